@@ -1,0 +1,239 @@
+"""The `copygen` command: parse flags, call the API, print, choose the exit code. Nothing else."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import CopygenError
+from .models import Jurisdiction, Platform
+
+app = typer.Typer(
+    help="Compliance-first copy for healthcare marketing: draft TikTok, SMS and email copy and check it "
+         "against deterministic guardrails (CAP Code, MHRA, FTC, FDA, PECR, TCPA/CTIA, CAN-SPAM, HIPAA).",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+BrandOpt = Annotated[Optional[Path], typer.Option("--brand", help="Brand profile YAML (practice name, sender, address...).")]
+JurOpt = Annotated[Optional[Jurisdiction], typer.Option("--jurisdiction", "-j", help="uk or us; default: the brand's, else uk.")]
+PackOpt = Annotated[Optional[list[Path]], typer.Option("--pack", help="Extra rule pack YAML file (repeatable).")]
+DisableOpt = Annotated[Optional[list[str]], typer.Option("--disable", help="Rule id to switch off, e.g. claims.superiority (repeatable).")]
+
+
+@app.command()
+def draft(
+    topic: Annotated[str, typer.Argument(help="What the copy is about, e.g. 'Flu jabs available this Saturday'.")],
+    platform: Annotated[Optional[list[Platform]], typer.Option("--platform", "-p", help="sms, email or tiktok (repeatable); default all three.")] = None,
+    variants: Annotated[int, typer.Option("--variants", "-n", min=1, max=10, help="Drafts per platform.")] = 1,
+    brand: BrandOpt = None,
+    jurisdiction: JurOpt = None,
+    audience: Annotated[str, typer.Option(help="Who the copy is for.")] = "",
+    tone: Annotated[str, typer.Option(help="Tone words, e.g. 'warm, plain'.")] = "",
+    notes: Annotated[str, typer.Option(help="Anything else the writer should know.")] = "",
+    sponsored: Annotated[bool, typer.Option("--sponsored", help="Paid, sponsored or influencer post (adds the ad label).")] = False,
+    duration: Annotated[int, typer.Option(help="TikTok video length: 15, 30 or 60 seconds.")] = 30,
+    max_segments: Annotated[int, typer.Option(min=1, max=10, help="SMS segment budget.")] = 1,
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="text, json or markdown.")] = OutputFormat.text,
+    model: Annotated[Optional[str], typer.Option(help="Model name on the endpoint (COPYGEN_MODEL).")] = None,
+    model_path: Annotated[Optional[Path], typer.Option(help="A GGUF model file for the embedded provider.")] = None,
+    base_url: Annotated[Optional[str], typer.Option(help="OpenAI-compatible endpoint (OPENAI_BASE_URL).")] = None,
+    pack: PackOpt = None,
+    disable: DisableOpt = None,
+) -> None:
+    """Draft copy for a topic and check every draft."""
+    from pydantic import ValidationError
+
+    from .api import generate
+    from .brand import load_brand
+    from .config import resolve_settings
+    from .models import Brief, DraftSet
+
+    try:
+        settings = resolve_settings({"model": model, "model_path": str(model_path) if model_path else None,
+                                     "base_url": base_url, "brand": str(brand) if brand else None,
+                                     "packs": [str(p) for p in pack or []], "disable": disable or []})
+        try:
+            brief = Brief(topic=topic, platforms=platform or list(Platform), variants=variants,
+                          jurisdiction=jurisdiction, audience=audience, tone=tone, notes=notes,
+                          sponsored=sponsored, duration=duration, max_segments=max_segments)
+        except ValidationError as e:
+            raise _fail("; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()), 2) from None
+        brand_profile = load_brand(settings.brand)
+        drafts = generate(brief, brand=brand_profile, settings=settings)
+    except CopygenError as e:
+        raise _fail(str(e), e.exit_code) from None
+    if output is OutputFormat.json:
+        typer.echo(DraftSet(brief=brief, brand=brand_profile.model_dump(exclude_defaults=True), drafts=drafts)
+                   .model_dump_json(indent=2))
+    elif output is OutputFormat.markdown:
+        from .render import drafts_markdown
+
+        typer.echo(drafts_markdown(drafts))
+    else:
+        from .render import print_drafts
+
+        print_drafts(drafts)
+
+
+@app.command()
+def check(
+    source: Annotated[str, typer.Argument(help="File with the copy, or - for standard input. JSON from `draft --format json` works too.")],
+    platform: Annotated[Optional[Platform], typer.Option("--platform", "-p", help="sms, email or tiktok (not needed for draft JSON).")] = None,
+    jurisdiction: JurOpt = None,
+    brand: BrandOpt = None,
+    sponsored: Annotated[bool, typer.Option("--sponsored", help="The post is paid, sponsored or by an influencer.")] = False,
+    duration: Annotated[int, typer.Option(help="TikTok video length the script must fit.")] = 30,
+    max_segments: Annotated[int, typer.Option(min=1, max=10, help="SMS segment budget.")] = 1,
+    output: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
+    pack: PackOpt = None,
+    disable: DisableOpt = None,
+) -> None:
+    """Check copy against the guardrails. Exit 0 when nothing blocks, 1 when something does, 2 for bad input."""
+    import json
+
+    from .api import check as check_copy
+    from .brand import Brand, load_brand
+    from .config import resolve_settings
+    from .intake import parse_drafts, parse_fields, read_source
+
+    try:
+        settings = resolve_settings({"brand": str(brand) if brand else None,
+                                     "packs": [str(p) for p in pack or []], "disable": disable or []})
+        text = read_source(source)
+        parsed = parse_drafts(text)
+        jobs = []
+        if parsed is not None:
+            drafts, brand_data = parsed
+            profile = load_brand(settings.brand) if settings.brand else Brand.model_validate(brand_data)
+            for d in drafts:
+                jobs.append((d.fields(), dict(platform=d.platform, jurisdiction=d.jurisdiction, brand=profile,
+                                               sponsored=d.sponsored, duration=getattr(d.content, "duration", duration),
+                                               max_segments=d.max_segments)))
+        else:
+            if platform is None:
+                raise _fail("--platform is required to check plain text (sms, email or tiktok)", 2)
+            profile = load_brand(settings.brand)
+            jur = jurisdiction or profile.jurisdiction or Jurisdiction.UK
+            jobs.append((parse_fields(text, platform), dict(platform=platform, jurisdiction=jur, brand=profile,
+                                                             sponsored=sponsored, duration=duration,
+                                                             max_segments=max_segments)))
+        reports = [(fields, check_copy(fields, packs=settings.packs, disable=settings.disable, **kw)) for fields, kw in jobs]
+    except CopygenError as e:
+        raise _fail(str(e), e.exit_code) from None
+    if output is CheckFormat.json:
+        payload = [r.model_dump(mode="json") | {"status": r.status.value} for _, r in reports]
+        typer.echo(json.dumps(payload[0] if parsed is None else payload, indent=2, ensure_ascii=False))
+    else:
+        from .render import print_report
+
+        for fields, r in reports:
+            print_report(r, fields)
+    if any(r.blocking() for _, r in reports):
+        raise typer.Exit(1)
+
+
+@app.command()
+def rules(
+    pack: PackOpt = None,
+    output: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text,
+) -> None:
+    """List every rule with its severity, scope and citation."""
+    import json
+
+    from .guardrails.packs import load_packs
+
+    try:
+        packs = load_packs([str(p) for p in pack or []])
+    except CopygenError as e:
+        raise _fail(str(e), e.exit_code) from None
+    rows = [{"id": f"{p.pack}.{r.id}", "severity": r.severity.value, "kind": r.kind,
+             "platforms": [x.value for x in r.platforms or []], "jurisdictions": [x.value for x in r.jurisdictions or []],
+             "citation": r.citation, "message": r.message} for p in packs for r in p.rules]
+    if output is CheckFormat.json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("rule", "severity", "scope", "citation", show_lines=False)
+    for row in rows:
+        table.add_row(row["id"], row["severity"], f"{'/'.join(row['platforms'])} · {'/'.join(row['jurisdictions'])}",
+                      row["citation"])
+    Console().print(table)
+
+
+@app.command()
+def platforms() -> None:
+    """Show each platform's limits, in its own unit."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .platforms import SPECS
+
+    console = Console()
+    for spec in SPECS.values():
+        table = Table(title=f"{spec.platform.value}  ({spec.unit})", title_justify="left", show_header=False)
+        for what, limit in spec.limits:
+            table.add_row(what, limit)
+        console.print(table)
+
+
+@app.command()
+def doctor() -> None:
+    """Say which model provider is active and why. Never prints a secret."""
+    from .config import config_path, resolve_settings
+    from .providers import choose
+    import os
+
+    try:
+        settings = resolve_settings()
+    except CopygenError as e:
+        raise _fail(str(e), e.exit_code) from None
+    choice = choose(settings)
+    typer.echo(f"provider: {choice.provider}")
+    typer.echo(f"model:    {choice.model}")
+    typer.echo(f"endpoint: {choice.endpoint or '(none)'}")
+    typer.echo("why:")
+    for reason in choice.reasons:
+        typer.echo(f"  - {reason}")
+    path = config_path(os.environ)
+    typer.echo(f"config file: {path} ({'found' if path.exists() else 'not present'})")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON schema of `draft --format json` output."""
+    import json
+
+    from .models import DraftSet
+
+    typer.echo(json.dumps(DraftSet.model_json_schema(), indent=2))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,1 @@
+"""Deterministic guardrails: rule packs, the engine that runs them, and the measurements behind them."""

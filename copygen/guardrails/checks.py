@@ -1,0 +1,179 @@
+"""One function per rule kind. A rule that fires returns findings; none raises or returns a bare bool."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..models import Finding
+from . import sms
+
+if TYPE_CHECKING:
+    from .engine import CompiledRule, Context
+
+
+class _Vars(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _finding(cr: CompiledRule, field: str, start: int | None = None, end: int | None = None,
+             match: str | None = None, suggestion: str | None = None, **values: Any) -> Finding:
+    r = cr.rule
+    variables = _Vars(match=match or "", **values)
+    return Finding(
+        rule_id=cr.full_id, severity=r.severity, message=r.message.format_map(variables), field=field,
+        start=start, end=end, match=match,
+        suggestion=suggestion or (r.suggestion.format_map(variables) if r.suggestion else None),
+        reason=r.reason, citation=r.citation,
+    )
+
+
+def run_pattern(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    """Fire once per match, unless an exception match overlaps it."""
+    assert cr.regex is not None
+    out = []
+    for name in cr.fields_for(ctx.platform):
+        text = fields.get(name)
+        if not text:
+            continue
+        hits = [m for m in cr.regex.finditer(text) if m.end() > m.start()]
+        if not hits:
+            continue
+        excepted = [m.span() for m in cr.exceptions.finditer(text)] if cr.exceptions else []
+        for m in hits:
+            s, e = m.span()
+            if any(xs < e and s < xe for xs, xe in excepted):
+                continue
+            out.append(_finding(cr, name, s, e, m.group(0)))
+    return out
+
+
+def _normal(s: str) -> str:
+    return re.sub(r"[\s,]+", " ", s).strip().lower()
+
+
+def run_required(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    """Fire once when no field holds the element (a pattern, or one of the brand's own values)."""
+    names = cr.fields_for(ctx.platform)
+    limit = cr.rule.within
+    for name in names:
+        text = fields.get(name, "")
+        if cr.regex is not None:
+            for m in cr.regex.finditer(text):
+                if limit is None or m.start() < limit:
+                    return []
+        for attr in cr.rule.brand_fields:
+            value = getattr(ctx.brand, attr, None)
+            if value and _normal(value) in _normal(text[: limit] if limit else text):
+                return []
+    return [_finding(cr, names[0] if names else "text")]
+
+
+# ---- measures ----------------------------------------------------------------------------------
+
+
+def run_measure(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    out = []
+    for name in cr.fields_for(ctx.platform):
+        if name in fields:
+            out.extend(MEASURES[cr.rule.measure or ""](cr, name, fields, ctx))
+    return out
+
+
+def _sms_segments(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    c = sms.count(fields[name])
+    budget = int(cr.rule.limit) if cr.rule.limit is not None else ctx.max_segments
+    if c.segments <= budget:
+        return []
+    saved = ""
+    if c.encoding == "UCS-2":
+        alt = sms.count(sms.to_gsm7(fields[name]))
+        if alt.encoding == "GSM-7" and alt.segments < c.segments:
+            saved = f" Replacing the non-GSM characters would make it {alt.segments}."
+    return [_finding(cr, name, value=c.segments, limit=budget, encoding=c.encoding, units=c.units,
+                     saved=saved)]
+
+
+def _sms_encoding(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    text = fields[name]
+    c = sms.count(text)
+    if c.encoding == "GSM-7":
+        return []
+    first: dict[str, int] = {}
+    for i, ch in c.non_gsm:
+        first.setdefault(ch, i)
+    out = []
+    for ch, i in first.items():
+        repl = sms.GSM7_REPLACEMENTS.get(ch)
+        # A character outside the BMP is two UTF-16 units but one Python character: the span is exact.
+        out.append(_finding(
+            cr, name, i, i + 1, ch,
+            suggestion=f"Replace {ch!r} with {repl!r}" if repl is not None else f"Remove {ch!r}",
+            char=repr(ch), codepoint=f"U+{ord(ch):04X}", replacement=repr(repl) if repl is not None else "nothing",
+        ))
+    return out
+
+
+def _max_chars(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    n = len(fields[name])
+    limit = int(cr.rule.limit or 0)
+    return [_finding(cr, name, value=n, limit=limit)] if n > limit else []
+
+
+def _min_chars(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    n = len(fields[name].strip())
+    limit = int(cr.rule.limit or 0)
+    return [_finding(cr, name, value=n, limit=limit)] if n < limit else []
+
+
+def _spoken_seconds(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    from ..platforms import spoken_seconds
+
+    secs = spoken_seconds(fields[name])
+    limit = cr.rule.limit or ctx.duration
+    return [_finding(cr, name, value=secs, limit=limit)] if secs > limit else []
+
+
+def _max_hashtags(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    tags = re.findall(r"(?<!\w)#\w+", fields[name])
+    limit = int(cr.rule.limit or 0)
+    return [_finding(cr, name, value=len(tags), limit=limit)] if len(tags) > limit else []
+
+
+_STOP = frozenset(
+    "a an and are as at be by for from get has have how in is it its new now of on or our the this to "
+    "up we what when why with you your yours".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP}
+
+
+def _subject_body_overlap(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    if name != "subject" or not fields.get("body"):
+        return []
+    subject = _content_words(fields["subject"])
+    if not subject or subject & _content_words(fields["body"]):
+        return []
+    return [_finding(cr, name)]
+
+
+def _preheader_repeats_subject(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    if name != "preheader" or not fields.get("subject"):
+        return []
+    a, b = _normal(fields["preheader"]), _normal(fields["subject"])
+    return [_finding(cr, name)] if a and (a == b or a.startswith(b)) else []
+
+
+MEASURES = {
+    "sms_segments": _sms_segments,
+    "sms_encoding": _sms_encoding,
+    "max_chars": _max_chars,
+    "min_chars": _min_chars,
+    "spoken_seconds": _spoken_seconds,
+    "max_hashtags": _max_hashtags,
+    "subject_body_overlap": _subject_body_overlap,
+    "preheader_repeats_subject": _preheader_repeats_subject,
+}

@@ -1,0 +1,147 @@
+"""The guardrails engine: compile packs once, run every applicable rule on a draft's fields, report findings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from ..brand import Brand
+from ..errors import RulePackError
+from ..models import Finding, Jurisdiction, Measurement, Platform, Report
+from . import checks
+from .packs import Example, Pack, Rule, compile_patterns
+
+FIELDS: dict[Platform, tuple[str, ...]] = {
+    Platform.SMS: ("text",),
+    Platform.EMAIL: ("subject", "preheader", "body"),
+    Platform.TIKTOK: ("caption", "script", "on_screen"),
+}
+
+MAIN_FIELD: dict[Platform, str] = {Platform.SMS: "text", Platform.EMAIL: "body", Platform.TIKTOK: "caption"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check needs to know besides the text."""
+
+    platform: Platform
+    jurisdiction: Jurisdiction
+    brand: Brand = field(default_factory=Brand)
+    sponsored: bool = False
+    duration: int = 30
+    max_segments: int = 1
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    pack: Pack
+    full_id: str
+    regex: re.Pattern[str] | None
+    exceptions: re.Pattern[str] | None
+    when: re.Pattern[str] | None
+
+    def fields_for(self, platform: Platform) -> tuple[str, ...]:
+        own = FIELDS[platform]
+        return tuple(f for f in own if f in self.rule.fields) if self.rule.fields else own
+
+
+def compile_rule(rule: Rule, pack: Pack) -> CompiledRule:
+    return CompiledRule(
+        rule=rule, pack=pack, full_id=f"{pack.pack}.{rule.id}",
+        regex=compile_patterns(rule.patterns, rule.case_sensitive),
+        exceptions=compile_patterns(rule.exceptions, rule.case_sensitive),
+        when=compile_patterns(rule.when_patterns),
+    )
+
+
+Runner = Callable[[CompiledRule, dict[str, str], Context], list[Finding]]
+RUNNERS: dict[str, Runner] = {
+    "pattern": checks.run_pattern,
+    "required": checks.run_required,
+    "measure": checks.run_measure,
+}
+
+
+class Engine:
+    """Runs a fixed set of packs. Build it once and reuse it: compiling is the expensive part."""
+
+    def __init__(self, packs: Iterable[Pack], disable: Iterable[str] = ()):
+        self.packs = tuple(packs)
+        disabled = set(disable)
+        known = {f"{p.pack}.{r.id}" for p in self.packs for r in p.rules}
+        unknown = sorted(d for d in disabled if d not in known and not any(d == p.pack for p in self.packs))
+        if unknown:
+            raise RulePackError(f"cannot disable unknown rule(s): {', '.join(unknown)} (see `copygen rules`)")
+        self.rules = tuple(
+            compile_rule(r, p) for p in self.packs for r in p.rules
+            if f"{p.pack}.{r.id}" not in disabled and p.pack not in disabled
+        )
+        self._by_scope: dict[tuple[Platform, Jurisdiction], tuple[CompiledRule, ...]] = {}
+        for platform in Platform:
+            for jur in Jurisdiction:
+                self._by_scope[(platform, jur)] = tuple(
+                    cr for cr in self.rules
+                    if platform in (cr.rule.platforms or ()) and jur in (cr.rule.jurisdictions or ())
+                )
+
+    def check(self, fields: dict[str, str], ctx: Context) -> Report:
+        """Every finding for these fields, sorted by field order, position (whole-field first), then rule id."""
+        findings: list[Finding] = []
+        for cr in self._by_scope[(ctx.platform, ctx.jurisdiction)]:
+            findings.extend(run_rule(cr, fields, ctx))
+        order = {name: i for i, name in enumerate(FIELDS[ctx.platform])}
+        findings.sort(key=lambda f: (order.get(f.field, 99), -1 if f.start is None else f.start, f.rule_id))
+        return Report(platform=ctx.platform, jurisdiction=ctx.jurisdiction, findings=findings,
+                      measurements={name: measure(name, text, ctx) for name, text in fields.items()},
+                      packs={p.pack: p.version for p in self.packs})
+
+
+def run_rule(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    if cr.rule.when == "sponsored" and not ctx.sponsored:
+        return []
+    if cr.when is not None and not any(cr.when.search(fields.get(f, "")) for f in cr.fields_for(ctx.platform)):
+        return []
+    return RUNNERS[cr.rule.kind](cr, fields, ctx)
+
+
+def measure(name: str, text: str, ctx: Context) -> Measurement:
+    from . import sms
+    from ..platforms import spoken_seconds
+
+    m = Measurement(characters=len(text), words=len(text.split()))
+    if ctx.platform is Platform.SMS and name == "text":
+        c = sms.count(text)
+        m.encoding, m.units, m.segments = c.encoding, c.units, c.segments
+    if name == "script":
+        m.spoken_seconds = spoken_seconds(text)
+    return m
+
+
+# ---- a pack's own examples --------------------------------------------------------------------
+
+
+def _example_context(ex: Example, rule: Rule) -> tuple[dict[str, str], Context]:
+    platform = ex.platform or (rule.platforms or list(Platform))[0]
+    jur = ex.jurisdiction or (rule.jurisdictions or list(Jurisdiction))[0]
+    if ex.fields is not None:
+        fields = dict(ex.fields)
+    else:
+        name = ex.field or (rule.fields[0] if rule.fields else FIELDS[platform][0])
+        fields = {name: ex.text}
+    return fields, Context(platform=platform, jurisdiction=jur, sponsored=ex.sponsored)
+
+
+def self_test(pack: Pack) -> None:
+    """Run each rule on its own examples: it must fire on every positive and on no negative."""
+    for rule in pack.rules:
+        cr = compile_rule(rule, pack)
+        for expected, examples in ((True, rule.examples.positive), (False, rule.examples.negative)):
+            for raw in examples:
+                ex = raw if isinstance(raw, Example) else Example(text=raw)
+                fields, ctx = _example_context(ex, rule)
+                fired = bool(run_rule(cr, fields, ctx))
+                if fired != expected:
+                    what = "does not fire on its positive example" if expected else "fires on its negative example"
+                    raise RulePackError(f"{what}: {ex.text[:80]!r}", path=pack.path, rule_id=rule.id)

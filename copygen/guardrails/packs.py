@@ -1,0 +1,189 @@
+"""Rule packs: YAML files loaded into strict models. Loading a pack runs its own examples."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from ..errors import RulePackError
+from ..models import Jurisdiction, Platform, Severity
+from ..resources import data_dir
+
+Kind = Literal["pattern", "required", "measure"]
+MEASURES = (
+    "sms_segments", "sms_encoding", "max_chars", "min_chars", "spoken_seconds", "max_hashtags",
+    "subject_body_overlap", "preheader_repeats_subject",
+)
+
+
+class Example(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    platform: Platform | None = None
+    jurisdiction: Jurisdiction | None = None
+    field: str | None = None
+    sponsored: bool = False
+    fields: dict[str, str] | None = None  # several fields at once (e.g. subject and body)
+
+
+class Examples(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    positive: list[Example | str] = Field(min_length=1)  # the rule must fire on each
+    negative: list[Example | str] = Field(min_length=1)  # the rule must stay silent on each
+
+
+class Rule(BaseModel):
+    """One rule. `id` is local to its pack; findings carry `<pack>.<id>`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    kind: Kind
+    severity: Severity
+    message: str
+    reason: str
+    citation: str
+    suggestion: str | None = None
+    jurisdictions: list[Jurisdiction] | None = None  # None: the pack's default
+    platforms: list[Platform] | None = None
+    fields: list[str] | None = None  # None: every field of the platform
+    # pattern: any match fires. required: fires when none matches. Case-insensitive unless case_sensitive.
+    patterns: list[str] = Field(default_factory=list)
+    case_sensitive: bool = False
+    exceptions: list[str] = Field(default_factory=list)  # a hit overlapped by an exception match is dropped
+    within: int | None = None  # required: the element must start within the first N characters
+    when: Literal["sponsored", "always"] = "always"
+    when_patterns: list[str] = Field(default_factory=list)  # rule applies only if one of these matches
+    brand_fields: list[str] = Field(default_factory=list)  # required: brand profile values that satisfy it
+    measure: str | None = None
+    limit: float | None = None
+    examples: Examples
+
+    @model_validator(mode="after")
+    def _kind_fields(self) -> "Rule":
+        if self.kind in ("pattern",) and not self.patterns:
+            raise ValueError("a pattern rule needs patterns")
+        if self.kind == "required" and not (self.patterns or self.brand_fields):
+            raise ValueError("a required rule needs patterns or brand_fields")
+        if self.kind == "measure":
+            if self.measure not in MEASURES:
+                raise ValueError(f"measure must be one of {', '.join(MEASURES)}")
+        elif self.measure is not None:
+            raise ValueError("only measure rules take a measure")
+        return self
+
+
+class Pack(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    pack: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    version: int
+    description: str
+    platforms: list[Platform] = Field(default_factory=lambda: list(Platform))
+    jurisdictions: list[Jurisdiction] = Field(default_factory=lambda: list(Jurisdiction))
+    # Named term lists that patterns use as <<name>>: one list of conditions serves many rules.
+    terms: dict[str, list[str]] = Field(default_factory=dict)
+    rules: list[Rule]
+    path: str = ""
+
+    @model_validator(mode="after")
+    def _defaults_and_unique(self) -> "Pack":
+        seen = set()
+        for r in self.rules:
+            for attr in ("patterns", "exceptions", "when_patterns"):
+                setattr(r, attr, [self._expand(p) for p in getattr(r, attr)])
+            if r.id in seen:
+                raise ValueError(f"duplicate rule id {r.id!r}")
+            seen.add(r.id)
+            if r.platforms is None:
+                r.platforms = list(self.platforms)
+            if r.jurisdictions is None:
+                r.jurisdictions = list(self.jurisdictions)
+        return self
+
+    def _expand(self, pattern: str) -> str:
+        def term(m: re.Match[str]) -> str:
+            name = m.group(1)
+            if name not in self.terms:
+                raise ValueError(f"pattern uses <<{name}>> but the pack defines no such terms")
+            return "(?:" + "|".join(self.terms[name]) + ")"
+
+        return re.sub(r"<<(\w+)>>", term, pattern)
+
+
+def compile_patterns(patterns: list[str], case_sensitive: bool = False) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+def load_pack_file(path: str | Path) -> Pack:
+    """Load one pack, validate it and run its examples. Raises RulePackError naming the file and rule."""
+    p = Path(path)
+    try:
+        raw = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RulePackError("rule pack file not found", path=str(p)) from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        raise RulePackError(f"cannot read rule pack: {e}", path=str(p)) from None
+    if not isinstance(raw, dict):
+        raise RulePackError("a rule pack is a mapping with pack, version, description and rules", path=str(p))
+    try:
+        pack = Pack.model_validate({**raw, "path": str(p)})
+    except ValidationError as e:
+        err = e.errors()[0]
+        loc = err["loc"]
+        rule_id = None
+        if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+            rules = raw.get("rules") or []
+            rule_id = rules[loc[1]].get("id") if loc[1] < len(rules) and isinstance(rules[loc[1]], dict) else None
+        where = ".".join(map(str, loc))
+        raise RulePackError(f"{where}: {err['msg']}", path=str(p), rule_id=rule_id) from None
+    if pack.pack != p.stem:
+        raise RulePackError(f"pack name {pack.pack!r} must equal the file name {p.stem!r}", path=str(p))
+    for rule in pack.rules:
+        for attr in ("patterns", "exceptions", "when_patterns"):
+            try:
+                compile_patterns(getattr(rule, attr), rule.case_sensitive)
+            except re.error as e:
+                raise RulePackError(f"bad regular expression in {attr}: {e}", path=str(p), rule_id=rule.id) from None
+    from .engine import self_test  # the engine runs the examples; imported here to avoid a cycle
+
+    self_test(pack)
+    return pack
+
+
+@cache
+def builtin_pack_paths() -> tuple[Path, ...]:
+    return tuple(sorted(data_dir("guardrails").glob("*.yaml")))
+
+
+@cache
+def _load_cached(path: str, mtime: float) -> Pack:
+    return load_pack_file(path)
+
+
+def load_packs(extra: tuple[str, ...] | list[str] = ()) -> tuple[Pack, ...]:
+    """The built-in packs plus any extra pack files, each loaded (and self-tested) once per process."""
+    paths = [*builtin_pack_paths(), *(Path(e) for e in extra)]
+    packs = []
+    names: dict[str, str] = {}
+    for p in paths:
+        try:
+            mtime = p.stat().st_mtime
+        except OSError:
+            raise RulePackError("rule pack file not found", path=str(p)) from None
+        pack = _load_cached(str(p), mtime)
+        if pack.pack in names:
+            raise RulePackError(f"pack {pack.pack!r} is already loaded from {names[pack.pack]}", path=str(p))
+        names[pack.pack] = str(p)
+        packs.append(pack)
+    return tuple(packs)

@@ -1,0 +1,93 @@
+"""Reading copy that a person pastes in for `copygen check`: plain text with optional field headers, or
+the JSON that `copygen draft --format json` printed."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .errors import InputError
+from .guardrails.engine import FIELDS, MAIN_FIELD
+from .models import Draft, DraftSet, Platform
+
+MAX_INPUT_BYTES = 5_000_000
+
+# Header lines recognised in pasted copy, per platform: "Subject: ...", "Caption:", "Script:" ...
+_HEADERS: dict[Platform, dict[str, str]] = {
+    Platform.SMS: {"text": "text", "sms": "text", "message": "text"},
+    Platform.EMAIL: {"subject": "subject", "preheader": "preheader", "preview": "preheader", "body": "body"},
+    Platform.TIKTOK: {"caption": "caption", "script": "script", "voiceover": "script",
+                      "on-screen": "on_screen", "on screen": "on_screen", "on_screen": "on_screen"},
+}
+
+
+def read_source(source: str) -> str:
+    """The text of a file, or of standard input for "-"; a clear error for anything unreadable."""
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+            name = "standard input"
+        else:
+            path = Path(source)
+            if path.is_dir():
+                raise InputError(f"{source} is a folder; give a file or - for standard input")
+            data = path.read_bytes()[: MAX_INPUT_BYTES + 1]
+            name = source
+    except FileNotFoundError:
+        raise InputError(f"File not found: {source}") from None
+    except OSError as e:
+        raise InputError(f"Cannot read {source}: {e.strerror or e}") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name} is larger than {MAX_INPUT_BYTES // 1_000_000} MB; check copy in smaller pieces")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{name} is not UTF-8 text (byte {e.start}); save it as UTF-8 and try again") from None
+    if not text.strip():
+        raise InputError(f"{name} is empty: there is no copy to check")
+    return text
+
+
+def parse_fields(text: str, platform: Platform) -> dict[str, str]:
+    """Split pasted copy into fields by header lines; text before any header is the platform's main field."""
+    headers = _HEADERS[platform]
+    pattern = re.compile(r"^(" + "|".join(re.escape(h) for h in headers) + r")\s*:[ \t]*", re.IGNORECASE | re.MULTILINE)
+    marks = list(pattern.finditer(text))
+    if not marks:
+        return {MAIN_FIELD[platform]: text.strip("\n")}
+    fields: dict[str, str] = {}
+    lead = text[: marks[0].start()].strip("\n")
+    if lead.strip():
+        fields[MAIN_FIELD[platform]] = lead
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        name = headers[m.group(1).lower()]
+        fields[name] = (fields.get(name, "") + "\n" + text[m.end(): end].strip("\n")).strip("\n")
+    if platform is Platform.EMAIL and "body" not in fields:
+        raise InputError("An email to check needs a body: put it after a 'Body:' line or after the Subject line")
+    return {k: v for k, v in fields.items() if k in FIELDS[platform]}
+
+
+def parse_drafts(text: str) -> tuple[list[Draft], dict[str, object]] | None:
+    """Drafts and brand from `copygen draft --format json` output, or None if the text is not JSON."""
+    stripped = text.lstrip()
+    if not stripped.startswith(("{", "[")):
+        return None
+    try:
+        data = json.loads(stripped)
+    except json.JSONDecodeError as e:
+        raise InputError(f"The input looks like JSON but does not parse: {e}") from None
+    try:
+        if isinstance(data, dict) and "drafts" in data:
+            ds = DraftSet.model_validate(data)
+            return ds.drafts, ds.brand
+        if isinstance(data, dict):
+            return [Draft.model_validate(data)], {}
+        return [Draft.model_validate(d) for d in data], {}
+    except ValidationError as e:
+        err = e.errors()[0]
+        raise InputError(f"The JSON is not copygen draft output ({'.'.join(map(str, err['loc']))}: {err['msg']})") from None

@@ -1,0 +1,213 @@
+"""The data copygen passes around and prints: briefs, drafts, findings. `--format json` is these models."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Platform(str, Enum):
+    SMS = "sms"
+    EMAIL = "email"
+    TIKTOK = "tiktok"
+
+
+class Jurisdiction(str, Enum):
+    UK = "uk"
+    US = "us"
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARN = "warn"
+    BLOCK = "block"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warn": 1, "block": 2}[self.value]
+
+
+class Status(str, Enum):
+    PASS = "pass"
+    WARN = "warn"
+    BLOCKED = "blocked"
+
+
+class Finding(BaseModel):
+    """One rule firing: where (field and offsets into that field's final text), why, and under which rule."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule_id: str
+    severity: Severity
+    message: str
+    field: str
+    start: int | None = None  # text[start:end] is `match`; None for whole-field rules such as length
+    end: int | None = None
+    match: str | None = None  # masked for PHI rules
+    suggestion: str | None = None
+    reason: str = ""
+    citation: str = ""
+
+
+class Measurement(BaseModel):
+    """The numbers behind length verdicts for one field."""
+
+    characters: int
+    words: int
+    encoding: str | None = None  # SMS only: "GSM-7" or "UCS-2"
+    units: int | None = None  # SMS only: septets (GSM-7) or UTF-16 code units (UCS-2)
+    segments: int | None = None
+    spoken_seconds: float | None = None  # scripts only
+
+
+class Report(BaseModel):
+    """What `check()` returns: every finding, and the measurements of every field checked."""
+
+    platform: Platform
+    jurisdiction: Jurisdiction
+    findings: list[Finding] = Field(default_factory=list)
+    measurements: dict[str, Measurement] = Field(default_factory=dict)
+    packs: dict[str, int] = Field(default_factory=dict)  # pack name -> version applied
+
+    @property
+    def status(self) -> Status:
+        return status_of(self.findings)
+
+    def blocking(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.BLOCK]
+
+
+def status_of(findings: list[Finding]) -> Status:
+    """Policy: any block finding blocks; otherwise any warning warns; info never affects status."""
+    worst = max((f.severity.rank for f in findings), default=-1)
+    if worst >= Severity.BLOCK.rank:
+        return Status.BLOCKED
+    if worst == Severity.WARN.rank:
+        return Status.WARN
+    return Status.PASS
+
+
+class Brief(BaseModel):
+    """What the marketer asks for. Free text here is passed to the model as data, never as instructions."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    topic: str = Field(min_length=1, max_length=2000)
+    platforms: list[Platform] = Field(default_factory=lambda: [Platform.SMS, Platform.EMAIL, Platform.TIKTOK], min_length=1)
+    variants: int = Field(default=1, ge=1, le=10)
+    jurisdiction: Jurisdiction | None = None  # None: the brand profile's, else UK
+    audience: str = Field(default="", max_length=500)
+    tone: str = Field(default="", max_length=200)
+    notes: str = Field(default="", max_length=2000)
+    sponsored: bool = False  # paid, sponsored or influencer post: TikTok needs an ad disclosure
+    duration: Literal[15, 30, 60] = 30  # TikTok video length in seconds
+    max_segments: int = Field(default=1, ge=1, le=10)  # SMS segment budget
+
+    @field_validator("topic")
+    @classmethod
+    def _topic_not_blank(cls, v: str) -> str:
+        v = v.strip()
+        if not v:
+            raise ValueError("the topic is empty")
+        return v
+
+    @field_validator("platforms")
+    @classmethod
+    def _dedupe(cls, v: list[Platform]) -> list[Platform]:
+        return list(dict.fromkeys(v))
+
+
+class SmsContent(BaseModel):
+    kind: Literal["sms"] = "sms"
+    body: str  # written by the model
+    sender: str  # from the brand profile
+    opt_out: str  # from the brand profile
+    text: str  # the message as sent: sender, body, opt-out
+
+    def fields(self) -> dict[str, str]:
+        return {"text": self.text}
+
+
+class EmailContent(BaseModel):
+    kind: Literal["email"] = "email"
+    subject: str
+    preheader: str
+    body: str
+    cta: str
+    unsubscribe: str  # from the brand profile
+    footer: str  # sender name and postal address, from the brand profile
+    text: str  # the plain-text email as sent: body, call to action, unsubscribe line, footer
+
+    def fields(self) -> dict[str, str]:
+        return {"subject": self.subject, "preheader": self.preheader, "body": self.text}
+
+
+class Beat(BaseModel):
+    start: float  # seconds from the start of the video
+    end: float
+    on_screen: str
+    voiceover: str
+
+
+class TikTokContent(BaseModel):
+    kind: Literal["tiktok"] = "tiktok"
+    duration: int
+    hook: str
+    beats: list[Beat]
+    hashtags: list[str]
+    ad_disclosure: str | None = None  # from the brand profile, when the brief is sponsored
+    caption: str  # as posted: ad disclosure first, then the caption text, then hashtags
+
+    @property
+    def script(self) -> str:
+        """Everything spoken, in order: the hook, then each beat's voiceover."""
+        return "\n".join([self.hook, *(b.voiceover for b in self.beats)])
+
+    @property
+    def on_screen(self) -> str:
+        return "\n".join(b.on_screen for b in self.beats)
+
+    def fields(self) -> dict[str, str]:
+        return {"caption": self.caption, "script": self.script, "on_screen": self.on_screen}
+
+
+Content = Annotated[Union[SmsContent, EmailContent, TikTokContent], Field(discriminator="kind")]
+
+
+class Usage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    approximate: bool = False  # True when counted without the model's own tokenizer
+    cost_usd: float | None = None  # None when the model's price is unknown (local models cost nothing: 0.0)
+
+
+class Draft(BaseModel):
+    """One checked draft for one platform."""
+
+    platform: Platform
+    variant: int
+    jurisdiction: Jurisdiction
+    content: Content
+    status: Status
+    findings: list[Finding] = Field(default_factory=list)
+    measurements: dict[str, Measurement] = Field(default_factory=dict)
+    model: str
+    provider: str
+    usage: Usage = Field(default_factory=Usage)
+    sponsored: bool = False  # from the brief: decides whether an ad disclosure is required
+    max_segments: int = 1  # from the brief: the SMS segment budget
+
+    def fields(self) -> dict[str, str]:
+        return self.content.fields()
+
+
+class DraftSet(BaseModel):
+    """The result of one `generate` call, as `copygen draft --format json` prints it."""
+
+    schema_version: Literal[1] = 1
+    brief: Brief
+    brand: dict[str, Any] = Field(default_factory=dict)  # the brand profile used, so a re-check sees the same
+    drafts: list[Draft]

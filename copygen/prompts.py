@@ -1,0 +1,63 @@
+"""Render prompts from the Jinja2 templates in `prompts/` (StrictUndefined: a missing variable is an error)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import jinja2
+from jinja2 import meta
+
+from .errors import TemplateError
+from .resources import data_dir
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(data_dir("prompts"))),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # prompts are plain text, not HTML
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+
+
+@dataclass(frozen=True)
+class RenderedPrompt:
+    template: str
+    template_hash: str  # sha256 of the template source, for evidence notes and the audit log
+    text: str
+
+
+def _undeclared(name: str) -> set[str]:
+    env = environment()
+    assert env.loader is not None
+    source = env.loader.get_source(env, name)[0]
+    names = set(meta.find_undeclared_variables(env.parse(source)))
+    for ref in meta.find_referenced_templates(env.parse(source)):
+        if ref:
+            names |= _undeclared(ref)
+    return names
+
+
+def render(name: str, **variables: Any) -> RenderedPrompt:
+    """Render template `name`; raise one TemplateError naming every variable it needs but was not given."""
+    env = environment()
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateNotFound:
+        raise TemplateError(f"Prompt template {name!r} not found in {data_dir('prompts')}") from None
+    missing = sorted(_undeclared(name) - set(variables) - set(env.globals))
+    if missing:
+        raise TemplateError(f"Prompt template {name!r} needs variables that were not given: {', '.join(missing)}")
+    assert env.loader is not None
+    source = env.loader.get_source(env, name)[0]
+    return RenderedPrompt(
+        template=name,
+        template_hash=hashlib.sha256(source.encode("utf-8")).hexdigest()[:16],
+        text=template.render(**variables).strip() + "\n",
+    )

@@ -1,0 +1,106 @@
+"""Terminal and Markdown renderings of drafts and reports (rich is imported only when printing)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import Draft, EmailContent, Finding, Measurement, Report, Severity, SmsContent, Status, TikTokContent
+
+STATUS_STYLE = {Status.PASS: "bold green", Status.WARN: "bold yellow", Status.BLOCKED: "bold red"}
+SEVERITY_STYLE = {Severity.BLOCK: "red", Severity.WARN: "yellow", Severity.INFO: "cyan"}
+
+
+def _measure_line(name: str, m: Measurement) -> str:
+    parts = [f"{m.characters} chars", f"{m.words} words"]
+    if m.encoding:
+        parts.append(f"{m.encoding}, {m.units} units, {m.segments} segment{'s' if m.segments != 1 else ''}")
+    if m.spoken_seconds is not None:
+        parts.append(f"~{m.spoken_seconds:g} s spoken")
+    return f"{name}: " + ", ".join(parts)
+
+
+def content_sections(draft: Draft) -> list[tuple[str, str]]:
+    c = draft.content
+    if isinstance(c, SmsContent):
+        return [("SMS", c.text)]
+    if isinstance(c, EmailContent):
+        return [("Subject", c.subject), ("Preheader", c.preheader), ("Body", c.text)]
+    assert isinstance(c, TikTokContent)
+    beats = "\n".join(f"{b.start:>4.1f}-{b.end:>4.1f}s  [{b.on_screen}]  {b.voiceover}" for b in c.beats)
+    return [("Hook (0-3 s)", c.hook), (f"Script ({c.duration} s)", beats), ("Caption", c.caption)]
+
+
+def _finding_line(f: Finding) -> str:
+    where = f"{f.field}[{f.start}:{f.end}]" if f.start is not None else f.field
+    quoted = f' "{f.match}"' if f.match else ""
+    return f"{f.severity.value.upper():5} {f.rule_id} at {where}{quoted}: {f.message}"
+
+
+def print_drafts(drafts: list[Draft], console: Any = None) -> None:
+    from rich.console import Console, Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    console = console or Console()
+    for d in drafts:
+        parts: list[Any] = []
+        for title, body in content_sections(d):
+            parts.append(Text(title, style="bold"))
+            parts.append(Text(body + "\n"))
+        parts.extend(_findings_renderables(d.findings))
+        meas = "; ".join(_measure_line(n, m) for n, m in d.measurements.items())
+        cost = "" if d.usage.cost_usd is None else f", ${d.usage.cost_usd:.4f}"
+        approx = " (approximate)" if d.usage.approximate else ""
+        parts.append(Text(f"{meas}\n{d.provider}:{d.model}, {d.usage.prompt_tokens}+{d.usage.completion_tokens} "
+                          f"tokens{approx}{cost}", style="dim"))
+        title = Text.assemble((f"{d.platform.value.upper()} #{d.variant} ", "bold"),
+                              (d.status.value.upper(), STATUS_STYLE[d.status]), f"  ({d.jurisdiction.value.upper()})")
+        console.print(Panel(Group(*parts), title=title, title_align="left"))
+
+
+def _findings_renderables(findings: list[Finding]) -> list[Any]:
+    from rich.text import Text
+
+    if not findings:
+        return [Text("No findings.", style="green")]
+    out = [Text("Findings", style="bold")]
+    for f in findings:
+        out.append(Text(_finding_line(f), style=SEVERITY_STYLE[f.severity]))
+        extra = "; ".join(p for p in (f.suggestion and f"fix: {f.suggestion}", f.citation and f"rule: {f.citation}") if p)
+        if extra:
+            out.append(Text("      " + extra, style="dim"))
+    return out
+
+
+def print_report(report: Report, fields: dict[str, str], console: Any = None) -> None:
+    """Each field with its findings underlined in place, then the list of findings and the measurements."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = console or Console()
+    for name, text in fields.items():
+        t = Text(text)
+        for f in report.findings:
+            if f.field == name and f.start is not None and f.end is not None:
+                t.stylize(f"underline {SEVERITY_STYLE[f.severity]}", f.start, f.end)
+        console.print(Text(f"── {name} ", style="bold"), t, "")
+    for r in _findings_renderables(report.findings):
+        console.print(r)
+    for name, m in report.measurements.items():
+        console.print(Text(_measure_line(name, m), style="dim"))
+    console.print(Text.assemble("Status: ", (report.status.value.upper(), STATUS_STYLE[report.status])))
+
+
+def drafts_markdown(drafts: list[Draft]) -> str:
+    out = []
+    for d in drafts:
+        out.append(f"## {d.platform.value.upper()} #{d.variant} — {d.status.value}\n")
+        for title, body in content_sections(d):
+            quoted = "\n".join(f"> {line}" if line else ">" for line in body.splitlines())
+            out.append(f"**{title}**\n\n{quoted}\n")
+        if d.findings:
+            out.append("**Findings**\n")
+            out.extend(f"- `{f.rule_id}` ({f.severity.value}) {f.message}" + (f" — {f.citation}" if f.citation else "")
+                       for f in d.findings)
+            out.append("")
+    return "\n".join(out)

@@ -18,6 +18,7 @@ MAX_HASHTAGS = 5
 SUBJECT_WARN, SUBJECT_MAX = 50, 60
 PREHEADER_MIN, PREHEADER_MAX = 40, 100
 CAPTION_API_MAX, CAPTION_APP_MAX = 2200, 4000
+BODY_MAX, CTA_MAX, HOOK_MAX, CAPTION_MAX = 700, 60, 80, 150
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,14 @@ def seconds_budget(brief: Brief) -> tuple[int, int]:
     return beats, max(4, words)
 
 
+# Creative text is plain prose: no brackets, braces, markup, hashes or @ (so no placeholders, links or handles).
+# llama.cpp turns the pattern into a grammar; endpoints that ignore it still get the same limits checked here.
+PLAIN_CHARS = "A-Za-z0-9 ,.!?'():;/&%£$+-"
+
+
 def _string(max_length: int, min_length: int = 1) -> dict[str, Any]:
-    return {"type": "string", "minLength": min_length, "maxLength": max_length}
+    return {"type": "string", "minLength": min_length, "maxLength": max_length,
+            "pattern": f"^[A-Za-z0-9][{PLAIN_CHARS}]{{{max(0, min_length - 1)},{max_length - 1}}}$"}
 
 
 def creative_schema(platform: Platform, brief: Brief, brand: Brand) -> dict[str, Any]:
@@ -89,8 +96,8 @@ def creative_schema(platform: Platform, brief: Brief, brand: Brand) -> dict[str,
         props = {
             "subject": _string(SUBJECT_WARN, 10),
             "preheader": _string(PREHEADER_MAX, PREHEADER_MIN),
-            "body": _string(700, 80),
-            "cta": _string(60, 5),
+            "body": _string(BODY_MAX, 80),
+            "cta": _string(CTA_MAX, 5),
         }
     else:
         beats, words = seconds_budget(brief)
@@ -101,9 +108,9 @@ def creative_schema(platform: Platform, brief: Brief, brand: Brand) -> dict[str,
             "additionalProperties": False,
         }
         props = {
-            "hook": _string(60, 10),
+            "hook": _string(HOOK_MAX, 10),
             "beats": {"type": "array", "items": beat, "minItems": beats, "maxItems": beats},
-            "caption": _string(150, 20),
+            "caption": _string(CAPTION_MAX, 20),
             "hashtags": {"type": "array", "items": {"type": "string", "pattern": "^#?[A-Za-z][A-Za-z0-9]{1,24}$"},
                          "minItems": 2, "maxItems": MAX_HASHTAGS},
         }
@@ -142,6 +149,18 @@ def _domain(value: str | None) -> str | None:
     return v.split("/")[0].removeprefix("www.") or None
 
 
+def trim_cut(text: str, max_chars: int) -> str:
+    """A model stopped by a length cap leaves a broken last sentence: drop it, or the broken last word."""
+    text = text.strip()
+    if len(text) < max_chars - 2 or text.endswith((".", "!", "?")):
+        return text
+    for mark in (". ", "! ", "? "):
+        i = text.rfind(mark)
+        if i >= len(text) // 2:
+            return text[: i + 1]
+    return text.rsplit(" ", 1)[0].rstrip(",;:-& ") if " " in text else text
+
+
 def _sentence_fit(text: str, max_chars: int) -> str:
     if len(text) <= max_chars:
         return text
@@ -171,7 +190,7 @@ def assemble(platform: Platform, creative: dict[str, Any], brief: Brief, brand: 
 
 
 def _assemble_sms(creative: dict[str, Any], brief: Brief, brand: Brand) -> SmsContent:
-    body = clean_text(sms.to_gsm7(str(creative["message"])), brand)
+    body = clean_text(trim_cut(sms.to_gsm7(str(creative["message"])), sms_body_budget(brief, brand)), brand)
     prefix, suffix = sms_frame(brand)
     capacity = sms.GSM7_SINGLE if brief.max_segments == 1 else brief.max_segments * sms.GSM7_MULTI
     frame_units = sms.count(prefix + suffix).units
@@ -186,10 +205,10 @@ def email_footer(brand: Brand) -> str:
 
 
 def _assemble_email(creative: dict[str, Any], brand: Brand) -> EmailContent:
-    subject = _sentence_fit(clean_text(str(creative["subject"]), brand), SUBJECT_MAX)
-    preheader = _sentence_fit(clean_text(str(creative["preheader"]), brand), PREHEADER_MAX)
-    body = clean_text(str(creative["body"]), brand)
-    cta = clean_text(str(creative["cta"]), brand)
+    subject = _sentence_fit(clean_text(trim_cut(str(creative["subject"]), SUBJECT_WARN), brand), SUBJECT_MAX)
+    preheader = _sentence_fit(clean_text(trim_cut(str(creative["preheader"]), PREHEADER_MAX), brand), PREHEADER_MAX)
+    body = clean_text(trim_cut(str(creative["body"]), BODY_MAX), brand)
+    cta = clean_text(trim_cut(str(creative["cta"]), CTA_MAX), brand)
     footer = email_footer(brand)
     text = "\n\n".join(p for p in (body, cta, brand.unsubscribe, footer) if p)
     return EmailContent(subject=subject, preheader=preheader, body=body, cta=cta,
@@ -197,14 +216,18 @@ def _assemble_email(creative: dict[str, Any], brand: Brand) -> EmailContent:
 
 
 def _assemble_tiktok(creative: dict[str, Any], brief: Brief, brand: Brand) -> TikTokContent:
-    hook = clean_text(str(creative["hook"]), brand)
+    hook = clean_text(trim_cut(str(creative["hook"]), HOOK_MAX), brand)
     n_beats, words_per_beat = seconds_budget(brief)
     raw_beats = [b for b in creative.get("beats", []) if isinstance(b, dict)][:n_beats]
+    seen: set[str] = set()  # a small model repeats whole beats; keep the first of each
+    raw_beats = [b for b in raw_beats if not (str(b.get("voiceover", "")).lower() in seen
+                                              or seen.add(str(b.get("voiceover", "")).lower()))]
     texts = [(clean_text(str(b.get("on_screen", "")), brand),
-              _words_fit(clean_text(str(b.get("voiceover", "")), brand), words_per_beat)) for b in raw_beats]
+              _words_fit(clean_text(trim_cut(str(b.get("voiceover", "")), words_per_beat * 7), brand),
+                         words_per_beat)) for b in raw_beats]
     beats = _time_beats(texts, brief.duration)
     tags = list(dict.fromkeys(t for t in (_hashtag(str(x)) for x in creative.get("hashtags", [])) if t))[:MAX_HASHTAGS]
-    caption_text = clean_text(str(creative["caption"]), brand)
+    caption_text = clean_text(trim_cut(str(creative["caption"]), CAPTION_MAX), brand)
     disclosure = brand.ad_label if brief.sponsored else None
     caption = " ".join(p for p in (disclosure, caption_text, " ".join(tags)) if p)
     return TikTokContent(duration=brief.duration, hook=hook, beats=beats, hashtags=tags,

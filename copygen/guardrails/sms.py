@@ -41,7 +41,7 @@ class SmsCount:
     @property
     def remaining(self) -> int:
         """Units left before the message needs one more segment."""
-        return self.segments * self.per_segment - self.units if self.segments else self.per_segment
+        return self.segments * self.per_segment - self.units
 
 
 def is_gsm7(ch: str) -> bool:
@@ -60,9 +60,7 @@ def count(text: str) -> SmsCount:
 
 def _segments(enc: str, units: int, single: int, multi: int, non_gsm: tuple[tuple[int, str], ...],
               split_units: list[int]) -> SmsCount:
-    if units == 0:
-        return SmsCount(enc, 0, 0, single, non_gsm)
-    if units <= single:
+    if units <= single:  # an empty message is still sent, and billed, as one segment
         return SmsCount(enc, units, 1, single, non_gsm)
     # Concatenated: an escape pair or a surrogate pair is never split across parts, so pack greedily.
     segments, used = 1, 0

@@ -1,0 +1,100 @@
+"""The `copygen` command: exit codes, formats, clear errors instead of tracebacks, no secrets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from copygen.cli import app
+from conftest import EXAMPLE_BRAND
+
+runner = CliRunner()
+
+
+def test_check_exit_codes(tmp_path: Path) -> None:
+    ok = tmp_path / "ok.txt"
+    ok.write_text("RiversideHC: Flu clinics every Saturday in November. Reply STOP to opt out", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("RiversideHC: Our drip cures flu, guaranteed! Reply STOP to opt out", encoding="utf-8")
+    assert runner.invoke(app, ["check", str(ok), "--platform", "sms", "--brand", str(EXAMPLE_BRAND)]).exit_code == 0
+    result = runner.invoke(app, ["check", str(bad), "--platform", "sms", "--brand", str(EXAMPLE_BRAND)])
+    assert result.exit_code == 1 and "claims.cure" in result.output and "CAP Code" in result.output
+    assert runner.invoke(app, ["check", str(tmp_path / "missing.txt"), "--platform", "sms"]).exit_code == 2
+    assert runner.invoke(app, ["check", str(ok)]).exit_code == 2  # plain text needs --platform
+    assert runner.invoke(app, ["check", str(ok), "--platform", "fax"]).exit_code == 2
+
+
+def test_check_reads_stdin_and_prints_json() -> None:
+    result = runner.invoke(app, ["check", "-", "--platform", "sms", "--format", "json"], input="Totally painless! Reply STOP")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    finding = next(f for f in report["findings"] if f["rule_id"] == "claims.absolute_safety")
+    assert "Totally painless! Reply STOP"[finding["start"]:finding["end"]] == finding["match"] == "painless"
+    assert report["measurements"]["text"]["encoding"] == "GSM-7" and report["status"] == "blocked"
+
+
+def test_check_email_with_headers(tmp_path: Path) -> None:
+    f = tmp_path / "email.txt"
+    f.write_text("Subject: Saturday flu clinics\nPreheader: Walk in any Saturday morning in November, no booking\n"
+                 "Body: Our flu clinics run every Saturday.\nTo stop receiving these emails, reply UNSUBSCRIBE.\n"
+                 "Riverside Health Clinic, 4 Mill Lane, Bristol BS1 4DJ\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(f), "--platform", "email", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert set(json.loads(result.output)["measurements"]) == {"subject", "preheader", "body"}
+
+
+def test_unreadable_input_is_a_clear_error(tmp_path: Path) -> None:
+    f = tmp_path / "latin1.txt"
+    f.write_bytes("Caf\xe9 clinic".encode("latin-1"))
+    result = runner.invoke(app, ["check", str(f), "--platform", "sms"])
+    assert result.exit_code == 2 and "not UTF-8" in result.output and "Traceback" not in result.output
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    assert "empty" in runner.invoke(app, ["check", str(empty), "--platform", "sms"]).output
+
+
+def test_bad_brand_file_is_a_clear_error(tmp_path: Path) -> None:
+    brand = tmp_path / "brand.yaml"
+    brand.write_text("practice_name: X\nfavourite_colour: blue\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "-", "--platform", "sms", "--brand", str(brand)], input="hi")
+    assert result.exit_code == 2 and "favourite_colour" in result.output
+
+
+def test_rules_lists_every_rule_with_citation() -> None:
+    rows = json.loads(runner.invoke(app, ["rules", "--format", "json"]).output)
+    ids = {r["id"] for r in rows}
+    assert {"claims.cure", "sms.opt_out", "email.unsubscribe", "tiktok.ad_disclosure"} <= ids
+    assert all(r["citation"] for r in rows)
+
+
+def test_platforms_shows_limits() -> None:
+    out = runner.invoke(app, ["platforms"]).output
+    assert "160" in out and "153" in out and "2200" in out
+
+
+def test_doctor_explains_without_printing_the_key(monkeypatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-live-verysecretvalue1234")
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:8080/v1")
+    out = runner.invoke(app, ["doctor"]).output
+    assert "provider: openai" in out and "http://127.0.0.1:8080/v1" in out and "OPENAI_API_KEY" in out
+    assert "verysecret" not in out and "sk-live" not in out
+
+
+def test_doctor_offline_names_the_embedded_model() -> None:
+    out = runner.invoke(app, ["doctor"]).output
+    assert "provider: local" in out and "offline" in out
+
+
+def test_draft_rejects_bad_input_before_any_model_call() -> None:
+    result = runner.invoke(app, ["draft", "   "])
+    assert result.exit_code == 2 and "topic" in result.output
+    result = runner.invoke(app, ["draft", "Flu", "--duration", "45"])
+    assert result.exit_code == 2 and "duration" in result.output
+
+
+def test_help_lists_commands() -> None:
+    out = runner.invoke(app, ["--help"]).output
+    for cmd in ("draft", "check", "rules", "platforms", "doctor", "schema"):
+        assert cmd in out

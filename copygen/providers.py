@@ -6,6 +6,7 @@ openai/httpx errors are caught here and nowhere else.
 
 from __future__ import annotations
 
+import atexit
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,9 +126,15 @@ class OpenAIProvider:
         )
         self._format = "json_schema"  # downgraded to json_object, then none, if the endpoint refuses it
 
+    # What to ask for, best first; an endpoint that rejects one gets the next for the rest of the run.
+    # llama-cpp-python's server takes a schema inside json_object; most others take json_schema.
+    _FORMATS = ("json_schema", "json_object_schema", "json_object", "none")
+
     def _response_format(self, schema: dict[str, Any]) -> dict[str, Any] | None:
         if self._format == "json_schema":
             return {"type": "json_schema", "json_schema": {"name": "draft", "schema": schema, "strict": False}}
+        if self._format == "json_object_schema":
+            return {"type": "json_object", "schema": schema}
         if self._format == "json_object":
             return {"type": "json_object"}
         return None
@@ -145,25 +152,13 @@ class OpenAIProvider:
                 kwargs["seed"] = seed
             try:
                 resp = self._client.chat.completions.create(**kwargs)
-            except openai.BadRequestError as e:
-                if fmt and any(k in str(e).lower() for k in ("response_format", "json_schema")):
-                    self._format = {"json_schema": "json_object", "json_object": "none"}[self._format]
+                break
+            except openai.APIStatusError as e:
+                if fmt and e.status_code in (400, 422, 500) and any(
+                        k in str(e).lower() for k in ("response_format", "json_schema")):
+                    self._format = self._FORMATS[self._FORMATS.index(self._format) + 1]
                     continue
-                raise ProviderError(f"The endpoint rejected the request (400): {_short(e)}", status_code=400) from None
-            except openai.AuthenticationError:
-                raise ProviderError(
-                    f"The endpoint {self.endpoint} refused the API key (401). Check OPENAI_API_KEY or COPYGEN_API_KEY.",
-                    status_code=401) from None
-            except openai.PermissionDeniedError as e:
-                raise ProviderError(f"The endpoint refused access (403): {_short(e)}", status_code=403) from None
-            except openai.NotFoundError:
-                raise ProviderError(
-                    f"Model {self.model!r} was not found at {self.endpoint} (404). Set COPYGEN_MODEL to a model "
-                    "the endpoint serves.", status_code=404) from None
-            except openai.RateLimitError:
-                raise ProviderError(
-                    f"Still rate-limited by {self.endpoint} after retries (429). Wait and try again, or lower "
-                    "the concurrency.", status_code=429, retryable=True) from None
+                raise self._status_error(e) from None
             except openai.APITimeoutError:
                 raise ProviderError(
                     f"{self.endpoint} did not answer within the timeout. Raise COPYGEN_TIMEOUT or try again.",
@@ -172,10 +167,6 @@ class OpenAIProvider:
                 raise ProviderError(
                     f"Cannot reach {self.endpoint}. Is the server running and the base URL right?",
                     retryable=True) from None
-            except openai.APIStatusError as e:
-                raise ProviderError(f"{self.endpoint} failed ({e.status_code}) after retries: {_short(e)}",
-                                    status_code=e.status_code, retryable=e.status_code >= 500) from None
-            break
         choice = resp.choices[0] if resp.choices else None
         text = (choice.message.content if choice and choice.message else None) or ""
         usage = resp.usage
@@ -183,6 +174,24 @@ class OpenAIProvider:
                           prompt_tokens=usage.prompt_tokens if usage else 0,
                           completion_tokens=usage.completion_tokens if usage else 0,
                           exact_usage=usage is not None)
+
+    def _status_error(self, e: Any) -> ProviderError:
+        code = e.status_code
+        if code == 401:
+            return ProviderError(f"The endpoint {self.endpoint} refused the API key (401). Check OPENAI_API_KEY "
+                                 "or COPYGEN_API_KEY.", status_code=401)
+        if code == 403:
+            return ProviderError(f"The endpoint refused access (403): {_short(e)}", status_code=403)
+        if code == 404:
+            return ProviderError(f"Model {self.model!r} was not found at {self.endpoint} (404). Set COPYGEN_MODEL "
+                                 "to a model the endpoint serves.", status_code=404)
+        if code == 429:
+            return ProviderError(f"Still rate-limited by {self.endpoint} after retries (429). Wait and try again, "
+                                 "or lower the concurrency.", status_code=429, retryable=True)
+        if code < 500:
+            return ProviderError(f"The endpoint rejected the request ({code}): {_short(e)}", status_code=code)
+        return ProviderError(f"{self.endpoint} failed ({code}) after retries: {_short(e)}", status_code=code,
+                             retryable=True)
 
 
 def _short(e: Exception) -> str:
@@ -216,11 +225,13 @@ class LocalProvider:
             except ImportError:
                 raise ConfigError("The embedded model needs llama-cpp-python: pip install 'copygen[local]'") from None
             try:
-                _LLAMAS[self.endpoint] = llama_cpp.Llama(
-                    model_path=self.endpoint, n_ctx=2048, n_threads=max(1, os.cpu_count() or 1),
-                    verbose=False, seed=0)
+                llama = llama_cpp.Llama(model_path=self.endpoint, n_ctx=2048,
+                                        n_threads=max(1, os.cpu_count() or 1), verbose=False, seed=0)
             except (ValueError, RuntimeError) as e:
                 raise ConfigError(f"Cannot load the model file {self.endpoint}: {e}") from None
+            # Free the model before interpreter shutdown tears down what llama.cpp's destructor needs.
+            atexit.register(llama.close)
+            _LLAMAS[self.endpoint] = llama
         return _LLAMAS[self.endpoint]
 
     def complete(self, messages: list[dict[str, str]], schema: dict[str, Any], *, max_tokens: int,

@@ -56,4 +56,4 @@ def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
 @pytest.fixture(scope="module")
 def vcr_config() -> dict[str, Any]:
     return {"filter_headers": ["authorization", "api-key", "openai-organization"],
-            "match_on": ["method", "path", "body"], "record_mode": "none"}
+            "match_on": ["method", "path", "body"]}  # replay only, unless --record-mode is given

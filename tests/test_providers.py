@@ -48,8 +48,10 @@ def test_falls_back_when_the_endpoint_rejects_json_schema() -> None:
             return httpx.Response(400, json={"error": {"message": "response_format json_schema is not supported"}})
         return httpx.Response(200, json=completion('{"message": "ok"}'))
 
-    assert provider(handler).complete([], SCHEMA, max_tokens=5).text == '{"message": "ok"}'
-    assert formats == ["json_schema", "json_object"]
+    p = provider(handler, max_retries=0)
+    assert p.complete([], SCHEMA, max_tokens=5).text == '{"message": "ok"}'
+    p.complete([], SCHEMA, max_tokens=5)  # the step down sticks: no second rejected request
+    assert formats == ["json_schema", "json_object", "json_object"]
 
 
 def test_retries_5xx_then_succeeds() -> None:

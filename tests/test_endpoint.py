@@ -1,0 +1,43 @@
+"""`copygen draft` against a real OpenAI-compatible server, replayed from cassettes.
+
+Recorded from llama-cpp-python's server running the embedded SmolLM2 model on 127.0.0.1:8765.
+Re-record (see README): start that server, then
+    pytest tests/test_endpoint.py --record-mode=rewrite
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from copygen.cli import app
+from conftest import EXAMPLE_BRAND
+
+BASE_URL = "http://127.0.0.1:8765/v1"
+
+
+@pytest.fixture(autouse=True)
+def endpoint_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", BASE_URL)
+    monkeypatch.setenv("COPYGEN_MODEL", "smollm2")
+    monkeypatch.setenv("COPYGEN_MAX_RETRIES", "0")  # the server's rejections are recorded once, not retried
+
+
+@pytest.mark.vcr
+@pytest.mark.parametrize("platform", ["sms", "email", "tiktok"])
+def test_draft_against_endpoint(platform: str, tmp_path) -> None:
+    result = CliRunner().invoke(app, ["draft", "Flu vaccination clinic every Saturday in November", "--platform",
+                                      platform, "--brand", str(EXAMPLE_BRAND), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    (draft,) = data["drafts"]
+    assert draft["platform"] == platform and draft["provider"] == "openai"
+    assert draft["usage"]["prompt_tokens"] > 0 and not draft["usage"]["approximate"]
+    # The status copygen printed is what `copygen check` says of the same JSON on its own.
+    out = tmp_path / "drafts.json"
+    out.write_text(result.output, encoding="utf-8")
+    recheck = CliRunner().invoke(app, ["check", str(out), "--format", "json"])
+    assert recheck.exit_code == (1 if draft["status"] == "blocked" else 0), recheck.output
+    assert json.loads(recheck.output)[0]["status"] == draft["status"]

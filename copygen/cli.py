@@ -176,7 +176,11 @@ def rules(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("rule", "severity", "scope", "citation", show_lines=False)
+    table = Table(show_lines=False)
+    table.add_column("rule", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("scope")
+    table.add_column("citation")
     for row in rows:
         table.add_row(row["id"], row["severity"], f"{'/'.join(row['platforms'])} · {'/'.join(row['jurisdictions'])}",
                       row["citation"])

@@ -19,7 +19,10 @@ def test_wheel_ships_prompts_and_packs_and_uses_them(tmp_path: Path) -> None:
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     # Run from the unpacked wheel only: the source tree is neither the cwd nor on the path.
-    code = ("import sys; sys.path = [p for p in sys.path if not p.startswith(sys.argv[2]) and p != '']; sys.path.insert(0, sys.argv[1]);"
+    # Drop the source root (an editable install puts it on the path) but keep site-packages, even when the
+    # virtual environment lives inside the checkout.
+    code = ("import os, sys; root = os.path.realpath(sys.argv[2]);"
+            "sys.path = [p for p in sys.path if p and os.path.realpath(p) != root]; sys.path.insert(0, sys.argv[1]);"
             "import copygen, copygen.resources as r;"
             "assert copygen.__file__.startswith(sys.argv[1]), copygen.__file__;"
             "print(r.data_dir('prompts')); print(r.data_dir('guardrails'));"

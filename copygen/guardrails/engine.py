@@ -9,7 +9,8 @@ from typing import Callable, Iterable
 from ..brand import Brand
 from ..errors import RulePackError
 from ..models import Finding, Jurisdiction, Measurement, Platform, Report
-from . import checks
+from ..platforms import spoken_seconds
+from . import checks, sms
 from .packs import Example, Pack, Rule, compile_patterns
 
 FIELDS: dict[Platform, tuple[str, ...]] = {
@@ -107,9 +108,6 @@ def run_rule(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Fin
 
 
 def measure(name: str, text: str, ctx: Context) -> Measurement:
-    from . import sms
-    from ..platforms import spoken_seconds
-
     m = Measurement(characters=len(text), words=len(text.split()))
     if ctx.platform is Platform.SMS and name == "text":
         c = sms.count(text)

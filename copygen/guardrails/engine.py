@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -11,7 +10,8 @@ from ..errors import RulePackError
 from ..models import Finding, Jurisdiction, Measurement, Platform, Report
 from ..platforms import spoken_seconds
 from . import checks, sms
-from .packs import Example, Pack, Rule, compile_patterns
+from .packs import Example, Pack, Rule
+from .prefilter import Alternation, LiteralIndex, needed
 
 FIELDS: dict[Platform, tuple[str, ...]] = {
     Platform.SMS: ("text",),
@@ -39,21 +39,37 @@ class CompiledRule:
     rule: Rule
     pack: Pack
     full_id: str
-    regex: re.Pattern[str] | None
-    exceptions: re.Pattern[str] | None
-    when: re.Pattern[str] | None
+    regex: Alternation | None
+    exceptions: Alternation | None
+    when: Alternation | None
+
+    @property
+    def gate(self) -> frozenset[str] | None:
+        """Literals one of which a draft must hold for this rule to fire (None: no such set)."""
+        return self.regex.any_need if self.rule.kind == "pattern" and self.regex is not None else None
 
     def fields_for(self, platform: Platform) -> tuple[str, ...]:
         own = FIELDS[platform]
         return tuple(f for f in own if f in self.rule.fields) if self.rule.fields else own
 
 
-def compile_rule(rule: Rule, pack: Pack) -> CompiledRule:
+def _rule_patterns(rule: Rule) -> list[list[str]]:
+    return [rule.patterns, rule.exceptions, rule.when_patterns]
+
+
+def compile_rule(rule: Rule, pack: Pack, index: LiteralIndex | None = None) -> CompiledRule:
+    """Compile one rule. Rules of one engine share an `index`, so a text's literals are found once."""
+    if index is None:
+        index = LiteralIndex(needed(p) for group in _rule_patterns(rule) for p in group)
+
+    def alt(patterns: list[str], case_sensitive: bool) -> Alternation | None:
+        return Alternation(patterns, case_sensitive, index) if patterns else None
+
     return CompiledRule(
         rule=rule, pack=pack, full_id=f"{pack.pack}.{rule.id}",
-        regex=compile_patterns(rule.patterns, rule.case_sensitive),
-        exceptions=compile_patterns(rule.exceptions, rule.case_sensitive),
-        when=compile_patterns(rule.when_patterns),
+        regex=alt(rule.patterns, rule.case_sensitive),
+        exceptions=alt(rule.exceptions, rule.case_sensitive),
+        when=alt(rule.when_patterns, False),
     )
 
 
@@ -75,23 +91,26 @@ class Engine:
         unknown = sorted(d for d in disabled if d not in known and not any(d == p.pack for p in self.packs))
         if unknown:
             raise RulePackError(f"cannot disable unknown rule(s): {', '.join(unknown)} (see `copygen rules`)")
-        self.rules = tuple(
-            compile_rule(r, p) for p in self.packs for r in p.rules
-            if f"{p.pack}.{r.id}" not in disabled and p.pack not in disabled
-        )
-        self._by_scope: dict[tuple[Platform, Jurisdiction], tuple[CompiledRule, ...]] = {}
+        chosen = [(r, p) for p in self.packs for r in p.rules
+                  if f"{p.pack}.{r.id}" not in disabled and p.pack not in disabled]
+        index = LiteralIndex(needed(p) for r, _ in chosen for group in _rule_patterns(r) for p in group)
+        self.index = index
+        self.rules = tuple(compile_rule(r, p, index) for r, p in chosen)
+        self._by_scope: dict[tuple[Platform, Jurisdiction], tuple[tuple[CompiledRule, frozenset[str] | None], ...]] = {}
         for platform in Platform:
             for jur in Jurisdiction:
                 self._by_scope[(platform, jur)] = tuple(
-                    cr for cr in self.rules
+                    (cr, cr.gate) for cr in self.rules
                     if platform in (cr.rule.platforms or ()) and jur in (cr.rule.jurisdictions or ())
                 )
 
     def check(self, fields: dict[str, str], ctx: Context) -> Report:
         """Every finding for these fields, sorted by field order, position (whole-field first), then rule id."""
         findings: list[Finding] = []
-        for cr in self._by_scope[(ctx.platform, ctx.jurisdiction)]:
-            findings.extend(run_rule(cr, fields, ctx))
+        found = frozenset().union(*(self.index.present(text) for text in fields.values()))
+        for cr, gate in self._by_scope[(ctx.platform, ctx.jurisdiction)]:
+            if gate is None or not gate.isdisjoint(found):  # a pattern rule whose literals are absent cannot fire
+                findings.extend(run_rule(cr, fields, ctx))
         order = {name: i for i, name in enumerate(FIELDS[ctx.platform])}
         findings.sort(key=lambda f: (order.get(f.field, 99), -1 if f.start is None else f.start, f.rule_id))
         return Report(platform=ctx.platform, jurisdiction=ctx.jurisdiction, findings=findings,

@@ -44,24 +44,32 @@ class SmsCount:
         return self.segments * self.per_segment - self.units
 
 
+GSM7_ALL = GSM7_BASIC | GSM7_EXTENDED
+
+
 def is_gsm7(ch: str) -> bool:
-    return ch in GSM7_BASIC or ch in GSM7_EXTENDED
+    return ch in GSM7_ALL
 
 
 def count(text: str) -> SmsCount:
     """Encoding, units and segments for `text` as one concatenated SMS."""
-    non_gsm = tuple((i, ch) for i, ch in enumerate(text) if not is_gsm7(ch))
-    if not non_gsm:
-        units = sum(2 if ch in GSM7_EXTENDED else 1 for ch in text)
-        return _segments("GSM-7", units, GSM7_SINGLE, GSM7_MULTI, non_gsm, _gsm_split_units(text))
+    if GSM7_ALL.issuperset(text):
+        escaped = sum(text.count(ch) for ch in GSM7_EXTENDED)
+        split = [2 if ch in GSM7_EXTENDED else 1 for ch in text] if escaped else None
+        return _segments("GSM-7", len(text) + escaped, GSM7_SINGLE, GSM7_MULTI, (), split)
+    non_gsm = tuple((i, ch) for i, ch in enumerate(text) if ch not in GSM7_ALL)
     units = len(text.encode("utf-16-le")) // 2
-    return _segments("UCS-2", units, UCS2_SINGLE, UCS2_MULTI, non_gsm, _ucs2_split_units(text))
+    split = [2 if ord(ch) > 0xFFFF else 1 for ch in text] if units > len(text) else None
+    return _segments("UCS-2", units, UCS2_SINGLE, UCS2_MULTI, non_gsm, split)
 
 
 def _segments(enc: str, units: int, single: int, multi: int, non_gsm: tuple[tuple[int, str], ...],
-              split_units: list[int]) -> SmsCount:
+              split_units: list[int] | None) -> SmsCount:
+    """`split_units` lists each character's units when some take two (an escape or a surrogate pair)."""
     if units <= single:  # an empty message is still sent, and billed, as one segment
         return SmsCount(enc, units, 1, single, non_gsm)
+    if split_units is None:
+        return SmsCount(enc, units, math.ceil(units / multi), multi, non_gsm)
     # Concatenated: an escape pair or a surrogate pair is never split across parts, so pack greedily.
     segments, used = 1, 0
     for u in split_units:
@@ -70,14 +78,6 @@ def _segments(enc: str, units: int, single: int, multi: int, non_gsm: tuple[tupl
             used = 0
         used += u
     return SmsCount(enc, units, max(segments, math.ceil(units / multi)), multi, non_gsm)
-
-
-def _gsm_split_units(text: str) -> list[int]:
-    return [2 if ch in GSM7_EXTENDED else 1 for ch in text]
-
-
-def _ucs2_split_units(text: str) -> list[int]:
-    return [2 if ord(ch) > 0xFFFF else 1 for ch in text]
 
 
 def to_gsm7(text: str) -> str:

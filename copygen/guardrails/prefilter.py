@@ -1,0 +1,230 @@
+"""Literal prefilter for pattern rules.
+
+A rule's patterns are joined into one alternation, and Python's `re` tries every branch at every position
+of the text. Most branches need a word that most texts do not hold ("cure", "guarantee", "botox"). One
+Aho-Corasick pass over the folded text finds which of those words it holds, for every rule at once; a
+branch none of whose words occur cannot match and is left out. The rest run as one alternation in the
+original order, so the matches are exactly those of the full pattern (a branch that matches nowhere never
+wins an alternation).
+
+`Alternation` is that: a rule's patterns (or exceptions) with the test built in. `needed(pattern)` reads the parsed pattern and returns strings of which every match must contain one
+(folded), or None when it finds no such set. `fold(text)` folds case the way `re.IGNORECASE` does, so the
+test never rules out a branch that would match.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import product
+from typing import Iterable, Iterator
+
+import ahocorasick
+
+try:  # Python 3.11+
+    from re import _casefix, _parser  # type: ignore[attr-defined]
+
+    _EXTRA = _casefix._EXTRA_CASES
+except ImportError:  # Python 3.10
+    import sre_compile
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+    _EXTRA = sre_compile._ignorecase_fixes  # type: ignore[attr-defined]
+
+_MAX_SET = 64  # larger literal sets are dropped: testing them costs more than the scan they save
+_MAX_CLASS = 8  # a character class with more members is not spelled out
+
+
+def _canonical_table() -> dict[int, int]:
+    # re.IGNORECASE also equates a few pairs that str.lower() keeps apart (s/ſ, i/ı, µ/μ, σ/ς...).
+    table: dict[int, int] = {}
+    for cp, others in _EXTRA.items():
+        group = (cp, *others)
+        for c in group:
+            table[c] = min(group)
+    table[0x130] = ord("i")  # İ: re lowers it to 'i'; str.lower() gives 'i' plus a combining dot
+    return table
+
+
+_TABLE = _canonical_table()
+
+
+def _fold_str(s: str) -> str:
+    if s.isascii():
+        return s.lower()
+    return s.translate(_TABLE).lower().translate(_TABLE)
+
+
+def fold(text: str) -> str:
+    """Text folded for the literal test."""
+    return _fold_str(text)
+
+
+class _Info:
+    """What a parsed node tells: `exact`, every string it can match (when few); `need`, strings of which
+    every match holds one (None: no such set)."""
+
+    __slots__ = ("exact", "need")
+
+    def __init__(self, exact: frozenset[str] | None, need: frozenset[str] | None):
+        self.exact = exact
+        self.need = need
+
+
+_EMPTY = _Info(frozenset({""}), None)
+_UNKNOWN = _Info(None, None)
+
+
+def _score(s: frozenset[str] | None) -> tuple[int, int]:
+    if not s or "" in s:
+        return (0, 0)
+    return (min(map(len, s)), -len(s))
+
+
+def _best(*sets: frozenset[str] | None) -> frozenset[str] | None:
+    best = max(sets, key=_score, default=None)
+    return best if _score(best)[0] > 0 else None
+
+
+def _cap(s: set[str] | frozenset[str] | None) -> frozenset[str] | None:
+    return frozenset(s) if s is not None and len(s) <= _MAX_SET else None
+
+
+def _seq(items: list[_Info]) -> _Info:
+    exact: frozenset[str] | None = frozenset({""})
+    candidates: list[frozenset[str] | None] = []
+    run: frozenset[str] | None = frozenset({""})  # product of the current run of exact items
+    for it in items:
+        candidates.append(it.need)
+        if it.exact is not None:
+            run = _cap({a + b for a, b in product(run, it.exact)}) if run is not None else None
+            exact = _cap({a + b for a, b in product(exact, it.exact)}) if exact is not None else None
+            if run is None:  # too many combinations: start a new run from this item
+                run = it.exact
+        else:
+            candidates.append(run)
+            run = frozenset({""})
+            exact = None
+        candidates.append(run)
+    return _Info(exact, _best(*candidates, exact))
+
+
+def _in(av: list) -> _Info:
+    chars: set[str] = set()
+    for op, a in av:
+        name = str(op)
+        if name == "LITERAL":
+            chars.add(_fold_str(chr(a)))
+        elif name == "RANGE" and a[1] - a[0] < _MAX_CLASS:
+            chars.update(_fold_str(chr(c)) for c in range(a[0], a[1] + 1))
+        else:  # NEGATE, CATEGORY, a wide range
+            return _UNKNOWN
+    return _Info(frozenset(chars), None) if len(chars) <= _MAX_CLASS else _UNKNOWN
+
+
+def _repeat(lo: int, hi: int, item: _Info) -> _Info:
+    if item.exact is not None and hi <= 3:
+        out: set[str] = set()
+        for k in range(lo, hi + 1):
+            out |= {"".join(p) for p in product(item.exact, repeat=k)}
+            if len(out) > _MAX_SET:
+                break
+        return _Info(_cap(out), _best(item.need, item.exact) if lo >= 1 else None)
+    if lo >= 1:
+        return _Info(None, _best(item.need, item.exact))
+    return _UNKNOWN
+
+
+def _node(op, av) -> _Info:  # noqa: ANN001 - sre's own node types
+    name = str(op)
+    if name == "LITERAL":
+        return _Info(frozenset({_fold_str(chr(av))}), None)
+    if name == "IN":
+        return _in(av)
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):  # zero-width: consumes nothing
+        return _EMPTY
+    if name == "SUBPATTERN":
+        return _pattern(av[-1])
+    if name == "ATOMIC_GROUP":
+        return _pattern(av)
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        lo, hi, sub = av
+        return _repeat(lo, hi, _pattern(sub))
+    if name == "BRANCH":
+        infos = [_pattern(b) for b in av[1]]
+        exacts = [i.exact for i in infos]
+        exact = _cap(set().union(*exacts)) if all(e is not None for e in exacts) else None
+        needs = [_best(i.need, i.exact) for i in infos]
+        need = _cap(set().union(*needs)) if all(n is not None for n in needs) else None  # type: ignore[arg-type]
+        return _Info(exact, need)
+    return _UNKNOWN  # ANY, NOT_LITERAL, CATEGORY, GROUPREF...
+
+
+def _pattern(p) -> _Info:  # noqa: ANN001
+    return _seq([_node(op, av) for op, av in p])
+
+
+@lru_cache(maxsize=4096)
+def needed(pattern: str) -> frozenset[str] | None:
+    """Folded strings of which every match of `pattern` contains one, or None if none can be told."""
+    info = _pattern(_parser.parse(pattern))
+    return _best(info.need, info.exact)
+
+
+class LiteralIndex:
+    """Every literal the given rules need, searched in one pass."""
+
+    def __init__(self, needs: Iterable[frozenset[str] | None]):
+        self._automaton = ahocorasick.Automaton()
+        for need in needs:
+            for s in need or ():
+                self._automaton.add_word(s, s)
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+        self.present = lru_cache(maxsize=256)(self._present)  # the same fields are asked for by every rule
+
+    def _present(self, text: str) -> frozenset[str]:
+        if self._empty:
+            return frozenset()
+        return frozenset(s for _, s in self._automaton.iter(fold(text)))
+
+
+class Alternation:
+    """Patterns joined into one alternation, run only as far as the text's literals allow."""
+
+    def __init__(self, patterns: list[str], case_sensitive: bool, index: LiteralIndex | None = None):
+        self.patterns = tuple(patterns)
+        self.flags = 0 if case_sensitive else re.IGNORECASE
+        self.full = self._compile(range(len(patterns)))
+        self.needs = tuple(needed(p) for p in patterns)
+        # A text holding none of these literals matches no pattern (None when some pattern needs none).
+        self.any_need = None if None in self.needs else frozenset().union(*self.needs)
+        self.index = index or LiteralIndex(self.needs)
+        self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def _compile(self, which: Iterable[int]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{self.patterns[i]})" for i in which), self.flags)
+
+    def for_text(self, text: str) -> re.Pattern[str] | None:
+        """The alternation cut down to the patterns that can match this text; None when none can."""
+        found = self.index.present(text)
+        if self.any_need is not None and self.any_need.isdisjoint(found):
+            return None
+        live = tuple(i for i, need in enumerate(self.needs) if need is None or not need.isdisjoint(found))
+        if len(live) == len(self.needs):
+            return self.full
+        if not live:
+            return None
+        regex = self._subsets.get(live)
+        if regex is None:
+            regex = self._subsets[live] = self._compile(live)
+        return regex
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        regex = self.for_text(text)
+        return regex.finditer(text) if regex is not None else iter(())
+
+    def search(self, text: str) -> re.Match[str] | None:
+        regex = self.for_text(text)
+        return regex.search(text) if regex is not None else None

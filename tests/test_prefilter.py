@@ -1,0 +1,96 @@
+"""The literal prefilter must never change a verdict: the engine with it finds exactly what the plain
+regular expressions find, on any text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from copygen.api import engine
+from copygen.brand import Brand
+from copygen.guardrails.engine import FIELDS, CompiledRule, Context
+from copygen.guardrails.packs import Example, load_packs
+from copygen.guardrails.prefilter import Alternation, fold, needed
+from copygen.models import Jurisdiction, Platform
+
+
+def _phrases() -> list[str]:
+    out = []
+    for pack in load_packs():
+        for rule in pack.rules:
+            for ex in [*rule.examples.positive, *rule.examples.negative]:
+                out.append(ex.text if isinstance(ex, Example) else ex)
+    return out
+
+
+PHRASES = _phrases()
+# Characters that re.IGNORECASE equates with ASCII letters although str.lower() does not, and others whose
+# case mapping is unusual: the prefilter must still let their matches through.
+TRICKY = ["ſ", "ı", "İ", "K", "µ", "ς", "Σ", "ß", "ﬅ", "ﬆ", "ǅ", "\u0345", "’", "é", "\u00a0", "\n"]
+
+
+def _spell(s: str, flips: list[bool], tricky: list[int]) -> str:
+    chars = [c.upper() if flip else c for c, flip in zip(s, flips + [False] * len(s))]
+    for i in tricky:
+        if chars:
+            chars[i % len(chars)] = TRICKY[i % len(TRICKY)]
+    return "".join(chars)
+
+
+texts = st.builds(
+    _spell,
+    st.lists(st.one_of(st.sampled_from(PHRASES), st.text(max_size=10)), min_size=1, max_size=6).map(" ".join),
+    st.lists(st.booleans(), max_size=40),
+    st.lists(st.integers(min_value=0, max_value=500), max_size=3),
+)
+
+
+def _full_engine_report(eng, fields, ctx, monkeypatch):  # noqa: ANN001
+    with monkeypatch.context() as m:
+        m.setattr(Alternation, "for_text", lambda self, text: self.full)
+        m.setattr(CompiledRule, "gate", property(lambda self: None))
+        plain = type(eng)(eng.packs)
+        return plain.check(fields, ctx)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts, platform=st.sampled_from(list(Platform)), jur=st.sampled_from(list(Jurisdiction)))
+def test_prefiltered_engine_equals_plain_regex_engine(text: str, platform: Platform, jur: Jurisdiction) -> None:
+    eng = engine()
+    fields = {name: text for name in FIELDS[platform]}
+    ctx = Context(platform=platform, jurisdiction=jur, brand=Brand(practice_name="Riverside Clinic"))
+    fast = eng.check(fields, ctx)
+    with pytest.MonkeyPatch.context() as mp:
+        slow = _full_engine_report(eng, fields, ctx, mp)
+    assert fast.findings == slow.findings
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_every_alternation_matches_as_its_full_regex(text: str) -> None:
+    for cr in engine().rules:
+        for alt in (cr.regex, cr.exceptions, cr.when):
+            if alt is not None:
+                assert [m.span() for m in alt.finditer(text)] == [m.span() for m in alt.full.finditer(text)], cr.full_id
+
+
+@pytest.mark.parametrize("pattern,expected", [
+    (r"\bcur(?:e|es|ed)\b", {"cure"}),  # every match holds "cure"
+    (r"\brisk[- ]free\b", {"risk-free", "risk free"}),
+    (r"\bno (?:nasty )?side effects?\b", {"no side effect", "no nasty side effect"}),
+    (r"(?:#|\bno\.? ?)1\b", {"#1", "no1", "no 1", "no.1", "no. 1"}),
+    (r"\b\w+ly\b", {"ly"}),
+    (r"Botox", {"botox"}),  # folded: the rules match regardless of case
+])
+def test_needed_literals(pattern: str, expected: set[str]) -> None:
+    assert needed(pattern) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"\w+", r"\b\d{3}\b", r"(?:cure)?\w", r"cure|\d+"])
+def test_no_literal_set_when_a_match_needs_none(pattern: str) -> None:
+    assert needed(pattern) is None
+
+
+def test_fold_matches_ignorecase_equivalences() -> None:
+    assert fold("CUREſ") == fold("cures")
+    assert fold("İNSOMNIA") == "insomnia"

@@ -35,6 +35,23 @@ def test_check_reads_stdin_and_prints_json() -> None:
     assert report["measurements"]["text"]["encoding"] == "GSM-7" and report["status"] == "blocked"
 
 
+def test_config_file_disables_rules_and_adds_packs(tmp_path: Path, monkeypatch) -> None:
+    from test_engine import GOOD_PACK
+
+    pack = tmp_path / "house.yaml"
+    pack.write_text(GOOD_PACK, encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text(f'[copygen]\ndisable = ["claims.superiority"]\npacks = [{str(pack)!r}]\n', encoding="utf-8")
+    copy = tmp_path / "copy.txt"
+    copy.write_text("RiversideHC: Bristol's leading clinic, cheap flu jabs. Reply STOP to opt out", encoding="utf-8")
+    args = ["check", str(copy), "--platform", "sms", "--format", "json", "--brand", str(EXAMPLE_BRAND)]
+    before = {f["rule_id"] for f in json.loads(runner.invoke(app, args).output)["findings"]}
+    monkeypatch.setenv("COPYGEN_CONFIG", str(config))
+    after = {f["rule_id"] for f in json.loads(runner.invoke(app, args).output)["findings"]}
+    assert "claims.superiority" in before and "house.no_cheap" not in before
+    assert "claims.superiority" not in after and "house.no_cheap" in after
+
+
 def test_check_email_with_headers(tmp_path: Path) -> None:
     f = tmp_path / "email.txt"
     f.write_text("Subject: Saturday flu clinics\nPreheader: Walk in any Saturday morning in November, no booking\n"

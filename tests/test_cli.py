@@ -57,7 +57,7 @@ def test_check_email_with_headers(tmp_path: Path) -> None:
     f.write_text("Subject: Saturday flu clinics\nPreheader: Walk in any Saturday morning in November, no booking\n"
                  "Body: Our flu clinics run every Saturday.\nTo stop receiving these emails, reply UNSUBSCRIBE.\n"
                  "Riverside Health Clinic, 4 Mill Lane, Bristol BS1 4DJ\n", encoding="utf-8")
-    result = runner.invoke(app, ["check", str(f), "--platform", "email", "--format", "json"])
+    result = runner.invoke(app, ["check", str(f), "--platform", "email", "--format", "json", "--brand", str(EXAMPLE_BRAND)])
     assert result.exit_code == 0, result.output
     assert set(json.loads(result.output)["measurements"]) == {"subject", "preheader", "body"}
 

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..models import Finding
-from . import sms
+from . import phi, sms
 
 if TYPE_CHECKING:
     from .engine import CompiledRule, Context
@@ -68,6 +68,33 @@ def run_required(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list
             if value and _normal(value) in _normal(text[: limit] if limit else text):
                 return []
     return [_finding(cr, names[0] if names else "text")]
+
+
+def brand_allow(brand: Any) -> phi.Allow:
+    """The brand profile's own details, which PHI rules never report."""
+    return phi.make_allow(
+        phones=tuple(p for p in (brand.phone, brand.fax) if p),
+        emails_or_sites=tuple(e for e in (brand.email, brand.website) if e),
+        texts=tuple(t for t in (brand.postal_address, brand.practice_name, brand.sender_id) if t),
+        people=tuple(brand.staff_names),
+    )
+
+
+def run_phi(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    """Fire once per identifier of the rule's kinds; the match is masked, the offsets exact."""
+    allow = brand_allow(ctx.brand)
+    kinds = set(cr.rule.detects)
+    out = []
+    for name in cr.fields_for(ctx.platform):
+        text = fields.get(name)
+        if not text:
+            continue
+        for hit in phi.detect(text, allow):
+            if hit.kind in kinds:
+                masked = phi.mask(text[hit.start:hit.end])
+                out.append(_finding(cr, name, hit.start, hit.end, masked, why=hit.why, kind=hit.kind,
+                                    placeholder=phi.PLACEHOLDERS[hit.kind]))
+    return out
 
 
 # ---- measures ----------------------------------------------------------------------------------

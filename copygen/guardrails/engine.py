@@ -78,6 +78,7 @@ RUNNERS: dict[str, Runner] = {
     "pattern": checks.run_pattern,
     "required": checks.run_required,
     "measure": checks.run_measure,
+    "phi": checks.run_phi,
 }
 
 
@@ -147,7 +148,8 @@ def _example_context(ex: Example, rule: Rule) -> tuple[dict[str, str], Context]:
     else:
         name = ex.field or (rule.fields[0] if rule.fields else FIELDS[platform][0])
         fields = {name: ex.text}
-    return fields, Context(platform=platform, jurisdiction=jur, sponsored=ex.sponsored)
+    brand = Brand.model_validate(ex.brand) if ex.brand is not None else Brand()
+    return fields, Context(platform=platform, jurisdiction=jur, sponsored=ex.sponsored, brand=brand)
 
 
 def self_test(pack: Pack) -> None:

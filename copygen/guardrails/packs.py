@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -14,7 +14,7 @@ from ..errors import RulePackError
 from ..models import Jurisdiction, Platform, Severity
 from ..resources import data_dir
 
-Kind = Literal["pattern", "required", "measure"]
+Kind = Literal["pattern", "required", "measure", "phi"]
 MEASURES = (
     "sms_segments", "sms_encoding", "max_chars", "min_chars", "spoken_seconds", "max_hashtags",
     "subject_body_overlap", "preheader_repeats_subject",
@@ -30,6 +30,7 @@ class Example(BaseModel):
     field: str | None = None
     sponsored: bool = False
     fields: dict[str, str] | None = None  # several fields at once (e.g. subject and body)
+    brand: dict[str, Any] | None = None  # a brand profile for the example (its own details are allowed)
 
 
 class Examples(BaseModel):
@@ -64,6 +65,7 @@ class Rule(BaseModel):
     brand_fields: list[str] = Field(default_factory=list)  # required: brand profile values that satisfy it
     measure: str | None = None
     limit: float | None = None
+    detects: list[str] = Field(default_factory=list)  # phi: the identifier kinds this rule reports
     examples: Examples
 
     @model_validator(mode="after")
@@ -77,6 +79,14 @@ class Rule(BaseModel):
                 raise ValueError(f"measure must be one of {', '.join(MEASURES)}")
         elif self.measure is not None:
             raise ValueError("only measure rules take a measure")
+        if self.kind == "phi":
+            from .phi import PLACEHOLDERS
+
+            unknown = [d for d in self.detects if d not in PLACEHOLDERS]
+            if not self.detects or unknown:
+                raise ValueError(f"a phi rule detects one or more of {', '.join(PLACEHOLDERS)}")
+        elif self.detects:
+            raise ValueError("only phi rules take detects")
         return self
 
 

@@ -1,0 +1,429 @@
+"""PHI detection: every patient identifier in a text, typed, with its exact span and the reason.
+
+Deterministic: patterns, check digits (NHS number, NPI, Luhn, IBAN, DEA, VIN), phone-number metadata
+(`phonenumbers`) and context words. The practice's own details (brand profile) are never reported.
+`detect()` returns the hits; the engine turns them into findings through the `phi` rule pack, and
+`redact()` swaps each for a typed placeholder.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import phi_checks as chk
+from .phi_names import find_names
+
+# Kind -> placeholder used by redact().
+PLACEHOLDERS: dict[str, str] = {
+    "name": "[NAME]", "name_health": "[NAME]", "phone": "[PHONE]", "fax": "[FAX]", "email": "[EMAIL]",
+    "ssn": "[SSN]", "nhs_number": "[NHS_NUMBER]", "ni_number": "[NI_NUMBER]", "mrn": "[MRN]",
+    "health_plan_id": "[PLAN_ID]", "account": "[ACCOUNT]", "license": "[LICENCE]", "date": "[DATE]",
+    "age_90_plus": "[AGE]", "address": "[ADDRESS]", "postcode": "[POSTCODE]", "zip": "[ZIP]", "url": "[URL]",
+    "ip": "[IP]", "other_id": "[ID]", "npi": "[NPI]", "recipient_condition": "[HEALTH_DETAIL]",
+    "media_ref": "[PATIENT_MEDIA]", "biometric": "[BIOMETRIC]", "review_reply": "[PATIENT_CONFIRMATION]",
+}
+# When two hits overlap, the earlier kind here wins (a checked number beats a shape).
+PRIORITY = (
+    "ssn", "nhs_number", "npi", "ni_number", "health_plan_id", "account", "license", "mrn", "email", "url", "ip",
+    "fax", "phone", "address", "zip", "postcode", "date", "age_90_plus", "other_id", "recipient_condition",
+    "review_reply", "media_ref", "biometric", "name_health", "name",
+)
+_RANK = {k: i for i, k in enumerate(PRIORITY)}
+
+
+@dataclass(frozen=True, order=True)
+class Hit:
+    start: int
+    end: int
+    kind: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Allow:
+    """The practice's own details, which are never PHI."""
+
+    phones: frozenset[str] = frozenset()  # national significant numbers
+    domains: frozenset[str] = frozenset()
+    text: str = ""  # normalised address, practice name, sender id
+    people: tuple[frozenset[str], ...] = ()  # each staff name's tokens
+
+
+NO_ALLOW = Allow()
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.sub(r"[^\w@.]+", " ", s.lower()).split())
+
+
+def _nsn(raw: str) -> str | None:
+    import phonenumbers
+
+    for region in ("GB", "US"):
+        try:
+            n = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if len(str(n.national_number)) >= 9:
+            return str(n.national_number)
+    return None
+
+
+def _domain(s: str) -> str:
+    s = s.lower().strip()
+    s = re.sub(r"^[a-z]+://", "", s).split("/")[0].split("?")[0]
+    s = s.rsplit("@", 1)[-1]
+    return s[4:] if s.startswith("www.") else s
+
+
+@lru_cache(maxsize=64)
+def make_allow(phones: tuple[str, ...] = (), emails_or_sites: tuple[str, ...] = (), texts: tuple[str, ...] = (),
+               people: tuple[str, ...] = ()) -> Allow:
+    _titles = {"dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "nurse"}
+    return Allow(
+        phones=frozenset(n for n in (_nsn(p) for p in phones if p) if n),
+        domains=frozenset(_domain(e) for e in emails_or_sites if e),
+        text=" | ".join(_norm(t) for t in texts if t),
+        people=tuple(frozenset(_norm(p).split()) - _titles for p in people if p),
+    )
+
+
+# ---- identifier patterns ----------------------------------------------------------------------------
+
+_SEP = r"[\s:#.\-]*"
+_VALUE = r"([A-Za-z0-9](?:[A-Za-z0-9/\-]{2,22})[A-Za-z0-9])"
+
+
+def _labelled(labels: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{labels})(?:\s+(?:is|was|number|no\.?|#|code))?{_SEP}{_VALUE}(?![A-Za-z0-9])", re.I)
+
+
+_LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("mrn", _labelled(r"MRN|medical record(?:s)?(?: number| no\.?| #)?|med(?:ical)? rec(?:ord)?(?: no\.?| #| number)"
+                      r"|patient (?:ID|number|no\.?|#|ref(?:erence)?)|hospital (?:number|no\.?|#|ID)"
+                      r"|chart (?:number|no\.?|#)|unit number|case (?:number|no\.?|#)"), "medical record number label"),
+    ("health_plan_id", _labelled(
+        r"member(?:ship)? (?:ID|number|no\.?|#)|subscriber (?:ID|number|no\.?|#)|policy (?:ID|number|no\.?|#)"
+        r"|insurance (?:ID|number|no\.?|#)|plan (?:ID|number|#)|group (?:number|no\.?|#)|medicaid(?: ID| number| #)?"
+        r"|medicare(?: ID| number| #)?|MBI|beneficiary (?:ID|number)|health plan (?:ID|number)"), "health plan label"),
+    ("account", _labelled(r"account(?: number| no\.?| #)?|acct\.?(?: no\.?| #)?|a/c(?: no\.?)?|sort code"
+                          r"|billing (?:ID|number)|invoice (?:number|no\.?|#)"), "account label"),
+    ("license", _labelled(r"(?:driver'?s |driving )?licen[cs]e(?: number| no\.?| #)?|DL(?: number| no\.?| #)"
+                          r"|passport(?: number| no\.?| #)?|certificate(?: number| no\.?| #)|DEA(?: number| no\.?| #)?"
+                          r"|permit (?:number|no\.?|#)"), "licence or certificate label"),
+    ("other_id", _labelled(r"serial(?: number| no\.?| #)?|S/N|UDI|lot (?:number|no\.?|#)|device (?:ID|number)|IMEI"
+                           r"|implant (?:ID|number|serial)|VIN|(?:number |licen[cs]e )?plate|reg(?:istration)? (?:number|plate)"
+                           r"|(?:booking|appointment|claim|reference|ref|confirmation|referral|ticket|file|record"
+                           r"|client|customer|user|visit)(?: ID| number| no\.?| #| code)?|ID"), "identifier label"),
+)
+_NHS_CONTEXT = re.compile(r"\b(?:NHS|CHI|health and care)(?: number| no\.?| #)?\W{0,3}$", re.I)
+_NPI_CONTEXT = re.compile(r"\bNPI(?: number| no\.?| #)?\W{0,3}$", re.I)
+_SSN_CONTEXT = re.compile(r"\b(?:SSN|SS#|social security(?: number| no\.?| #)?|SS no\.?)\W{0,3}$", re.I)
+_TEN = re.compile(r"(?<![\d-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d-])")
+_SSN = re.compile(r"(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])")
+_NINE = re.compile(r"(?<![\d-])(\d{3})(\d{2})(\d{4})(?![\d-])")
+_NI = re.compile(r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
+_NI_LABELLED = re.compile(r"\b(?:national insurance|NI|NINO)(?: number| no\.?| #)?\W{0,3}([A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]?)\b", re.I)
+_MBI = re.compile(r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
+                  r"[AC-HJKMNP-RT-Y]{2}\d{2}\b")
+_CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
+_DEA = re.compile(r"\b[A-Z][A-Z9]\d{7}\b")
+_VIN = re.compile(r"\b[A-HJ-NPR-Z0-9]{17}\b")
+_UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+)*")
+_EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:com|co\.uk|org|net|io|uk|us|me|health)"
+                  r"/[^\s<>\"')\]]*", re.I)
+_PERSONAL_URL = re.compile(
+    r"(?:facebook\.com|fb\.com|instagram\.com|tiktok\.com/@|twitter\.com|x\.com|linkedin\.com/in|youtube\.com/@"
+    r"|threads\.net/@|snapchat\.com/add|reddit\.com/u(?:ser)?/|pinterest\.[a-z.]+/)[/\w.@-]*\w"
+    r"|[?&](?:name|first_?name|last_?name|email|patient(?:_?id)?|pid|mrn|dob|phone|uid|user(?:_?id)?)=", re.I)
+_IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\d)")
+_IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
+_DIGIT_RUN = re.compile(r"\d(?:[\s().\-]{0,3}\d){6,}")
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d{{2}})?"
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)\b(?!\s*(?:%|mg|ml|am|pm))", re.I)
+_DATE_STRONG = re.compile(
+    r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?|birthday|b\.|admitted|admission|discharged|discharge|died"
+    r"|passed away|date of death|DOD|deceased)\b", re.I)
+_DATE_PERSONAL = re.compile(
+    r"\b(?:(?:your|his|her|their|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
+    r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?)"
+    r"|(?:seen|treated|operated on|came in|visited us|diagnosed|fitted|vaccinated)"
+    r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got))\b")
+_AGE = re.compile(
+    r"\b(?:aged?:?\s+(?:9\d|1[01]\d)\b(?!\s*(?:\+|and (?:over|up|above|older)|or (?:over|older)|-\s*\d|to\b))"
+    r"|(?:9\d|1[01]\d)(?:-|\s)?(?:years?|yrs?)(?:-|\s)?old\b|(?:9\d|1[01]\d)\s?(?:y/o|yo)\b"
+    r"|(?:9\d|1[01]\d)(?:st|nd|rd|th) birthday\b|turn(?:ed|s|ing)? (?:9\d|1[01]\d)\b)"
+    r"|(?<=[a-z.], )(?:9\d|1[01]\d)(?=\s*(?:[,.;:)!]|$|\s+from\b))", re.I)
+
+_STREET_SUFFIX = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Cres|Court|Ct|Place|Pl"
+                  r"|Boulevard|Blvd|Terrace|Gardens|Gdns|Grove|Square|Sq|Hill|Row|Mews|Parkway|Pkwy|Highway|Hwy"
+                  r"|Circle|Cir|Walk|Park|View|Rise|Parade|Broadway|Trail|Pike|Heights|Crossing|Loop)")
+_POSTCODE_RE = r"(?:GIR ?0AA|[A-PR-UWYZ](?:\d[\dA-HJKPSTUW]?|[A-HK-Y]\d[\dABEHMNPRV-Y]?) ?\d[ABD-HJLNP-UW-Z]{2})"
+_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND"
+           "|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
+_ADDRESS = re.compile(
+    rf"(?:\b(?:Flat|Apt|Apartment|Unit|Suite|Ste)\.?\s*\d+[A-Z]?,?\s+)?\b\d{{1,5}}[A-Za-z]?,?\s+"
+    rf"(?:[A-Z][A-Za-z'’.-]*\s+){{0,3}}{_STREET_SUFFIX}\b\.?"
+    rf"(?:,?\s+(?:Apt|Suite|Unit|Flat)\.?\s*\w+)?"
+    rf"(?:,\s*(?!{_POSTCODE_RE}\b)[A-Z][A-Za-z'’.-]+(?:\s+(?!{_POSTCODE_RE}\b)[A-Z][a-z'’.-]+){{0,2}}){{0,2}}"
+    rf"(?:,?\s+(?:(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?|{_POSTCODE_RE}))?\b"
+    rf"|\bP\.?\s?O\.?\s?Box\s+\d+\b")
+_POSTCODE = re.compile(rf"\b{_POSTCODE_RE}\b")
+_ZIP = re.compile(rf"(?:\b(?:{_STATES}),?\s+|\bZIP(?:\s?code)?:?\s*)(\d{{5}}(?:-\d{{4}})?)\b|\b\d{{5}}-\d{{4}}\b")
+
+_CONDITION_WORDS = (r"(?:diabet\w*|asthma|copd|hiv|cancer|heart|blood pressure|hypertension|cholesterol|thyroid|kidney"
+                    r"|mental health|depression|anxiety|pregnancy|antenatal|maternity|fertility|ivf|sexual health|sti"
+                    r"|smear|cervical|breast|prostate|bowel|dementia|memory|epilepsy|arthritis|weight|obesity"
+                    r"|addiction|methadone|substance|dialysis|chemo\w*|oncology|cardiology|physio\w*|therapy|counselling"
+                    r"|long-term condition|chronic \w+|hepatitis|covid|flu|vaccin\w*|immunis\w*|baby|newborn)")
+_RECIPIENT = re.compile(
+    r"\byour (?:recent |latest |upcoming |annual |yearly |overdue |next |last |positive |negative |abnormal |repeat )*"
+    rf"(?:{_CONDITION_WORDS} (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment"
+    r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)"
+    r"|(?:blood |lab |urine |stool |swab |smear |biopsy |scan |x-ray |mri |ct |hiv |sti |pregnancy |covid |genetic )?"
+    r"(?:test )?results?\b(?! (?:may|might|could|will) vary)|diagnosis|biopsy|prescriptions?(?= (?:is|are|for|of|has|have|was|will))"
+    r"|medication review|treatment plan|care plan|referral (?:to|for|letter)|recovery from|stay (?:in|at) (?:the )?hospital"
+    r"|(?:chemo\w*|dialysis|ivf|rehab|detox|methadone) (?:session|appointment|cycle|programme|treatment)s?)", re.I)
+_MEDIA = re.compile(
+    r"\b(?:before[- ](?:and|&|/)[- ]?after|before/after)\s+(?:photos?|pictures?|pics?|images?|shots?|videos?|selfies?)"
+    r"(?=\s+(?:of|from|for)\s+(?:our |my |this |a |one of our )?(?:patients?|clients?|customers?|[A-Z][a-z]+|him|her|them)\b)"
+    r"|\b(?:photos?|pictures?|pics?|images?|videos?|footage|selfies?)(?=\s+(?:of|from|with)\s+(?:our |my |this )?"
+    r"(?:patients?|clients?|[A-Z][a-z]+ (?:during|after|before|in)\b))"
+    r"|\b(?:patient|client)(?:['’]s)? (?:photos?|pictures?|images?|videos?|selfies?|x-rays?|scans?)\b"
+    r"|\b[A-Z][a-z]+['’]s (?:before[- ](?:and|&)[- ]after|x-rays?|scans?|results)\b", re.I)
+_BIOMETRIC = re.compile(
+    r"\b(?:(?:his|her|their|your|[A-Z][a-z]+['’]s|patient(?:['’]s)?)\s+(?:\w+\s+)?"
+    r"(?:finger ?prints?|voice ?prints?|voice (?:sample|recording)s?|retina(?:l)? scans?|iris scans?|face ?prints?"
+    r"|facial (?:geometry|scan|recognition data)|palm ?prints?|DNA(?: profile| sample| results?)?|genetic (?:profile|data))"
+    r"|(?:finger ?prints?|voice ?prints?|voice recordings?|retina(?:l)? scans?|iris scans?|DNA (?:profile|sample)s?)"
+    r"\s+(?:of|from)\s+(?:our )?(?:patients?|clients?|[A-Z][a-z]+))", re.I)
+_REVIEW_OPEN = re.compile(r"\b(?:thank(?:s| you) (?:so much )?for (?:your|the|leaving|taking)|sorry to hear|we(?:'re| are) "
+                          r"(?:so )?sorry|we apologi[sz]e|glad (?:you|to hear)|responding to your (?:review|comment))", re.I)
+_REVIEW_CONFIRM = re.compile(
+    r"\b(?:your (?:recent )?(?:visit|appointment|treatment|procedure|filling|crown|implant|extraction|root canal|session"
+    r"|consultation|stay|surgery|operation|check-?up|cleaning|x-?rays?|records?|chart|notes|file|care|dentist|doctor"
+    r"|physio\w*|therapist|prescription|medication|recovery|bill|insurance claim)\b"
+    r"|as your (?:dentist|doctor|gp|physio\w*|therapist|clinician|nurse|surgeon|provider|pharmacist)"
+    r"|when you (?:came|were|visited)(?: in)?|we (?:have )?(?:reviewed|checked|looked at) your"
+    r"|(?:treated|saw|seen|examined) you\b|you were (?:treated|seen|a patient))", re.I)
+
+
+# ---- detection --------------------------------------------------------------------------------------
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    s = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
+    e = min((i for i in (text.find(ch, end) for ch in ".!?\n") if i != -1), default=len(text))
+    return text[s:e]
+
+
+def _phones(text: str) -> list[Hit]:
+    if not _DIGIT_RUN.search(text):
+        return []
+    import phonenumbers
+    from phonenumbers import Leniency, PhoneNumberMatcher
+
+    out: dict[tuple[int, int], Hit] = {}
+    for region in ("GB", "US"):
+        for m in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
+            nsn = str(m.number.national_number)
+            if len(nsn) < 9 or len(nsn) > 11 or (m.number.country_code == 1 and len(nsn) != 10):
+                continue
+            if re.fullmatch(r"\d{4}[-–]\d{4}|(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}", m.raw_string):
+                continue  # a range of years, not a number
+            before = text[max(0, m.start - 30):m.start]
+            kind = "fax" if re.search(r"\bfax\b", before, re.I) else "phone"
+            where = "UK" if m.number.country_code == 44 else "US" if m.number.country_code == 1 else "international"
+            out.setdefault((m.start, m.end), Hit(m.start, m.end, kind, f"{where} {kind} number shape"))
+    return list(out.values())
+
+
+def _ten_digit(text: str) -> list[Hit]:
+    out = []
+    for m in _TEN.finditer(text):
+        d = m.group(1) + m.group(3) + m.group(4)
+        before = text[max(0, m.start() - 25):m.start()]
+        if _NPI_CONTEXT.search(before):
+            out.append(Hit(m.start(), m.end(), "npi", "provider NPI (not patient PHI)" if chk.npi(d)
+                           else "NPI label (check digit does not match)"))
+        elif _NHS_CONTEXT.search(before):
+            out.append(Hit(m.start(), m.end(), "nhs_number", "NHS number label" + ("" if chk.nhs_number(d)
+                                                                                  else " (check digit does not match)")))
+        elif chk.nhs_number(d) and not d.startswith("0") and not _valid_phone(m.group(0)):
+            out.append(Hit(m.start(), m.end(), "nhs_number", "10 digits with a valid NHS modulus-11 check digit"))
+    return out
+
+
+def _valid_phone(raw: str) -> bool:
+    import phonenumbers
+
+    for region in ("GB", "US"):
+        try:
+            if phonenumbers.is_valid_number(phonenumbers.parse(raw, region)):
+                return True
+        except phonenumbers.NumberParseException:
+            pass
+    return False
+
+
+def _numbers(text: str) -> list[Hit]:
+    out: list[Hit] = []
+    for m in _SSN.finditer(text):
+        if chk.ssn(m.group(1), m.group(3), m.group(4)):
+            out.append(Hit(m.start(), m.end(), "ssn", "SSN shape (AAA-GG-SSSS) with an issuable area, group and serial"))
+    for m in _NINE.finditer(text):
+        if _SSN_CONTEXT.search(text[max(0, m.start() - 25):m.start()]) and chk.ssn(*m.groups()):
+            out.append(Hit(m.start(), m.end(), "ssn", "nine digits after an SSN label"))
+    for m in _NI.finditer(text):
+        out.append(Hit(m.start(), m.end(), "ni_number", "National Insurance number format"))
+    for m in _NI_LABELLED.finditer(text):
+        out.append(Hit(m.start(1), m.end(1), "ni_number", "National Insurance label followed by its format"))
+    for m in _MBI.finditer(text):
+        out.append(Hit(m.start(), m.end(), "health_plan_id", "Medicare Beneficiary Identifier format"))
+    for m in _CARD.finditer(text):
+        d = chk.digits(m.group(0))
+        if 13 <= len(d) <= 19 and d[0] in "3456" and chk.luhn(d):
+            out.append(Hit(m.start(), m.end(), "account", "card number passing the Luhn check"))
+    for m in _IBAN.finditer(text):
+        if chk.iban(m.group(0)):
+            out.append(Hit(m.start(), m.end(), "account", "IBAN passing the mod-97 check"))
+    for m in _DEA.finditer(text):
+        if chk.dea(m.group(0)):
+            out.append(Hit(m.start(), m.end(), "license", "DEA registration number with a valid check digit"))
+    for m in _VIN.finditer(text):
+        if chk.vin(m.group(0)):
+            out.append(Hit(m.start(), m.end(), "other_id", "vehicle identification number with a valid check digit"))
+    for m in _UDI.finditer(text):
+        out.append(Hit(m.start(), m.end(), "other_id", "GS1 device identifier (UDI)"))
+    for kind, pattern, why in _LABELLED:
+        for m in pattern.finditer(text):
+            value = m.group(1)
+            if sum(ch.isdigit() for ch in value) >= 2 and len(value) >= 4:
+                out.append(Hit(m.start(1), m.end(1), kind, f"{why} followed by an identifier"))
+    return out
+
+
+def _web(text: str, allow: Allow) -> list[Hit]:
+    out = []
+    for m in _EMAIL.finditer(text):
+        if not _own_domain(m.group(0), allow):
+            out.append(Hit(m.start(), m.end(), "email", "email address not on the practice's domain"))
+    for m in _URL.finditer(text):
+        url = m.group(0).rstrip(".,;:!?")
+        if "@" in url.split("/")[0] or _own_domain(url, allow):
+            continue
+        if _PERSONAL_URL.search(url):
+            out.append(Hit(m.start(), m.start() + len(url), "url", "URL of a personal profile or carrying personal data"))
+    for m in _IPV4.finditer(text):
+        try:
+            ipaddress.IPv4Address(m.group(0))
+        except ValueError:
+            continue
+        out.append(Hit(m.start(), m.end(), "ip", "IPv4 address"))
+    for m in _IPV6.finditer(text):
+        if m.group(0).count(":") >= 2:
+            try:
+                ipaddress.IPv6Address(m.group(0))
+            except ValueError:
+                continue
+            out.append(Hit(m.start(), m.end(), "ip", "IPv6 address"))
+    return out
+
+
+def _own_domain(s: str, allow: Allow) -> bool:
+    d = _domain(s)
+    return any(d == own or d.endswith("." + own) for own in allow.domains)
+
+
+def _places(text: str) -> list[Hit]:
+    out = [Hit(m.start(), m.end(), "address", "street address") for m in _ADDRESS.finditer(text)]
+    out += [Hit(m.start(), m.end(), "postcode", "full UK postcode") for m in _POSTCODE.finditer(text)]
+    for m in _ZIP.finditer(text):
+        s, e = m.span(1) if m.group(1) else m.span()
+        out.append(Hit(s, e, "zip", "US ZIP code after a state or ZIP label"))
+    return out
+
+
+def _dates_and_ages(text: str) -> list[Hit]:
+    out = []
+    for m in _DATE.finditer(text):
+        sentence_start = max(text.rfind(ch, 0, m.start()) for ch in ".!?\n") + 1
+        before = text[max(sentence_start, m.start() - 60):m.start()]
+        after = text[m.end():m.end() + 25]
+        if _DATE_STRONG.search(before) or re.match(r"\W{0,3}\(?(?:DOB|date of birth)", after, re.I):
+            out.append(Hit(m.start(), m.end(), "date", "date next to a birth, admission, discharge or death word"))
+        elif _DATE_PERSONAL.search(before):
+            out.append(Hit(m.start(), m.end(), "date", "date of a named or addressed person's care"))
+    for m in _AGE.finditer(text):
+        out.append(Hit(m.start(), m.end(), "age_90_plus", "age over 89 (Safe Harbor keeps only '90 or older')"))
+    return out
+
+
+def _marketing(text: str) -> list[Hit]:
+    out = [Hit(m.start(), m.end(), "recipient_condition", "a health fact about the reader") for m in _RECIPIENT.finditer(text)]
+    out += [Hit(m.start(), m.end(), "media_ref", "a patient's photo or video") for m in _MEDIA.finditer(text)]
+    out += [Hit(m.start(), m.end(), "biometric", "a person's biometric identifier") for m in _BIOMETRIC.finditer(text)]
+    opener = _REVIEW_OPEN.search(text)
+    if opener:
+        for m in _REVIEW_CONFIRM.finditer(text):
+            out.append(Hit(m.start(), m.end(), "review_reply", "a review reply that confirms the reviewer's care"))
+    return out
+
+
+def _allowed(hit: Hit, text: str, allow: Allow) -> bool:
+    value = text[hit.start:hit.end]
+    if hit.kind in ("phone", "fax"):
+        return _nsn(value) in allow.phones
+    if hit.kind in ("name", "name_health"):
+        tokens = set(_norm(value).split()) - {"dr", "doctor", "prof", "mr", "mrs", "ms", "miss", "nurse"}
+        return any(tokens and tokens <= person for person in allow.people) or (
+            bool(allow.text) and f" {_norm(value)} " in f" {allow.text} ")
+    norm = _norm(value)
+    return bool(norm) and bool(allow.text) and norm in allow.text
+
+
+def _resolve(hits: list[Hit]) -> list[Hit]:
+    """Keep one hit per stretch of text: the higher-priority kind, then the longer span."""
+    kept: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (_RANK[h.kind], -(h.end - h.start), h.start)):
+        if all(h.end <= k.start or k.end <= h.start for k in kept):
+            kept.append(h)
+    return sorted(kept)
+
+
+@lru_cache(maxsize=512)
+def detect(text: str, allow: Allow = NO_ALLOW) -> tuple[Hit, ...]:
+    """Every identifier in `text`, sorted by position; the practice's own details are left out."""
+    hits = [*_ten_digit(text), *_numbers(text), *_phones(text), *_web(text, allow), *_places(text),
+            *_dates_and_ages(text), *_marketing(text), *find_names(text)]
+    return tuple(h for h in _resolve(hits) if not _allowed(h, text, allow))
+
+
+def mask(value: str) -> str:
+    """Keep the first and last two letters or digits and the separators; hide the rest."""
+    chars = [i for i, ch in enumerate(value) if ch.isalnum()]
+    keep = 2 if len(chars) >= 8 else 1
+    hidden = set(chars[keep:-keep] if len(chars) > 2 * keep else chars[keep:])
+    return "".join("•" if i in hidden else ch for i, ch in enumerate(value))
+
+
+def redact(text: str, allow: Allow = NO_ALLOW) -> tuple[str, tuple[Hit, ...]]:
+    """`text` with each identifier replaced by its typed placeholder, and the hits replaced."""
+    hits = detect(text, allow)
+    out, last = [], 0
+    for h in hits:
+        out.append(text[last:h.start])
+        out.append(PLACEHOLDERS[h.kind])
+        last = h.end
+    out.append(text[last:])
+    return "".join(out), hits

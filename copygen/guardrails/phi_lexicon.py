@@ -1,0 +1,89 @@
+"""Word lists the PHI detector reads: first names and surnames (from Faker's person providers, packaged,
+so nothing is downloaded), the English words that are also first names, and health context terms."""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+# Faker locales whose person providers list names in Latin script: the names UK and US copy carries.
+_LOCALES = (
+    "en_GB", "en_US", "en_IE", "en_IN", "en_NZ", "en_PK", "ga_IE", "es_ES", "es_MX", "fr_FR", "de_DE", "it_IT",
+    "pl_PL", "pt_BR", "nl_NL", "sv_SE", "ro_RO", "tr_TR", "yo_NG", "zu_ZA",
+)
+
+# First names that are also everyday English words, months or places: a name only with stronger evidence
+# (a title, a surname, a patient or greeting context), never on the word alone.
+AMBIGUOUS_FIRST = frozenset("""
+May June April August Grace Hope Faith Joy Rose Summer Autumn Winter Dawn Angel Max Mark Bill Jack Guy
+Chase Hunter Victoria Jordan Paris Florence Sydney Austin Will Art Pat Sue Bob Ray Rich Don Frank Miles
+Cliff Glen Dale Heath Lane Page Price Sky Star Sunny Crystal Ivy Holly Daisy Poppy Lily Iris Jasmine Hazel
+Olive Amber Ruby Pearl Jade Ginger Honey Brandy Penny Candy Mercedes Harley Lincoln Jersey Georgia Carolina
+Virginia India China Kenya Chelsea Devon Kent Christian Justice Major King Prince Duke Earl Baron Bishop
+Dean Wade Young Long Black White Green Brown Gray Grey Reed Bell Hall Hill Wood Stone Moore Noble Sage
+Storm River Rain Ocean Forest Brook Brooke Meadow Fern Willow Aspen Valentine Harmony Melody Serenity
+Trinity Destiny Liberty Unity Charity Patience Prudence Constance Verity Precious Blessing Gift Happy
+Sterling Carter Cash Bliss Faye Fay Gay Hero Royal Saint Golden Silver Echo Luck Lucky Sonny Rocky Dusty
+Misty Sandy Rusty Terry Dot Kit Bo Cole Drew Rob Norm Sol Roman Tanner Taylor Parker Mason Cooper
+Fisher Baker Miller Ward Rowan Ash Blue Clay Coral Daisy Bay Cherry Apple Berry Lemon Dove Robin Wren
+Lark Jay Finch Raven Sparrow Tiger Bear Wolf Fox Hawk Sunday Monday Friday Tuesday Easter Christmas Noel
+Boston Dallas Houston Phoenix Denver Dakota Montana Nevada Cheyenne Orlando Jackson Madison Brooklyn
+Camden Kingston Chester Lancaster Preston Stanley Ashley Bradley Shelby Alexandria Adelaide Victoria
+Asia Africa America Ireland Scotland Wales England Britain London Bristol Devon Cornwall Essex
+Nova Vita Lux Mio Bella Amor Dolly Ebony Ivory Velvet Silk Diamond Emerald Sapphire Opal Topaz
+Young Temple Church Abbey Castle Prior Priest Pope Judge Marshal Sheriff Porter Butler Cook
+Tucker Turner Walker Hunter Archer Fletcher Thatcher Weaver Fuller Glover Hardy Strong Swift Quick
+Wise Best Good Love Care Well Hale Faith Free Frost Snow Gale Breeze Sunshine Rainbow Cloud
+""".split())
+
+# Words that follow a greeting but are not a person ("Hi there", "Dear Patient").
+NOT_NAMES_AFTER_GREETING = frozenset("""
+there all everyone everybody team folks friends patient patients parents families family guys you
+sir madam member members customer customers client clients neighbour neighbours bristol london again
+""".split())
+
+TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Master", "Sir", "Dame", "Lady", "Lord", "Rev")
+CLINICIAN_TITLES = ("Dr", "Doctor", "Prof", "Professor", "Nurse", "Sister", "Dentist", "Surgeon")
+
+# Health context: a name near one of these is a person's health information.
+HEALTH_TERMS = r"""
+(?:diagnos\w*|treat(?:ed|ment|ments|ing)?|therap\w*|surger(?:y|ies)|operations?|procedures?|recover\w*|
+symptoms?|conditions?|diseases?|disorders?|illness\w*|infections?|prescri\w*|medicat\w*|medicines?|
+appointments?|consultations?|check-?ups?|scans?|x-?rays?|mri|biops\w*|tests?|results?|screening|smear|
+patients?|admitted|discharged|hospital\w*|ward|icu|a&e|rehab\w*|physio\w*|chiro\w*|counsel\w*|
+cancer|tumou?rs?|chemo\w*|radiother\w*|diabet\w*|insulin|asthma|copd|arthritis|dementia|alzheimer\w*|
+parkinson\w*|stroke|heart|cardiac|blood pressure|hypertension|cholesterol|obes\w*|weight[- ]loss|
+anxiety|depress\w*|ptsd|adhd|autis\w*|ocd|bipolar|schizo\w*|eating disorder|anorexi\w*|bulimi\w*|
+addict\w*|alcohol\w*|rehab|hiv|aids|sti|std|chlamydia|herpes|hepatitis|pregnan\w*|ivf|fertility|
+infertil\w*|miscarr\w*|menopaus\w*|endometriosis|pcos|migraines?|headaches?|back pain|pain|injur\w*|
+fractur\w*|sprain\w*|acl|knee|hip replacement|arthroscop\w*|eczema|psoriasis|acne|rosacea|
+allerg\w*|epilep\w*|seizures?|covid\w*|flu|vaccin\w*|jabs?|botox|fillers?|lip filler|facelift|liposuction|
+implants?|veneers?|crowns?|root canal|fillings?|extraction|braces|invisalign|aligners?|dentures?|
+whitening|hygienist|gum disease|cavit(?:y|ies)|hearing aids?|glasses|cataract\w*|lasik|laser eye|
+bmi|sessions?|mental health|sober|sobriety|relapse|overdose|suicid\w*|self-harm|wheelchair|disabilit\w*|
+beat (?:her|his|their) |battle with|struggled with|suffer(?:ed|s|ing)? (?:from|with)|living with|lost \d+)
+""".replace("\n", "")
+
+
+@cache
+def first_names() -> frozenset[str]:
+    return _names(("first_names", "first_names_male", "first_names_female"))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return _names(("last_names",))
+
+
+def _names(attrs: tuple[str, ...]) -> frozenset[str]:
+    out: set[str] = set()
+    for loc in _LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        except ImportError:  # a locale Faker has dropped
+            continue
+        for attr in attrs:
+            for name in getattr(provider, attr, ()) or ():
+                if name.isalpha() and name[0].isupper() and len(name) > 1:
+                    out.add(name)
+    return frozenset(out)

@@ -1,0 +1,110 @@
+"""People's names in copy, found offline: titles, patient and greeting contexts, testimonial bylines, and
+first names from a packaged list (with a surname or initial where the first name is also a common word).
+A name in the same sentence as a health term, or in a patient context, is a name with health information."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .phi_lexicon import AMBIGUOUS_FIRST, CLINICIAN_TITLES, HEALTH_TERMS, NOT_NAMES_AFTER_GREETING, TITLES, first_names, surnames
+
+if TYPE_CHECKING:
+    from .phi import Hit
+
+_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_FULL = rf"{_WORD}(?:\s+(?:[A-Z]\.|{_WORD}))?"
+# Capitalised words that open sentences or name things, never a person.
+_STOP = frozenset("""
+The A An Our Your My We Us You I It This That These Those He She They Their His Her Its Who What When Where Why How
+And But Or So If Then Now Here There All Every Each Some Any No Not Yes Please Thanks Thank Book Call Text Reply
+Visit Join Meet Welcome Today Tomorrow Tonight Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+February March April May June July August September October November December Spring Summer Autumn Winter Happy
+New Free Open Closed Team Clinic Practice Surgery Pharmacy Hospital Health Care Dental Doctor Nurse Patient Patients
+Client Clients Street Road Lane Avenue Mr Mrs Ms Miss Dr Prof Sir Dame Lady Lord STOP HELP Msg Ad Sponsored Paid
+Everyone Everybody Friends Family Folks Guys Parents Kids Baby Mum Dad Mom NHS GP Covid Flu Botox Ozempic Christmas
+Easter Bank Holiday Black British American English Welsh Scottish Irish Online Local Great Good Best Fresh Big
+""".split())
+_TITLE = re.compile(rf"\b((?:{'|'.join(TITLES + CLINICIAN_TITLES)})\.?)\s+({_FULL})")
+_PATIENT_CONTEXT = re.compile(
+    rf"\b(?i:(patients?|clients?|residents?|service users?|case study|customers?)|mum|dad|mother|father|son|daughter|"
+    rf"husband|wife|partner|grandma|grandad|grandmother|grandfather|nan|nana|baby|little|toddler|meet|thanks to|"
+    rf"thank you|congratulations(?: to)?|well done|shout-?out to|story of)\s*[:,]?\s+({_FULL})")
+_GREETING = re.compile(rf"\b(?i:Hi|Hello|Hey|Dear|Morning|Evening|Good (?:morning|afternoon|evening))\s*,?\s+({_WORD})")
+_BYLINE = re.compile(rf"(?:(?:^|\n|[\"”’.!?])\s*[—–-]{{1,2}}|\s[—–])\s*({_FULL})(?=,\s*\d{{1,3}}\b|\s*(?:$|\n|,\s*[A-Z]))")
+_NAME_AGE = re.compile(rf"\b({_FULL}),\s*\d{{1,3}}(?=,|\s+from\b|\s*$)")
+_TOKEN = re.compile(rf"\b{_WORD}\b")
+_NEXT = re.compile(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD})")
+_STREET = re.compile(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill)\b")
+_HEALTH = re.compile(rf"\b{HEALTH_TERMS}", re.I)
+_CLINICIANS = frozenset(t.lower() for t in CLINICIAN_TITLES)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    s = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
+    e = min((i for i in (text.find(ch, end) for ch in ".!?\n") if i != -1), default=len(text))
+    return text[s:e]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop trailing words that are not names ("Sarah Thanks")."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while len(words) > 1 and words[-1].group(0).strip(".,") in _STOP:
+        words.pop()
+    return start, start + words[-1].end() if words else end
+
+
+def find_names(text: str) -> list[Hit]:
+    from .phi import Hit
+
+    found: dict[tuple[int, int], tuple[str, str]] = {}  # span -> (why, role)
+
+    def add(start: int, end: int, why: str, role: str = "") -> None:
+        start, end = _trim(text, start, end)
+        if text[start:end].split()[0].strip(".,'’") in _STOP - {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof"}:
+            return
+        outer = next(((s, e) for s, e in found if s <= start and end <= e), None)
+        if outer is None:
+            found[(start, end)] = (why, role)
+        elif role == "patient":  # the same name seen again in a patient context
+            found[outer] = (found[outer][0] + f"; {why}", role)
+
+    for m in _TITLE.finditer(text):
+        role = "clinician" if m.group(1).rstrip(".").lower() in _CLINICIANS else ""
+        if m.group(2).split()[0] not in _STOP:
+            add(m.start(), m.end(), "a title before a name", role)
+    for m in _PATIENT_CONTEXT.finditer(text):
+        add(m.start(2), m.end(2), "a name after a patient or family word", "patient" if m.group(1) else "")
+    for m in _GREETING.finditer(text):
+        if m.group(1).lower() not in NOT_NAMES_AFTER_GREETING:
+            add(m.start(1), m.end(1), "a name after a greeting")
+    for m in _NAME_AGE.finditer(text):
+        add(m.start(1), m.end(1), "a name followed by an age")
+    for m in _BYLINE.finditer(text):
+        add(m.start(1), m.end(1), "a testimonial byline", "patient")
+    firsts, lasts = first_names(), surnames()
+    for m in _TOKEN.finditer(text):
+        word = re.sub(r"['’]s$", "", m.group(0))
+        if word not in firsts or word in _STOP:
+            continue
+        nxt = _NEXT.match(text, m.end())
+        if _STREET.match(text, m.end()):
+            continue
+        has_surname = bool(nxt) and (nxt.group(1) in lasts or re.fullmatch(r"[A-Z]\.", nxt.group(1)) is not None
+                                     or (nxt.group(1) not in _STOP and nxt.group(1) not in firsts
+                                         and not m.group(0).endswith(("'s", "’s"))))
+        if word in AMBIGUOUS_FIRST and not has_surname:
+            continue
+        end = nxt.end() if has_surname and nxt else m.start() + len(word)
+        add(m.start(), end, "a first name from the name list" + (" and a surname" if has_surname else ""))
+    out = []
+    for (start, end), (why, role) in sorted(found.items()):
+        if role == "clinician":
+            kind = "name"
+        elif role == "patient" or _HEALTH.search(_sentence(text, start, end)):
+            kind = "name_health"
+            why += ", with health information in the same sentence" if role != "patient" else ""
+        else:
+            kind = "name"
+        out.append(Hit(start, end, kind, why))
+    return out

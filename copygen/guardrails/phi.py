@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import phi_checks as chk
+from .phi_lexicon import HEALTH_TERMS
 from .phi_names import find_names
 
 # Kind -> placeholder used by redact().
@@ -155,9 +156,10 @@ _DATE_STRONG = re.compile(
     r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?|birthday|b\.|admitted|admission|discharged|discharge|died"
     r"|passed away|date of death|DOD|deceased)\b", re.I)
 _DATE_PERSONAL = re.compile(
-    r"\b(?:(?:your|his|her|their|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
+    r"\b(?:(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
     r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?)"
-    r"|(?:seen|treated|operated on|came in|visited us|diagnosed|fitted|vaccinated)"
+    r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
+    r"|(?:seen|treated|operated on|came in|visited us|diagnosed|fitted|vaccinated|lived with|living with)"
     r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got))\b")
 _AGE = re.compile(
     r"\b(?:aged?:?\s+(?:9\d|1[01]\d)\b(?!\s*(?:\+|and (?:over|up|above|older)|or (?:over|older)|-\s*\d|to\b))"
@@ -173,9 +175,9 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN
            "|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 _ADDRESS = re.compile(
     rf"(?:\b(?:Flat|Apt|Apartment|Unit|Suite|Ste)\.?\s*\d+[A-Z]?,?\s+)?\b\d{{1,5}}[A-Za-z]?,?\s+"
-    rf"(?:[A-Z][A-Za-z'’.-]*\s+){{0,3}}{_STREET_SUFFIX}\b\.?"
+    rf"(?:[A-Z][A-Za-z'’-]*\s+){{0,3}}{_STREET_SUFFIX}\b\.?"
     rf"(?:,?\s+(?:Apt|Suite|Unit|Flat)\.?\s*\w+)?"
-    rf"(?:,\s*(?!{_POSTCODE_RE}\b)[A-Z][A-Za-z'’.-]+(?:\s+(?!{_POSTCODE_RE}\b)[A-Z][a-z'’.-]+){{0,2}}){{0,2}}"
+    rf"(?:,\s*(?!{_POSTCODE_RE}\b|(?:{_STATES})\b)[A-Z][A-Za-z'’.-]+(?:\s+(?!{_POSTCODE_RE}\b)[A-Z][a-z'’.-]+){{0,2}}){{0,2}}"
     rf"(?:,?\s+(?:(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?|{_POSTCODE_RE}))?\b"
     rf"|\bP\.?\s?O\.?\s?Box\s+\d+\b")
 _POSTCODE = re.compile(rf"\b{_POSTCODE_RE}\b")
@@ -188,10 +190,10 @@ _CONDITION_WORDS = (r"(?:diabet\w*|asthma|copd|hiv|cancer|heart|blood pressure|h
                     r"|long-term condition|chronic \w+|hepatitis|covid|flu|vaccin\w*|immunis\w*|baby|newborn)")
 _RECIPIENT = re.compile(
     r"\byour (?:recent |latest |upcoming |annual |yearly |overdue |next |last |positive |negative |abnormal |repeat )*"
-    rf"(?:{_CONDITION_WORDS} (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment"
+    rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment"
     r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)"
     r"|(?:blood |lab |urine |stool |swab |smear |biopsy |scan |x-ray |mri |ct |hiv |sti |pregnancy |covid |genetic )?"
-    r"(?:test )?results?\b(?! (?:may|might|could|will) vary)|diagnosis|biopsy|prescriptions?(?= (?:is|are|for|of|has|have|was|will))"
+    r"(?:test )?results?\b(?! (?:may|might|could|will) vary)|diagnosis|biopsy|(?:repeat )?prescriptions?(?= (?:is|are|for|of|has|have|was|will|came|needs?)\b)"
     r"|medication review|treatment plan|care plan|referral (?:to|for|letter)|recovery from|stay (?:in|at) (?:the )?hospital"
     r"|(?:chemo\w*|dialysis|ivf|rehab|detox|methadone) (?:session|appointment|cycle|programme|treatment)s?)", re.I)
 _MEDIA = re.compile(
@@ -213,6 +215,7 @@ _REVIEW_CONFIRM = re.compile(
     r"\b(?:your (?:recent )?(?:visit|appointment|treatment|procedure|filling|crown|implant|extraction|root canal|session"
     r"|consultation|stay|surgery|operation|check-?up|cleaning|x-?rays?|records?|chart|notes|file|care|dentist|doctor"
     r"|physio\w*|therapist|prescription|medication|recovery|bill|insurance claim)\b"
+    rf"|your (?:recent |last )?(?:\w+\s){{0,2}}?{HEALTH_TERMS}"
     r"|as your (?:dentist|doctor|gp|physio\w*|therapist|clinician|nurse|surgeon|provider|pharmacist)"
     r"|when you (?:came|were|visited)(?: in)?|we (?:have )?(?:reviewed|checked|looked at) your"
     r"|(?:treated|saw|seen|examined) you\b|you were (?:treated|seen|a patient))", re.I)

@@ -15,7 +15,7 @@ _LOCALES = (
 # First names that are also everyday English words, months or places: a name only with stronger evidence
 # (a title, a surname, a patient or greeting context), never on the word alone.
 AMBIGUOUS_FIRST = frozenset("""
-May June April August Grace Hope Faith Joy Rose Summer Autumn Winter Dawn Angel Max Mark Bill Jack Guy
+May June April August Grace Hope Faith Joy Rose Summer Autumn Winter Dawn Angel Max Mark Bill Guy
 Chase Hunter Victoria Jordan Paris Florence Sydney Austin Will Art Pat Sue Bob Ray Rich Don Frank Miles
 Cliff Glen Dale Heath Lane Page Price Sky Star Sunny Crystal Ivy Holly Daisy Poppy Lily Iris Jasmine Hazel
 Olive Amber Ruby Pearl Jade Ginger Honey Brandy Penny Candy Mercedes Harley Lincoln Jersey Georgia Carolina
@@ -28,7 +28,7 @@ Misty Sandy Rusty Terry Dot Kit Bo Cole Drew Rob Norm Sol Roman Tanner Taylor Pa
 Fisher Baker Miller Ward Rowan Ash Blue Clay Coral Daisy Bay Cherry Apple Berry Lemon Dove Robin Wren
 Lark Jay Finch Raven Sparrow Tiger Bear Wolf Fox Hawk Sunday Monday Friday Tuesday Easter Christmas Noel
 Boston Dallas Houston Phoenix Denver Dakota Montana Nevada Cheyenne Orlando Jackson Madison Brooklyn
-Camden Kingston Chester Lancaster Preston Stanley Ashley Bradley Shelby Alexandria Adelaide Victoria
+Camden Kingston Chester Lancaster Preston Stanley Bradley Shelby Alexandria Adelaide Victoria
 Asia Africa America Ireland Scotland Wales England Britain London Bristol Devon Cornwall Essex
 Nova Vita Lux Mio Bella Amor Dolly Ebony Ivory Velvet Silk Diamond Emerald Sapphire Opal Topaz
 Young Temple Church Abbey Castle Prior Priest Pope Judge Marshal Sheriff Porter Butler Cook
@@ -55,7 +55,8 @@ cancer|tumou?rs?|chemo\w*|radiother\w*|diabet\w*|insulin|asthma|copd|arthritis|d
 parkinson\w*|stroke|heart|cardiac|blood pressure|hypertension|cholesterol|obes\w*|weight[- ]loss|
 anxiety|depress\w*|ptsd|adhd|autis\w*|ocd|bipolar|schizo\w*|eating disorder|anorexi\w*|bulimi\w*|
 addict\w*|alcohol\w*|rehab|hiv|aids|sti|std|chlamydia|herpes|hepatitis|pregnan\w*|ivf|fertility|
-infertil\w*|miscarr\w*|menopaus\w*|endometriosis|pcos|migraines?|headaches?|back pain|pain|injur\w*|
+infertil\w*|miscarr\w*|sciatica|ibs|gout|thyroid|kidney|liver|lupus|crohn\w*|colitis|coeliac|celiac|
+cbt|replacement|sleep apnoea|sleep apnea|tinnitus|glaucoma|menopaus\w*|endometriosis|pcos|migraines?|headaches?|back pain|pain|injur\w*|
 fractur\w*|sprain\w*|acl|knee|hip replacement|arthroscop\w*|eczema|psoriasis|acne|rosacea|
 allerg\w*|epilep\w*|seizures?|covid\w*|flu|vaccin\w*|jabs?|botox|fillers?|lip filler|facelift|liposuction|
 implants?|veneers?|crowns?|root canal|fillings?|extraction|braces|invisalign|aligners?|dentures?|

@@ -12,7 +12,7 @@ from .phi_lexicon import AMBIGUOUS_FIRST, CLINICIAN_TITLES, HEALTH_TERMS, NOT_NA
 if TYPE_CHECKING:
     from .phi import Hit
 
-_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_WORD = r"[A-Z](?:[a-z'’]+|[a-z'’]*[A-Z][a-z'’]+)(?:-[A-Za-z][a-z'’]+)?"
 _FULL = rf"{_WORD}(?:\s+(?:[A-Z]\.|{_WORD}))?"
 # Capitalised words that open sentences or name things, never a person.
 _STOP = frozenset("""
@@ -22,17 +22,22 @@ Visit Join Meet Welcome Today Tomorrow Tonight Monday Tuesday Wednesday Thursday
 February March April May June July August September October November December Spring Summer Autumn Winter Happy
 New Free Open Closed Team Clinic Practice Surgery Pharmacy Hospital Health Care Dental Doctor Nurse Patient Patients
 Client Clients Street Road Lane Avenue Mr Mrs Ms Miss Dr Prof Sir Dame Lady Lord STOP HELP Msg Ad Sponsored Paid
-Everyone Everybody Friends Family Folks Guys Parents Kids Baby Mum Dad Mom NHS GP Covid Flu Botox Ozempic Christmas
+Hello Hi Hey Greetings News Everyone Everybody Friends Family Folks Guys Parents Kids Baby Mum Dad Mom NHS GP Covid Flu Botox Ozempic Christmas
 Easter Bank Holiday Black British American English Welsh Scottish Irish Online Local Great Good Best Fresh Big
 """.split())
 _TITLE = re.compile(rf"\b((?:{'|'.join(TITLES + CLINICIAN_TITLES)})\.?)\s+({_FULL})")
 _PATIENT_CONTEXT = re.compile(
     rf"\b(?i:(patients?|clients?|residents?|service users?|case study|customers?)|mum|dad|mother|father|son|daughter|"
     rf"husband|wife|partner|grandma|grandad|grandmother|grandfather|nan|nana|baby|little|toddler|meet|thanks to|"
-    rf"thank you|congratulations(?: to)?|well done|shout-?out to|story of)\s*[:,]?\s+({_FULL})")
+    rf"thank you|congrats|congratulations(?: to)?|well done|policy ?holder|reach|filled in by|named|say (?:hi|hello) to|(?:photos?|pictures?|pics?|videos?|shots?) of|shout-?out to|story of)\s*[:,]?\s+({_FULL})")
 _GREETING = re.compile(rf"\b(?i:Hi|Hello|Hey|Dear|Morning|Evening|Good (?:morning|afternoon|evening))\s*,?\s+({_WORD})")
 _BYLINE = re.compile(rf"(?:(?:^|\n|[\"”’.!?])\s*[—–-]{{1,2}}|\s[—–])\s*({_FULL})(?=,\s*\d{{1,3}}\b|\s*(?:$|\n|,\s*[A-Z]))")
-_NAME_AGE = re.compile(rf"\b({_FULL}),\s*\d{{1,3}}(?=,|\s+from\b|\s*$)")
+_NAME_AGE = re.compile(rf"\b({_FULL}),\s*(?:aged?\s+)?\d{{1,3}}(?=,|\s+from\b|\s*$)")
+_NAME_ID = re.compile(rf"\b({_FULL})\s*[(,]\s*(?:(?i:DOB|D\.O\.B|date of birth|born|NHS|MRN|patient)|(?=\d{{1,5}}[A-Za-z]?\s+[A-Z]))")
+_NAME_FROM = re.compile(rf"(?:^|[.!?:\n]\s*)({_FULL}) from [A-Z][a-z]+")
+_POSSESSIVE_HEALTH = re.compile(rf"\b({_WORD})['’]s\s+(?:[\w-]+\s+){{0,2}}?{HEALTH_TERMS}", re.I)
+_PERSON_VERB = re.compile(rf"\b({_FULL})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
+                          r"|was (?:admitted|diagnosed|treated|discharged|born)|has lived|lived|is recovering|walked)\b")
 _TOKEN = re.compile(rf"\b{_WORD}\b")
 _NEXT = re.compile(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD})")
 _STREET = re.compile(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill)\b")
@@ -80,15 +85,27 @@ def find_names(text: str) -> list[Hit]:
             add(m.start(1), m.end(1), "a name after a greeting")
     for m in _NAME_AGE.finditer(text):
         add(m.start(1), m.end(1), "a name followed by an age")
+    for m in _NAME_ID.finditer(text):
+        add(m.start(1), m.end(1), "a name followed by a birth date or record number")
+    for m in _POSSESSIVE_HEALTH.finditer(text):
+        if m.group(1)[0].isupper():
+            add(m.start(1), m.end(1), "a possessive name before a health term")
+    for m in _PERSON_VERB.finditer(text):
+        if not re.search(r"\b(?:from|in|at|near|to|of)\s+$", text[max(0, m.start(1) - 6):m.start(1)]):
+            add(m.start(1), m.end(1), "a name before a verb of someone's own story")
+    for m in _NAME_FROM.finditer(text):
+        add(m.start(1), m.end(1), "a name at the start of a sentence, followed by where the person is from")
     for m in _BYLINE.finditer(text):
         add(m.start(1), m.end(1), "a testimonial byline", "patient")
     firsts, lasts = first_names(), surnames()
     for m in _TOKEN.finditer(text):
         word = re.sub(r"['’]s$", "", m.group(0))
-        if word not in firsts or word in _STOP:
+        if word in _STOP or _STREET.match(text, m.end()):
             continue
         nxt = _NEXT.match(text, m.end())
-        if _STREET.match(text, m.end()):
+        if word not in firsts:  # an unlisted first name before a listed surname
+            if nxt and nxt.group(1) in lasts and nxt.group(1) not in _STOP and not m.group(0).endswith(("'s", "’s")):
+                add(m.start(), nxt.end(), "a capitalised word before a surname from the name list")
             continue
         has_surname = bool(nxt) and (nxt.group(1) in lasts or re.fullmatch(r"[A-Z]\.", nxt.group(1)) is not None
                                      or (nxt.group(1) not in _STOP and nxt.group(1) not in firsts

@@ -1,6 +1,6 @@
 """Guardrails throughput: check N realistic drafts (all packs on) on one core; print drafts/s and peak memory.
 
-    python benchmarks/bench_guardrails.py [--drafts 10000]
+    python benchmarks/bench_guardrails.py [--drafts 10000] [--disable phi]
 """
 
 from __future__ import annotations
@@ -42,10 +42,11 @@ def make_draft(rng: random.Random) -> tuple[dict[str, str], Platform]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--drafts", type=int, default=10_000)
+    ap.add_argument("--disable", action="append", default=[], help="a pack or rule to leave out, e.g. phi")
     args = ap.parse_args()
     rng = random.Random(1)
     drafts = [make_draft(rng) for _ in range(args.drafts)]
-    eng = engine()
+    eng = engine(disable=args.disable)
     contexts = {(p, j): Context(platform=p, jurisdiction=j, brand=BRAND) for p in Platform for j in Jurisdiction}
     start = time.perf_counter()
     findings = 0

@@ -10,8 +10,11 @@ from .brand import Brand, load_brand
 from .config import Settings, resolve_settings
 from .guardrails.engine import MAIN_FIELD, Context, Engine
 from .guardrails.packs import load_packs
-from .models import Brief, Draft, Jurisdiction, Platform, Report
+from .guardrails import phi
+from .guardrails.checks import brand_allow
+from .models import Brief, Draft, Jurisdiction, Platform, RedactedSpan, Redaction, Report
 from .pipeline import generate_drafts
+from .preflight import preflight
 from .providers import Provider, build_provider
 
 
@@ -32,11 +35,25 @@ def _brand(brand: Brand | str | Path | None, settings: Settings) -> Brand:
 
 
 def generate(brief: Brief, *, brand: Brand | str | Path | None = None, settings: Settings | None = None,
-             provider: Provider | None = None) -> list[Draft]:
-    """Draft copy for every platform and variant in the brief, each checked by the guardrails."""
+             provider: Provider | None = None, redact: bool = False) -> list[Draft]:
+    """Draft copy for every platform and variant in the brief, each checked by the guardrails.
+
+    A brief holding patient identifiers raises `PHIInBriefError` before any request, unless `redact`
+    replaces them with typed placeholders first."""
     settings = settings or resolve_settings()
-    return generate_drafts(brief, _brand(brand, settings), provider or build_provider(settings),
-                           engine(settings.packs, settings.disable))
+    profile = _brand(brand, settings)
+    preflight(brief, profile, redact=redact)  # before a provider is even built
+    return generate_drafts(brief, profile, provider or build_provider(settings),
+                           engine(settings.packs, settings.disable), redact=redact)
+
+
+def redact(text: str, *, brand: Brand | str | Path | None = None) -> Redaction:
+    """`text` with every patient identifier replaced by a typed placeholder ([PHONE], [NAME]...)."""
+    profile = brand if isinstance(brand, Brand) else load_brand(brand)
+    out, hits = phi.redact(text, brand_allow(profile))
+    return Redaction(text=out, spans=[RedactedSpan(kind=h.kind, start=h.start, end=h.end,
+                                                   placeholder=phi.PLACEHOLDERS[h.kind],
+                                                   masked=phi.mask(text[h.start:h.end])) for h in hits])
 
 
 def check(text: str | dict[str, str], *, platform: Platform | str, jurisdiction: Jurisdiction | str = "uk",

@@ -60,8 +60,9 @@ def draft(
     base_url: Annotated[Optional[str], typer.Option(help="OpenAI-compatible endpoint (OPENAI_BASE_URL).")] = None,
     pack: PackOpt = None,
     disable: DisableOpt = None,
+    redact: Annotated[bool, typer.Option("--redact", help="Replace patient identifiers in the brief with placeholders instead of refusing.")] = False,
 ) -> None:
-    """Draft copy for a topic and check every draft."""
+    """Draft copy for a topic and check every draft. A brief with patient identifiers is refused before any request."""
     from pydantic import ValidationError
 
     from .api import generate
@@ -80,7 +81,7 @@ def draft(
         except ValidationError as e:
             raise _fail("; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()), 2) from None
         brand_profile = load_brand(settings.brand)
-        drafts = generate(brief, brand=brand_profile, settings=settings)
+        drafts = generate(brief, brand=brand_profile, settings=settings, redact=redact)
     except CopygenError as e:
         raise _fail(str(e), e.exit_code) from None
     if output is OutputFormat.json:
@@ -108,6 +109,7 @@ def check(
     output: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
     pack: PackOpt = None,
     disable: DisableOpt = None,
+    redact: Annotated[bool, typer.Option("--redact", help="Print the copy with patient identifiers replaced by placeholders, instead of a report.")] = False,
 ) -> None:
     """Check copy against the guardrails. Exit 0 when nothing blocks, 1 when something does, 2 for bad input."""
     import json
@@ -141,6 +143,14 @@ def check(
         reports = [(fields, check_copy(fields, packs=settings.packs, disable=settings.disable, **kw)) for fields, kw in jobs]
     except CopygenError as e:
         raise _fail(str(e), e.exit_code) from None
+    if redact:
+        from .api import redact as redact_text
+
+        for fields, kw in jobs:
+            for name, value in fields.items():
+                typer.echo(f"{name}: {redact_text(value, brand=kw['brand']).text}" if len(fields) > 1
+                           else redact_text(value, brand=kw["brand"]).text)
+        return
     if output is CheckFormat.json:
         payload = [r.model_dump(mode="json") | {"status": r.status.value} for _, r in reports]
         typer.echo(json.dumps(payload[0] if parsed is None else payload, indent=2, ensure_ascii=False))

@@ -63,6 +63,21 @@ class Measurement(BaseModel):
     spoken_seconds: float | None = None  # scripts only
 
 
+class RedactedSpan(BaseModel):
+    """One identifier `redact()` replaced: where it was in the original text, and what it became."""
+
+    kind: str
+    start: int
+    end: int
+    placeholder: str
+    masked: str
+
+
+class Redaction(BaseModel):
+    text: str
+    spans: list[RedactedSpan] = Field(default_factory=list)
+
+
 class Report(BaseModel):
     """What `check()` returns: every finding, and the measurements of every field checked."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .brand import Brand
 from .guardrails.engine import Context, Engine
 from .models import Brief, Draft, Jurisdiction, Platform
+from .preflight import preflight
 from .platforms import assemble, creative_schema, seconds_budget, sms_body_budget
 from .prompts import RenderedPrompt, render
 from .providers import Provider
@@ -55,6 +56,9 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
     )
 
 
-def generate_drafts(brief: Brief, brand: Brand, provider: Provider, engine: Engine) -> list[Draft]:
+def generate_drafts(brief: Brief, brand: Brand, provider: Provider, engine: Engine, *,
+                    redact: bool = False) -> list[Draft]:
+    """Drafts for every platform and variant; the brief is scanned for PHI before the first request."""
+    brief = preflight(brief, brand, redact=redact)
     return [draft_one(brief, brand, platform, v, provider, engine)
             for platform in brief.platforms for v in range(1, brief.variants + 1)]

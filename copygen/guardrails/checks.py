@@ -70,8 +70,22 @@ def run_required(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list
     return [_finding(cr, names[0] if names else "text")]
 
 
+_ALLOW_CACHE: dict[int, tuple[Any, phi.Allow]] = {}
+
+
 def brand_allow(brand: Any) -> phi.Allow:
-    """The brand profile's own details, which PHI rules never report."""
+    """The brand profile's own details, which PHI rules never report (computed once per profile object)."""
+    cached = _ALLOW_CACHE.get(id(brand))
+    if cached is not None and cached[0] is brand:
+        return cached[1]
+    if len(_ALLOW_CACHE) > 256:
+        _ALLOW_CACHE.clear()
+    allow = _brand_allow(brand)
+    _ALLOW_CACHE[id(brand)] = (brand, allow)
+    return allow
+
+
+def _brand_allow(brand: Any) -> phi.Allow:
     return phi.make_allow(
         phones=tuple(p for p in (brand.phone, brand.fax) if p),
         emails_or_sites=tuple(e for e in (brand.email, brand.website) if e),

@@ -16,6 +16,7 @@ from functools import lru_cache
 from . import phi_checks as chk
 from .phi_lexicon import HEALTH_TERMS
 from .phi_names import find_names
+from .prefilter import LiteralIndex, index_for, scan
 
 # Kind -> placeholder used by redact().
 PLACEHOLDERS: dict[str, str] = {
@@ -251,9 +252,9 @@ def _phones(text: str) -> list[Hit]:
     return list(out.values())
 
 
-def _ten_digit(text: str) -> list[Hit]:
+def _ten_digit(text: str, folded: frozenset[str]) -> list[Hit]:
     out = []
-    for m in _TEN.finditer(text):
+    for m in scan(_TEN, text, folded):
         d = m.group(1) + m.group(3) + m.group(4)
         before = text[max(0, m.start() - 25):m.start()]
         if _NPI_CONTEXT.search(before):
@@ -279,61 +280,61 @@ def _valid_phone(raw: str) -> bool:
     return False
 
 
-def _numbers(text: str) -> list[Hit]:
+def _numbers(text: str, folded: frozenset[str]) -> list[Hit]:
     out: list[Hit] = []
-    for m in _SSN.finditer(text):
+    for m in scan(_SSN, text, folded):
         if chk.ssn(m.group(1), m.group(3), m.group(4)):
             out.append(Hit(m.start(), m.end(), "ssn", "SSN shape (AAA-GG-SSSS) with an issuable area, group and serial"))
-    for m in _NINE.finditer(text):
+    for m in scan(_NINE, text, folded):
         if _SSN_CONTEXT.search(text[max(0, m.start() - 25):m.start()]) and chk.ssn(*m.groups()):
             out.append(Hit(m.start(), m.end(), "ssn", "nine digits after an SSN label"))
-    for m in _NI.finditer(text):
+    for m in scan(_NI, text, folded):
         out.append(Hit(m.start(), m.end(), "ni_number", "National Insurance number format"))
-    for m in _NI_LABELLED.finditer(text):
+    for m in scan(_NI_LABELLED, text, folded):
         out.append(Hit(m.start(1), m.end(1), "ni_number", "National Insurance label followed by its format"))
-    for m in _MBI.finditer(text):
+    for m in scan(_MBI, text, folded):
         out.append(Hit(m.start(), m.end(), "health_plan_id", "Medicare Beneficiary Identifier format"))
-    for m in _CARD.finditer(text):
+    for m in scan(_CARD, text, folded):
         d = chk.digits(m.group(0))
         if 13 <= len(d) <= 19 and d[0] in "3456" and chk.luhn(d):
             out.append(Hit(m.start(), m.end(), "account", "card number passing the Luhn check"))
-    for m in _IBAN.finditer(text):
+    for m in scan(_IBAN, text, folded):
         if chk.iban(m.group(0)):
             out.append(Hit(m.start(), m.end(), "account", "IBAN passing the mod-97 check"))
-    for m in _DEA.finditer(text):
+    for m in scan(_DEA, text, folded):
         if chk.dea(m.group(0)):
             out.append(Hit(m.start(), m.end(), "license", "DEA registration number with a valid check digit"))
-    for m in _VIN.finditer(text):
+    for m in scan(_VIN, text, folded):
         if chk.vin(m.group(0)):
             out.append(Hit(m.start(), m.end(), "other_id", "vehicle identification number with a valid check digit"))
-    for m in _UDI.finditer(text):
+    for m in scan(_UDI, text, folded):
         out.append(Hit(m.start(), m.end(), "other_id", "GS1 device identifier (UDI)"))
     for kind, pattern, why in _LABELLED:
-        for m in pattern.finditer(text):
+        for m in scan(pattern, text, folded):
             value = m.group(1)
             if sum(ch.isdigit() for ch in value) >= 2 and len(value) >= 4:
                 out.append(Hit(m.start(1), m.end(1), kind, f"{why} followed by an identifier"))
     return out
 
 
-def _web(text: str, allow: Allow) -> list[Hit]:
+def _web(text: str, folded: frozenset[str], allow: Allow) -> list[Hit]:
     out = []
-    for m in _EMAIL.finditer(text):
+    for m in scan(_EMAIL, text, folded):
         if not _own_domain(m.group(0), allow):
             out.append(Hit(m.start(), m.end(), "email", "email address not on the practice's domain"))
-    for m in _URL.finditer(text):
+    for m in scan(_URL, text, folded):
         url = m.group(0).rstrip(".,;:!?")
         if "@" in url.split("/")[0] or _own_domain(url, allow):
             continue
         if _PERSONAL_URL.search(url):
             out.append(Hit(m.start(), m.start() + len(url), "url", "URL of a personal profile or carrying personal data"))
-    for m in _IPV4.finditer(text):
+    for m in scan(_IPV4, text, folded):
         try:
             ipaddress.IPv4Address(m.group(0))
         except ValueError:
             continue
         out.append(Hit(m.start(), m.end(), "ip", "IPv4 address"))
-    for m in _IPV6.finditer(text):
+    for m in scan(_IPV6, text, folded):
         if m.group(0).count(":") >= 2:
             try:
                 ipaddress.IPv6Address(m.group(0))
@@ -348,18 +349,18 @@ def _own_domain(s: str, allow: Allow) -> bool:
     return any(d == own or d.endswith("." + own) for own in allow.domains)
 
 
-def _places(text: str) -> list[Hit]:
-    out = [Hit(m.start(), m.end(), "address", "street address") for m in _ADDRESS.finditer(text)]
-    out += [Hit(m.start(), m.end(), "postcode", "full UK postcode") for m in _POSTCODE.finditer(text)]
-    for m in _ZIP.finditer(text):
+def _places(text: str, folded: frozenset[str]) -> list[Hit]:
+    out = [Hit(m.start(), m.end(), "address", "street address") for m in scan(_ADDRESS, text, folded)]
+    out += [Hit(m.start(), m.end(), "postcode", "full UK postcode") for m in scan(_POSTCODE, text, folded)]
+    for m in scan(_ZIP, text, folded):
         s, e = m.span(1) if m.group(1) else m.span()
         out.append(Hit(s, e, "zip", "US ZIP code after a state or ZIP label"))
     return out
 
 
-def _dates_and_ages(text: str) -> list[Hit]:
+def _dates_and_ages(text: str, folded: frozenset[str]) -> list[Hit]:
     out = []
-    for m in _DATE.finditer(text):
+    for m in scan(_DATE, text, folded):
         sentence_start = max(text.rfind(ch, 0, m.start()) for ch in ".!?\n") + 1
         before = text[max(sentence_start, m.start() - 60):m.start()]
         after = text[m.end():m.end() + 25]
@@ -367,18 +368,18 @@ def _dates_and_ages(text: str) -> list[Hit]:
             out.append(Hit(m.start(), m.end(), "date", "date next to a birth, admission, discharge or death word"))
         elif _DATE_PERSONAL.search(before):
             out.append(Hit(m.start(), m.end(), "date", "date of a named or addressed person's care"))
-    for m in _AGE.finditer(text):
+    for m in scan(_AGE, text, folded):
         out.append(Hit(m.start(), m.end(), "age_90_plus", "age over 89 (Safe Harbor keeps only '90 or older')"))
     return out
 
 
-def _marketing(text: str) -> list[Hit]:
-    out = [Hit(m.start(), m.end(), "recipient_condition", "a health fact about the reader") for m in _RECIPIENT.finditer(text)]
-    out += [Hit(m.start(), m.end(), "media_ref", "a patient's photo or video") for m in _MEDIA.finditer(text)]
-    out += [Hit(m.start(), m.end(), "biometric", "a person's biometric identifier") for m in _BIOMETRIC.finditer(text)]
+def _marketing(text: str, folded: frozenset[str]) -> list[Hit]:
+    out = [Hit(m.start(), m.end(), "recipient_condition", "a health fact about the reader") for m in scan(_RECIPIENT, text, folded)]
+    out += [Hit(m.start(), m.end(), "media_ref", "a patient's photo or video") for m in scan(_MEDIA, text, folded)]
+    out += [Hit(m.start(), m.end(), "biometric", "a person's biometric identifier") for m in scan(_BIOMETRIC, text, folded)]
     opener = _REVIEW_OPEN.search(text)
     if opener:
-        for m in _REVIEW_CONFIRM.finditer(text):
+        for m in scan(_REVIEW_CONFIRM, text, folded):
             out.append(Hit(m.start(), m.end(), "review_reply", "a review reply that confirms the reviewer's care"))
     return out
 
@@ -404,19 +405,29 @@ def _resolve(hits: list[Hit]) -> list[Hit]:
     return sorted(kept)
 
 
+@lru_cache(maxsize=1)
+def _index() -> LiteralIndex:
+    from . import phi_names
+
+    regexes = [v for mod in (globals(), vars(phi_names)) for v in mod.values() if isinstance(v, re.Pattern)]
+    return index_for([*regexes, *(p for _, p, _ in _LABELLED)])
+
+
 @lru_cache(maxsize=512)
 def detect(text: str, allow: Allow = NO_ALLOW) -> tuple[Hit, ...]:
     """Every identifier in `text`, sorted by position; the practice's own details are left out."""
-    hits = [*_ten_digit(text), *_numbers(text), *_phones(text), *_web(text, allow), *_places(text),
-            *_dates_and_ages(text), *_marketing(text), *find_names(text)]
+    folded = _index().present(text)  # the literals present, for scan()
+    hits = [*_ten_digit(text, folded), *_numbers(text, folded), *_phones(text), *_web(text, folded, allow),
+            *_places(text, folded), *_dates_and_ages(text, folded), *_marketing(text, folded), *find_names(text, folded)]
     return tuple(h for h in _resolve(hits) if not _allowed(h, text, allow))
 
 
 def mask(value: str) -> str:
-    """Keep the first and last two letters or digits and the separators; hide the rest."""
+    """Keep the separators and the first and last letters or digits (two each from eight on, only the first
+    up to four); hide the rest."""
     chars = [i for i, ch in enumerate(value) if ch.isalnum()]
     keep = 2 if len(chars) >= 8 else 1
-    hidden = set(chars[keep:-keep] if len(chars) > 2 * keep else chars[keep:])
+    hidden = set(chars[keep:-keep] if len(chars) > 4 else chars[1:])
     return "".join("•" if i in hidden else ch for i, ch in enumerate(value))
 
 

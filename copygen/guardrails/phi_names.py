@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .prefilter import scan
 from .phi_lexicon import AMBIGUOUS_FIRST, CLINICIAN_TITLES, HEALTH_TERMS, NOT_NAMES_AFTER_GREETING, TITLES, first_names, surnames
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, start + words[-1].end() if words else end
 
 
-def find_names(text: str) -> list[Hit]:
+def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     from .phi import Hit
 
     found: dict[tuple[int, int], tuple[str, str]] = {}  # span -> (why, role)
@@ -74,31 +75,31 @@ def find_names(text: str) -> list[Hit]:
         elif role == "patient":  # the same name seen again in a patient context
             found[outer] = (found[outer][0] + f"; {why}", role)
 
-    for m in _TITLE.finditer(text):
+    for m in scan(_TITLE, text, folded):
         role = "clinician" if m.group(1).rstrip(".").lower() in _CLINICIANS else ""
         if m.group(2).split()[0] not in _STOP:
             add(m.start(), m.end(), "a title before a name", role)
-    for m in _PATIENT_CONTEXT.finditer(text):
+    for m in scan(_PATIENT_CONTEXT, text, folded):
         add(m.start(2), m.end(2), "a name after a patient or family word", "patient" if m.group(1) else "")
-    for m in _GREETING.finditer(text):
+    for m in scan(_GREETING, text, folded):
         if m.group(1).lower() not in NOT_NAMES_AFTER_GREETING:
             add(m.start(1), m.end(1), "a name after a greeting")
-    for m in _NAME_AGE.finditer(text):
+    for m in scan(_NAME_AGE, text, folded):
         add(m.start(1), m.end(1), "a name followed by an age")
-    for m in _NAME_ID.finditer(text):
+    for m in scan(_NAME_ID, text, folded):
         add(m.start(1), m.end(1), "a name followed by a birth date or record number")
-    for m in _POSSESSIVE_HEALTH.finditer(text):
+    for m in scan(_POSSESSIVE_HEALTH, text, folded):
         if m.group(1)[0].isupper():
             add(m.start(1), m.end(1), "a possessive name before a health term")
-    for m in _PERSON_VERB.finditer(text):
+    for m in scan(_PERSON_VERB, text, folded):
         if not re.search(r"\b(?:from|in|at|near|to|of)\s+$", text[max(0, m.start(1) - 6):m.start(1)]):
             add(m.start(1), m.end(1), "a name before a verb of someone's own story")
-    for m in _NAME_FROM.finditer(text):
+    for m in scan(_NAME_FROM, text, folded):
         add(m.start(1), m.end(1), "a name at the start of a sentence, followed by where the person is from")
-    for m in _BYLINE.finditer(text):
+    for m in scan(_BYLINE, text, folded):
         add(m.start(1), m.end(1), "a testimonial byline", "patient")
     firsts, lasts = first_names(), surnames()
-    for m in _TOKEN.finditer(text):
+    for m in scan(_TOKEN, text, folded):
         word = re.sub(r"['’]s$", "", m.group(0))
         if word in _STOP or _STREET.match(text, m.end()):
             continue

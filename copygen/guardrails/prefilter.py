@@ -228,3 +228,22 @@ class Alternation:
     def search(self, text: str) -> re.Match[str] | None:
         regex = self.for_text(text)
         return regex.search(text) if regex is not None else None
+
+
+@lru_cache(maxsize=None)
+def _need_of(regex: re.Pattern[str]) -> frozenset[str] | None:
+    return needed(regex.pattern)
+
+
+def index_for(regexes: Iterable[re.Pattern[str]]) -> LiteralIndex:
+    """One index over the literals these regexes need, for `scan`."""
+    return LiteralIndex(_need_of(r) for r in regexes)
+
+
+def scan(regex: re.Pattern[str], text: str, found: frozenset[str]) -> Iterator[re.Match[str]]:
+    """`regex.finditer(text)`, skipped when `found` (the literals an index found in the text) holds none of
+    the literals a match needs."""
+    need = _need_of(regex)
+    if need is not None and need.isdisjoint(found):
+        return iter(())
+    return regex.finditer(text)

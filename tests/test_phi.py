@@ -1,0 +1,142 @@
+"""PHI: each identifier type is found with its span, the practice's own details never are, matches are
+masked, and a brief with PHI never reaches a model."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from copygen import Brief, Platform, Severity, check, generate, redact
+from copygen.brand import Brand
+from copygen.cli import app
+from copygen.config import Settings
+from copygen.guardrails import phi_checks as chk
+from copygen.guardrails.checks import brand_allow
+from copygen.guardrails.phi import detect, mask
+from copygen.preflight import PHIInBriefError
+from conftest import EXAMPLE_BRAND, ROOT, FakeProvider
+
+
+def kinds(text: str, brand: Brand | None = None) -> list[tuple[str, str]]:
+    return [(h.kind, text[h.start:h.end]) for h in detect(text, brand_allow(brand or Brand()))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Jasmine Okoro finally beat her anxiety with us", ("name_health", "Jasmine Okoro")),
+    ("Text Dave on 07911 123456 to swap", ("phone", "07911 123456")),
+    ("or call him at +1 (617) 555-0142", ("phone", "+1 (617) 555-0142")),
+    ("Fax: 0161 496 0991", ("fax", "0161 496 0991")),
+    ("write to j.patel77@hotmail.co.uk", ("email", "j.patel77@hotmail.co.uk")),
+    ("SSN 536-22-1234 on file", ("ssn", "536-22-1234")),
+    ("NHS number 943 476 5919", ("nhs_number", "943 476 5919")),
+    ("NI: JK 12 34 56 C", ("ni_number", "JK 12 34 56 C")),
+    ("MRN: 00482913", ("mrn", "00482913")),
+    ("Medicare MBI 1EG4-TE5-MK73", ("health_plan_id", "1EG4-TE5-MK73")),
+    ("Card 4111 1111 1111 1111 declined", ("account", "4111 1111 1111 1111")),
+    ("Prescriber DEA AB1234563", ("license", "AB1234563")),
+    ("DOB 14/02/1957", ("date", "14/02/1957")),
+    ("our 101-year-old patient", ("age_90_plus", "101-year-old")),
+    ("She lives at 12 Oak Road, Leeds LS6 2AB", ("address", "12 Oak Road, Leeds LS6 2AB")),
+    ("home visits around LS6 2AB", ("postcode", "LS6 2AB")),
+    ("Austin, TX 78701", ("zip", "78701")),
+    ("see facebook.com/jane.doe.1984", ("url", "facebook.com/jane.doe.1984")),
+    ("logged from 81.2.69.160", ("ip", "81.2.69.160")),
+    ("Your test results are ready", ("recipient_condition", "Your test results")),
+    ("before and after photos of our patient", ("media_ref", "before and after photos")),
+    ("we matched her fingerprints", ("biometric", "her fingerprints")),
+    ("Implant serial SN-4471-9921", ("other_id", "SN-4471-9921")),
+    ("Provider NPI 1245319599", ("npi", "1245319599")),
+    ("Thanks for your review! Glad your implant settled in.", ("review_reply", "your implant")),
+])
+def test_each_identifier_type_is_found_with_its_span(text: str, expected: tuple[str, str]) -> None:
+    assert expected in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Reply STOP to 60123", "Open Mon–Fri 8am–6pm", "Whitening from £249", "Free flu jabs for ages 65+",
+    "Caring for Bristol since 1998", "Take 500mg twice daily", "Product code AB-1234, use code FLU20",
+    "Will you join us in May?", "Clinic dates: 12 November. Walk in any time", "Over 90% of adults",
+    "Aged 90 and over? We do home visits", "Version 2.4.1 of our app", "Hi there! New slots this week",
+    "Visit www.nhs.uk/conditions/flu", "Results vary from person to person", "Our Harley Street clinic",
+])
+def test_hard_negatives_are_silent(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_the_practices_own_details_are_never_phi(brand: Brand) -> None:
+    own = (f"Call {brand.phone}, email {brand.email}, visit {brand.website}/book or find us at "
+           f"{brand.postal_address}. Ask for {brand.staff_names[0]} about back pain.")
+    assert kinds(own, brand) == []
+    assert kinds(own) != []  # the same text without the profile is full of identifiers
+
+
+def test_findings_mask_the_match_and_keep_exact_offsets() -> None:
+    text = "Call Sarah on 07911 123456 about her asthma"
+    report = check(text, platform="sms")
+    phone = next(f for f in report.findings if f.rule_id == "phi.phone")
+    assert (phone.start, phone.end) == (14, 26) and phone.match == "07••• ••••56" and "123456" not in phone.message
+    name = next(f for f in report.findings if f.rule_id == "phi.name_health")
+    assert name.severity is Severity.BLOCK and "Sarah" not in json.dumps(report.model_dump(mode="json"))
+    assert report.blocking()
+
+
+def test_mask_keeps_shape() -> None:
+    assert mask("07700 900123") == "07••• ••••23"
+    assert mask("Sam") == "S••"
+
+
+def test_redact_replaces_with_typed_placeholders() -> None:
+    out = redact("Sarah Jones (DOB 12/03/1961) on 07911 123456")
+    assert out.text == "[NAME] (DOB [DATE]) on [PHONE]"
+    assert [s.kind for s in out.spans] == ["name", "date", "phone"] and all("•" in s.masked for s in out.spans)
+
+
+def test_brief_with_phi_is_refused_before_any_request(brand: Brand) -> None:
+    provider = FakeProvider([])
+    with pytest.raises(PHIInBriefError) as e:
+        generate(Brief(topic="Remind Sarah Jones (DOB 12/03/1961) about her asthma review", platforms=[Platform.SMS]),
+                 brand=brand, settings=Settings(), provider=provider)
+    assert provider.requests == [] and "12/03/1961" not in str(e.value) and "date" in str(e.value)
+
+
+def test_redacted_brief_sends_placeholders_only(brand: Brand) -> None:
+    provider = FakeProvider([{"message": "Asthma reviews are open this month. Book at reception."}])
+    generate(Brief(topic="Asthma review reminder for Sarah Jones, 07911 123456", platforms=[Platform.SMS]),
+             brand=brand, settings=Settings(), provider=provider, redact=True)
+    sent = json.dumps(provider.requests)
+    assert "Sarah" not in sent and "07911" not in sent and "[NAME]" in sent and "[PHONE]" in sent
+
+
+def test_cli_draft_refuses_and_check_redacts(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["draft", "Call Sarah Jones on 07911 123456 about her diabetes", "-p", "sms"])
+    assert result.exit_code == 2 and "nothing was sent" in result.output and "07911 123456" not in result.output
+    result = runner.invoke(app, ["check", "-", "-p", "sms", "--redact", "--brand", str(EXAMPLE_BRAND)],
+                           input="Sarah Jones, 07911 123456. Call us on 0117 496 0123")
+    assert result.exit_code == 0 and result.output.strip() == "[NAME], [PHONE]. Call us on 0117 496 0123"
+
+
+@pytest.mark.parametrize("fn,good,bad", [
+    (chk.nhs_number, "9434765919", "9434765918"),
+    (chk.npi, "1245319599", "1245319598"),
+    (chk.luhn, "4111111111111111", "4111111111111112"),
+    (chk.dea, "AB1234563", "AB1234564"),
+    (chk.iban, "GB82 WEST 1234 5698 7654 32", "GB83 WEST 1234 5698 7654 32"),
+    (chk.vin, "1M8GDM9AXKP042788", "1M8GDM9AYKP042788"),
+])
+def test_check_digits(fn, good: str, bad: str) -> None:  # noqa: ANN001
+    assert fn(good) and not fn(bad)
+
+
+def test_labelled_set_meets_the_targets() -> None:
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "score_phi.py"), str(ROOT / "data" / "phi" / "phi_set.jsonl")],
+                         capture_output=True, text=True, check=True).stdout
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[2:]}
+    recall, precision = float(rows["overall"][2]), float(rows["overall"][4])
+    assert recall >= 0.97 and precision >= 0.95, out
+    assert all(float(r[2]) >= 0.90 for t, r in rows.items() if r[1] != "0"), out

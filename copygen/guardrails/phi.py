@@ -225,12 +225,6 @@ _REVIEW_CONFIRM = re.compile(
 # ---- detection --------------------------------------------------------------------------------------
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    s = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
-    e = min((i for i in (text.find(ch, end) for ch in ".!?\n") if i != -1), default=len(text))
-    return text[s:e]
-
-
 def _phones(text: str) -> list[Hit]:
     if not _DIGIT_RUN.search(text):
         return []

@@ -10,7 +10,10 @@ from copygen.api import engine
 from copygen.brand import Brand
 from copygen.guardrails.engine import FIELDS, CompiledRule, Context
 from copygen.guardrails.packs import Example, load_packs
-from copygen.guardrails.prefilter import Alternation, fold, needed
+import re
+
+from copygen.guardrails import phi, phi_names
+from copygen.guardrails.prefilter import Alternation, _need_of, digit_count, fold, needed, scan
 from copygen.models import Jurisdiction, Platform
 
 
@@ -26,7 +29,7 @@ def _phrases() -> list[str]:
 PHRASES = _phrases()
 # Characters that re.IGNORECASE equates with ASCII letters although str.lower() does not, and others whose
 # case mapping is unusual: the prefilter must still let their matches through.
-TRICKY = ["ſ", "ı", "İ", "K", "µ", "ς", "Σ", "ß", "ﬅ", "ﬆ", "ǅ", "\u0345", "’", "é", "\u00a0", "\n"]
+TRICKY = ["٣", "7", "ſ", "ı", "İ", "K", "µ", "ς", "Σ", "ß", "ﬅ", "ﬆ", "ǅ", "\u0345", "’", "é", "\u00a0", "\n"]
 
 
 def _spell(s: str, flips: list[bool], tricky: list[int]) -> str:
@@ -94,3 +97,38 @@ def test_no_literal_set_when_a_match_needs_none(pattern: str) -> None:
 def test_fold_matches_ignorecase_equivalences() -> None:
     assert fold("CUREſ") == fold("cures")
     assert fold("İNSOMNIA") == "insomnia"
+
+
+PHI_REGEXES = [v for mod in (phi, phi_names) for v in vars(mod).values() if isinstance(v, re.Pattern)] + [
+    p for _, p, _ in phi._LABELLED]
+PHI_PHRASES = ["DOB 12/03/1948", "NHS number 943 476 5919", "call 07700 900123", "SSN 123-45-6789",
+               "card 4111 1111 1111 1111", "IBAN GB82 WEST 1234 5698 7654 32", "4 Mill Lane, Bristol BS1 4DJ",
+               "aged 94", "SSN ١٢٣-٤٥-٦٧٨٩", "MRN: A1234567", "10.0.0.1", "Sarah, 94, from Leeds", "(01)00012345678905(17)250101"]
+phi_texts = st.builds(
+    _spell,
+    st.lists(st.one_of(st.sampled_from(PHI_PHRASES), st.sampled_from(PHRASES), st.text(max_size=10)),
+             min_size=1, max_size=6).map(" ".join),
+    st.lists(st.booleans(), max_size=40),
+    st.lists(st.integers(min_value=0, max_value=500), max_size=3),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=phi_texts)
+def test_scan_finds_what_finditer_finds(text: str) -> None:
+    """The literal and digit-count gates in `scan` never drop a match of a PHI pattern."""
+    found = phi._index().present(text)
+    for regex in PHI_REGEXES:
+        assert [m.span() for m in scan(regex, text, found)] == [m.span() for m in regex.finditer(text)], regex.pattern
+
+
+@pytest.mark.parametrize("pattern,digits", [
+    (r"\d{3}-\d{2}-\d{4}", 9), (r"[0-9]{2}|x\d", 1), (r"(?:\d\d)+", 2), (r"\d*", 0), (r"[0-9a]", 0), (r"7 ?7", 2),
+])
+def test_min_digits(pattern: str, digits: int) -> None:
+    assert _need_of(re.compile(pattern))[1] == digits
+
+
+def test_digit_count_counts_what_backslash_d_matches() -> None:
+    assert digit_count("a1b22") == 3
+    assert digit_count("٣ and 4") == len(re.findall(r"\d", "٣ and 4")) == 2

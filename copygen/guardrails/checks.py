@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 from ..models import Finding
 from . import phi, sms
@@ -96,18 +96,26 @@ def _brand_allow(brand: Any) -> phi.Allow:
 
 def run_phi(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
     """Fire once per identifier of the rule's kinds; the match is masked, the offsets exact."""
+    return run_phi_rules((cr,), fields, ctx)
+
+
+def run_phi_rules(rules: Sequence[CompiledRule], fields: dict[str, str], ctx: Context) -> list[Finding]:
+    """`run_phi` for several rules at once: each field is scanned once and every hit goes to the rules of
+    its kind."""
     allow = brand_allow(ctx.brand)
-    kinds = set(cr.rule.detects)
     out = []
-    for name in cr.fields_for(ctx.platform):
-        text = fields.get(name)
+    for name, text in fields.items():
         if not text:
             continue
+        takers = [cr for cr in rules if name in cr.fields_for(ctx.platform)]
+        if not takers:
+            continue
         for hit in phi.detect(text, allow):
-            if hit.kind in kinds:
-                masked = phi.mask(text[hit.start:hit.end])
-                out.append(_finding(cr, name, hit.start, hit.end, masked, why=hit.why, kind=hit.kind,
-                                    placeholder=phi.PLACEHOLDERS[hit.kind]))
+            for cr in takers:
+                if hit.kind in cr.rule.detects:
+                    masked = phi.mask(text[hit.start:hit.end])
+                    out.append(_finding(cr, name, hit.start, hit.end, masked, why=hit.why, kind=hit.kind,
+                                        placeholder=phi.PLACEHOLDERS[hit.kind]))
     return out
 
 

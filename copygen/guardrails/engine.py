@@ -97,13 +97,15 @@ class Engine:
         index = LiteralIndex(needed(p) for r, _ in chosen for group in _rule_patterns(r) for p in group)
         self.index = index
         self.rules = tuple(compile_rule(r, p, index) for r, p in chosen)
+        # Per scope: the non-PHI rules with their literal gates, and the PHI rules, which share one scan.
         self._by_scope: dict[tuple[Platform, Jurisdiction], tuple[tuple[CompiledRule, frozenset[str] | None], ...]] = {}
+        self._phi_by_scope: dict[tuple[Platform, Jurisdiction], tuple[CompiledRule, ...]] = {}
         for platform in Platform:
             for jur in Jurisdiction:
-                self._by_scope[(platform, jur)] = tuple(
-                    (cr, cr.gate) for cr in self.rules
-                    if platform in (cr.rule.platforms or ()) and jur in (cr.rule.jurisdictions or ())
-                )
+                scoped = [cr for cr in self.rules
+                          if platform in (cr.rule.platforms or ()) and jur in (cr.rule.jurisdictions or ())]
+                self._by_scope[(platform, jur)] = tuple((cr, cr.gate) for cr in scoped if cr.rule.kind != "phi")
+                self._phi_by_scope[(platform, jur)] = tuple(cr for cr in scoped if cr.rule.kind == "phi")
 
     def check(self, fields: dict[str, str], ctx: Context) -> Report:
         """Every finding for these fields, sorted by field order, position (whole-field first), then rule id."""
@@ -112,6 +114,9 @@ class Engine:
         for cr, gate in self._by_scope[(ctx.platform, ctx.jurisdiction)]:
             if gate is None or not gate.isdisjoint(found):  # a pattern rule whose literals are absent cannot fire
                 findings.extend(run_rule(cr, fields, ctx))
+        phi_rules = [cr for cr in self._phi_by_scope[(ctx.platform, ctx.jurisdiction)] if _applies(cr, fields, ctx)]
+        if phi_rules:
+            findings.extend(checks.run_phi_rules(phi_rules, fields, ctx))
         order = {name: i for i, name in enumerate(FIELDS[ctx.platform])}
         findings.sort(key=lambda f: (order.get(f.field, 99), -1 if f.start is None else f.start, f.rule_id))
         return Report(platform=ctx.platform, jurisdiction=ctx.jurisdiction, findings=findings,
@@ -119,12 +124,15 @@ class Engine:
                       packs={p.pack: p.version for p in self.packs})
 
 
-def run_rule(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
+def _applies(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> bool:
+    """A rule's `when` conditions (sponsored content, a context pattern) hold for these fields."""
     if cr.rule.when == "sponsored" and not ctx.sponsored:
-        return []
-    if cr.when is not None and not any(cr.when.search(fields.get(f, "")) for f in cr.fields_for(ctx.platform)):
-        return []
-    return RUNNERS[cr.rule.kind](cr, fields, ctx)
+        return False
+    return cr.when is None or any(cr.when.search(fields.get(f, "")) for f in cr.fields_for(ctx.platform))
+
+
+def run_rule(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    return RUNNERS[cr.rule.kind](cr, fields, ctx) if _applies(cr, fields, ctx) else []
 
 
 def measure(name: str, text: str, ctx: Context) -> Measurement:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import phi_checks as chk
 from .phi_lexicon import HEALTH_TERMS
 from .phi_names import find_names
-from .prefilter import LiteralIndex, index_for, scan
+from .prefilter import LiteralIndex, digit_count, index_for, scan
 
 # Kind -> placeholder used by redact().
 PLACEHOLDERS: dict[str, str] = {
@@ -190,7 +190,7 @@ _CONDITION_WORDS = (r"(?:diabet\w*|asthma|copd|hiv|cancer|heart|blood pressure|h
                     r"|addiction|methadone|substance|dialysis|chemo\w*|oncology|cardiology|physio\w*|therapy|counselling"
                     r"|long-term condition|chronic \w+|hepatitis|covid|flu|vaccin\w*|immunis\w*|baby|newborn)")
 _RECIPIENT = re.compile(
-    r"\byour (?:recent |latest |upcoming |annual |yearly |overdue |next |last |positive |negative |abnormal |repeat )*"
+    r"your(?<!\wyour) (?:recent |latest |upcoming |annual |yearly |overdue |next |last |positive |negative |abnormal |repeat )*"
     rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment"
     r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)"
     r"|(?:blood |lab |urine |stool |swab |smear |biopsy |scan |x-ray |mri |ct |hiv |sti |pregnancy |covid |genetic )?"
@@ -303,6 +303,8 @@ def _numbers(text: str, folded: frozenset[str]) -> list[Hit]:
             out.append(Hit(m.start(), m.end(), "other_id", "vehicle identification number with a valid check digit"))
     for m in scan(_UDI, text, folded):
         out.append(Hit(m.start(), m.end(), "other_id", "GS1 device identifier (UDI)"))
+    if digit_count(text) < 2:  # every labelled identifier below holds two digits or more
+        return out
     for kind, pattern, why in _LABELLED:
         for m in scan(pattern, text, folded):
             value = m.group(1)

@@ -36,7 +36,7 @@ _BYLINE = re.compile(rf"(?:(?:^|\n|[\"”’.!?])\s*[—–-]{{1,2}}|\s[—–])
 _NAME_AGE = re.compile(rf"\b({_FULL}),\s*(?:aged?\s+)?\d{{1,3}}(?=,|\s+from\b|\s*$)")
 _NAME_ID = re.compile(rf"\b({_FULL})\s*[(,]\s*(?:(?i:DOB|D\.O\.B|date of birth|born|NHS|MRN|patient)|(?=\d{{1,5}}[A-Za-z]?\s+[A-Z]))")
 _NAME_FROM = re.compile(rf"(?:^|[.!?:\n]\s*)({_FULL}) from [A-Z][a-z]+")
-_POSSESSIVE_HEALTH = re.compile(rf"\b({_WORD})['’]s\s+(?:[\w-]+\s+){{0,2}}?{HEALTH_TERMS}", re.I)
+_POSSESSIVE_HEALTH = re.compile(rf"\b({_WORD})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?i:{HEALTH_TERMS})")
 _PERSON_VERB = re.compile(rf"\b({_FULL})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
                           r"|was (?:admitted|diagnosed|treated|discharged|born)|has lived|lived|is recovering|walked)\b")
 _TOKEN = re.compile(rf"\b{_WORD}\b")
@@ -89,8 +89,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     for m in scan(_NAME_ID, text, folded):
         add(m.start(1), m.end(1), "a name followed by a birth date or record number")
     for m in scan(_POSSESSIVE_HEALTH, text, folded):
-        if m.group(1)[0].isupper():
-            add(m.start(1), m.end(1), "a possessive name before a health term")
+        add(m.start(1), m.end(1), "a possessive name before a health term")
     for m in scan(_PERSON_VERB, text, folded):
         if not re.search(r"\b(?:from|in|at|near|to|of)\s+$", text[max(0, m.start(1) - 6):m.start(1)]):
             add(m.start(1), m.end(1), "a name before a verb of someone's own story")

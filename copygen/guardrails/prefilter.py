@@ -230,20 +230,67 @@ class Alternation:
         return regex.search(text) if regex is not None else None
 
 
+_DIGITS = frozenset("0123456789")
+
+
+def _is_digit_class(op, av) -> bool:  # noqa: ANN001
+    """A node that matches one decimal digit (Unicode category Nd, as `\\d` does) and nothing else."""
+    name = str(op)
+    if name == "LITERAL":
+        return chr(av) in _DIGITS
+    if name != "IN":
+        return False
+    for sub_op, a in av:
+        sub = str(sub_op)
+        ok = ((sub == "LITERAL" and chr(a) in _DIGITS) or (sub == "RANGE" and ord("0") <= a[0] <= a[1] <= ord("9"))
+              or (sub == "CATEGORY" and str(a) == "CATEGORY_DIGIT"))
+        if not ok:
+            return False
+    return True
+
+
+def _min_digits(p) -> int:  # noqa: ANN001
+    """The fewest decimal digits any match of a parsed pattern holds."""
+    total = 0
+    for op, av in p:
+        name = str(op)
+        if _is_digit_class(op, av):
+            total += 1
+        elif name == "SUBPATTERN":
+            total += _min_digits(av[-1])
+        elif name == "ATOMIC_GROUP":
+            total += _min_digits(av)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            total += av[0] * _min_digits(av[2])
+        elif name == "BRANCH":
+            total += min(_min_digits(b) for b in av[1])
+    return total
+
+
 @lru_cache(maxsize=None)
-def _need_of(regex: re.Pattern[str]) -> frozenset[str] | None:
-    return needed(regex.pattern)
+def _need_of(regex: re.Pattern[str]) -> tuple[frozenset[str] | None, int]:
+    return needed(regex.pattern), _min_digits(_parser.parse(regex.pattern, regex.flags))
+
+
+@lru_cache(maxsize=512)
+def digit_count(text: str) -> int:
+    """How many decimal digits (what `\\d` matches) `text` holds."""
+    if text.isascii():
+        return sum(map(text.count, "0123456789"))
+    return sum(ch.isdecimal() for ch in text)
 
 
 def index_for(regexes: Iterable[re.Pattern[str]]) -> LiteralIndex:
     """One index over the literals these regexes need, for `scan`."""
-    return LiteralIndex(_need_of(r) for r in regexes)
+    return LiteralIndex(_need_of(r)[0] for r in regexes)
 
 
 def scan(regex: re.Pattern[str], text: str, found: frozenset[str]) -> Iterator[re.Match[str]]:
     """`regex.finditer(text)`, skipped when `found` (the literals an index found in the text) holds none of
-    the literals a match needs."""
-    need = _need_of(regex)
+    the literals a match needs, or the text has fewer ASCII digits than a match holds."""
+    need, digits = _need_of(regex)
     if need is not None and need.isdisjoint(found):
+        return iter(())
+    if digits and digit_count(text) < digits:
         return iter(())
     return regex.finditer(text)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import time
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Iterable
 
+from . import audit
 from .brand import Brand, load_brand
+from .claims import EMPTY as NO_CLAIMS, ClaimsLibrary, load_claims, load_claims_data
 from .config import Settings, resolve_settings
 from .guardrails.engine import MAIN_FIELD, Context, Engine
 from .guardrails.packs import load_packs
 from .guardrails import phi
 from .guardrails.checks import brand_allow
 from .models import Brief, Draft, Jurisdiction, Platform, RedactedSpan, Redaction, Report
-from .pipeline import generate_drafts
+from .errors import CopygenError
+from .pipeline import RepairOptions, Trace, generate_drafts
 from .preflight import preflight
 from .providers import Provider, build_provider
 
@@ -34,17 +39,53 @@ def _brand(brand: Brand | str | Path | None, settings: Settings) -> Brand:
     return load_brand(brand if brand is not None else settings.brand)
 
 
+def claims_library(claims: ClaimsLibrary | str | Path | list[dict] | None, settings: Settings | None = None,
+                   ) -> ClaimsLibrary:
+    """The claims library to use: given, or the settings' file, else an empty one (no claim is substantiated)."""
+    if isinstance(claims, ClaimsLibrary):
+        return claims
+    if isinstance(claims, list):
+        return load_claims_data(claims, "draft JSON")
+    path = claims if claims is not None else (settings.claims if settings else None)
+    return load_claims(path) if path else NO_CLAIMS
+
+
 def generate(brief: Brief, *, brand: Brand | str | Path | None = None, settings: Settings | None = None,
-             provider: Provider | None = None, redact: bool = False) -> list[Draft]:
-    """Draft copy for every platform and variant in the brief, each checked by the guardrails.
+             provider: Provider | None = None, redact: bool = False,
+             claims: ClaimsLibrary | str | Path | None = None, log: bool | None = None) -> list[Draft]:
+    """Draft copy for every platform and variant in the brief; each is checked, repaired where it can be,
+    and returned with its status (pass, warn or blocked), findings, fixes and evidence notes.
 
     A brief holding patient identifiers raises `PHIInBriefError` before any request, unless `redact`
-    replaces them with typed placeholders first."""
+    replaces them with typed placeholders first. Factual claims must match the claims library (a path,
+    a loaded library, or the settings' `claims`); with none, every factual claim blocks. Each run is
+    recorded in the audit log unless `log` (or the settings' `log`) is False."""
     settings = settings or resolve_settings()
     profile = _brand(brand, settings)
-    preflight(brief, profile, redact=redact)  # before a provider is even built
-    return generate_drafts(brief, profile, provider or build_provider(settings),
-                           engine(settings.packs, settings.disable), redact=redact)
+    library = claims_library(claims, settings)
+    sent = preflight(brief, profile, redact=redact)  # before a provider is even built
+    model = provider or build_provider(settings)
+    eng = engine(settings.packs, settings.disable)
+    options = RepairOptions(rounds=settings.repair_rounds, token_budget=settings.token_budget)
+    traces: list[Trace] = []
+    started, clock = audit.now(), time.perf_counter()
+    drafts: list[Draft] = []
+    error: str | None = None
+    try:
+        drafts = generate_drafts(sent, profile, model, eng, claims=library, options=options, traces=traces)
+    except CopygenError as e:
+        error = str(e)
+        raise
+    finally:
+        if settings.log if log is None else log:
+            audit.record_run(
+                Path(settings.log_db) if settings.log_db else audit.default_path(),
+                brief=sent.model_dump(mode="json"), started=started, seconds=time.perf_counter() - clock,
+                provider=model.name, model=model.model, endpoint=model.endpoint,
+                packs={p.pack: p.version for p in eng.packs}, claims_library=library.source or None,
+                drafts=[d.model_dump(mode="json") for d in drafts], traces=traces, error=error,
+                secrets=(settings.api_key.get_secret_value(),) if settings.api_key else ())
+    return drafts
 
 
 def redact(text: str, *, brand: Brand | str | Path | None = None) -> Redaction:
@@ -58,20 +99,26 @@ def redact(text: str, *, brand: Brand | str | Path | None = None) -> Redaction:
 
 def check(text: str | dict[str, str], *, platform: Platform | str, jurisdiction: Jurisdiction | str = "uk",
           brand: Brand | str | Path | None = None, sponsored: bool = False, duration: int = 30,
-          max_segments: int = 1, packs: Iterable[str] = (), disable: Iterable[str] = ()) -> Report:
-    """Check copy. `text` is the platform's main field (SMS text, email body, TikTok caption) or a dict of fields."""
+          max_segments: int = 1, packs: Iterable[str] = (), disable: Iterable[str] = (),
+          claims: ClaimsLibrary | str | Path | list[dict] | None = None, today: date | None = None) -> Report:
+    """Check copy. `text` is the platform's main field (SMS text, email body, TikTok caption) or a dict of fields.
+
+    With `claims` (a library, its file, or its entries), every factual claim must match an approved,
+    unexpired claim; without, claims are judged by the claims pack alone."""
     platform = Platform(platform)
     fields = text if isinstance(text, dict) else {MAIN_FIELD[platform]: text}
     ctx = Context(platform=platform, jurisdiction=Jurisdiction(jurisdiction),
                   brand=brand if isinstance(brand, Brand) else load_brand(brand),
-                  sponsored=sponsored, duration=duration, max_segments=max_segments)
+                  sponsored=sponsored, duration=duration, max_segments=max_segments,
+                  claims=None if claims is None else claims_library(claims), today=today or date.today())
     return engine(packs, disable).check(fields, ctx)
 
 
 def check_draft(draft: Draft, *, brand: Brand | None = None, packs: Iterable[str] = (),
-                disable: Iterable[str] = ()) -> Report:
+                disable: Iterable[str] = (), claims: ClaimsLibrary | str | Path | list[dict] | None = None,
+                today: date | None = None) -> Report:
     """Re-check a draft on its own, from its final text, as `copygen check` would."""
     duration = getattr(draft.content, "duration", 30)
     return check(draft.fields(), platform=draft.platform, jurisdiction=draft.jurisdiction, brand=brand,
                  sponsored=draft.sponsored, duration=duration, max_segments=draft.max_segments,
-                 packs=packs, disable=disable)
+                 packs=packs, disable=disable, claims=claims, today=today)

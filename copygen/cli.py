@@ -38,6 +38,7 @@ def _fail(message: str, code: int) -> typer.Exit:
 BrandOpt = Annotated[Optional[Path], typer.Option("--brand", help="Brand profile YAML (practice name, sender, address...).")]
 JurOpt = Annotated[Optional[Jurisdiction], typer.Option("--jurisdiction", "-j", help="uk or us; default: the brand's, else uk.")]
 PackOpt = Annotated[Optional[list[Path]], typer.Option("--pack", help="Extra rule pack YAML file (repeatable).")]
+ClaimsOpt = Annotated[Optional[Path], typer.Option("--claims", help="Claims library (YAML or CSV): approved claims with references that substantiate factual claims.")]
 DisableOpt = Annotated[Optional[list[str]], typer.Option("--disable", help="Rule id to switch off, e.g. claims.superiority (repeatable).")]
 
 
@@ -61,11 +62,15 @@ def draft(
     pack: PackOpt = None,
     disable: DisableOpt = None,
     redact: Annotated[bool, typer.Option("--redact", help="Replace patient identifiers in the brief with placeholders instead of refusing.")] = False,
+    claims: ClaimsOpt = None,
+    repair_rounds: Annotated[Optional[int], typer.Option("--repair-rounds", min=0, max=5, help="Model repair rounds per draft (default 2).")] = None,
+    no_log: Annotated[bool, typer.Option("--no-log", help="Do not record this run in the audit log.")] = False,
 ) -> None:
-    """Draft copy for a topic and check every draft. A brief with patient identifiers is refused before any request."""
+    """Draft copy for a topic, check every draft, repair what can be repaired, and show the evidence.
+    A brief with patient identifiers is refused before any request."""
     from pydantic import ValidationError
 
-    from .api import generate
+    from .api import claims_library, generate
     from .brand import load_brand
     from .config import resolve_settings
     from .models import Brief, DraftSet
@@ -73,7 +78,9 @@ def draft(
     try:
         settings = resolve_settings({"model": model, "model_path": str(model_path) if model_path else None,
                                      "base_url": base_url, "brand": str(brand) if brand else None,
-                                     "packs": [str(p) for p in pack or []], "disable": disable or []})
+                                     "packs": [str(p) for p in pack or []], "disable": disable or [],
+                                     "claims": str(claims) if claims else None, "repair_rounds": repair_rounds,
+                                     "log": False if no_log else None})
         try:
             brief = Brief(topic=topic, platforms=platform or list(Platform), variants=variants,
                           jurisdiction=jurisdiction, audience=audience, tone=tone, notes=notes,
@@ -81,11 +88,13 @@ def draft(
         except ValidationError as e:
             raise _fail("; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()), 2) from None
         brand_profile = load_brand(settings.brand)
-        drafts = generate(brief, brand=brand_profile, settings=settings, redact=redact)
+        library = claims_library(None, settings)
+        drafts = generate(brief, brand=brand_profile, settings=settings, redact=redact, claims=library)
     except CopygenError as e:
         raise _fail(str(e), e.exit_code) from None
     if output is OutputFormat.json:
-        typer.echo(DraftSet(brief=brief, brand=brand_profile.model_dump(exclude_defaults=True), drafts=drafts)
+        typer.echo(DraftSet(brief=brief, brand=brand_profile.model_dump(exclude_defaults=True),
+                            claims=[c.model_dump(mode="json") for c in library.claims], drafts=drafts)
                    .model_dump_json(indent=2))
     elif output is OutputFormat.markdown:
         from .render import drafts_markdown
@@ -110,11 +119,12 @@ def check(
     pack: PackOpt = None,
     disable: DisableOpt = None,
     redact: Annotated[bool, typer.Option("--redact", help="Print the copy with patient identifiers replaced by placeholders, instead of a report.")] = False,
+    claims: ClaimsOpt = None,
 ) -> None:
     """Check copy against the guardrails. Exit 0 when nothing blocks, 1 when something does, 2 for bad input."""
     import json
 
-    from .api import check as check_copy
+    from .api import check as check_copy, claims_library
     from .brand import Brand, load_brand
     from .config import resolve_settings
     from .intake import parse_drafts, parse_fields, read_source
@@ -126,12 +136,14 @@ def check(
         parsed = parse_drafts(text)
         jobs = []
         if parsed is not None:
-            drafts, brand_data = parsed
+            drafts, brand_data, draft_claims = parsed
             profile = load_brand(settings.brand) if settings.brand else Brand.model_validate(brand_data)
+            chosen = claims or (draft_claims if draft_claims is not None else settings.claims)
+            library = claims_library(chosen) if chosen is not None else None
             for d in drafts:
                 jobs.append((d.fields(), dict(platform=d.platform, jurisdiction=d.jurisdiction, brand=profile,
                                                sponsored=d.sponsored, duration=getattr(d.content, "duration", duration),
-                                               max_segments=d.max_segments)))
+                                               max_segments=d.max_segments, claims=library)))
         else:
             if platform is None:
                 raise _fail("--platform is required to check plain text (sms, email or tiktok)", 2)
@@ -139,7 +151,9 @@ def check(
             jur = jurisdiction or profile.jurisdiction or Jurisdiction.UK
             jobs.append((parse_fields(text, platform), dict(platform=platform, jurisdiction=jur, brand=profile,
                                                              sponsored=sponsored, duration=duration,
-                                                             max_segments=max_segments)))
+                                                             max_segments=max_segments,
+                                                             claims=claims_library(claims or settings.claims)
+                                                             if (claims or settings.claims) else None)))
         reports = [(fields, check_copy(fields, packs=settings.packs, disable=settings.disable, **kw)) for fields, kw in jobs]
     except CopygenError as e:
         raise _fail(str(e), e.exit_code) from None
@@ -243,6 +257,81 @@ def schema() -> None:
     from .models import DraftSet
 
     typer.echo(json.dumps(DraftSet.model_json_schema(), indent=2))
+
+
+log_app = typer.Typer(help="The audit log: every generation, its prompts, raw responses, rounds and final drafts.",
+                      no_args_is_help=True)
+app.add_typer(log_app, name="log")
+
+
+def _log_path() -> Path:
+    from .audit import default_path
+    from .config import resolve_settings
+
+    settings = resolve_settings()
+    return Path(settings.log_db) if settings.log_db else default_path()
+
+
+@log_app.command("list")
+def log_list(limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many runs, newest first.")] = 20,
+             output: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text) -> None:
+    """List recent runs."""
+    import json
+
+    from .audit import list_runs
+
+    try:
+        path = _log_path()
+        rows = list_runs(path, limit)
+    except CopygenError as e:
+        raise _fail(str(e), e.exit_code) from None
+    if output is CheckFormat.json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        typer.echo(f"No runs recorded in {path}.")
+        return
+    for r in rows:
+        typer.echo(f"{r['id']:>5}  {r['started']}  {r['status']:<8} {r['drafts']} draft(s)  {r['provider']}:{r['model']}  "
+                   f"{r['prompt_tokens']}+{r['completion_tokens']} tokens  {r['seconds']:.1f}s  {r['topic']}")
+
+
+@log_app.command("show")
+def log_show(run_id: Annotated[int, typer.Argument(help="The run id from `copygen log list`.")]) -> None:
+    """Print one run as JSON: brief, model, each draft's calls, rounds and final draft."""
+    import json
+
+    from .audit import get_run
+
+    try:
+        run = get_run(_log_path(), run_id)
+    except CopygenError as e:
+        raise _fail(str(e), e.exit_code) from None
+    typer.echo(json.dumps(run, indent=2, ensure_ascii=False))
+
+
+@log_app.command("export")
+def log_export(out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write JSON Lines here (default: standard output).")] = None) -> None:
+    """Export every run as JSON Lines, one run per line."""
+    import json
+
+    from .audit import iter_runs
+
+    try:
+        lines = (json.dumps(run, ensure_ascii=False) for run in iter_runs(_log_path()))
+        if out is None:
+            for line in lines:
+                typer.echo(line)
+            return
+        tmp = out.with_name(out.name + ".tmp")
+        with tmp.open("w", encoding="utf-8") as fh:
+            for line in lines:
+                fh.write(line + "\n")
+        tmp.replace(out)
+    except OSError as e:
+        raise _fail(f"cannot write {out}: {e.strerror}", 2) from None
+    except CopygenError as e:
+        raise _fail(str(e), e.exit_code) from None
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal, Mapping
 
-from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from .errors import ConfigError
 
@@ -25,6 +25,9 @@ ENV_VARS: dict[str, str] = {
     "COPYGEN_TIMEOUT": "timeout",
     "COPYGEN_MAX_RETRIES": "max_retries",
     "COPYGEN_BRAND": "brand",
+    "COPYGEN_CLAIMS": "claims",
+    "COPYGEN_LOG_DB": "log_db",
+    "COPYGEN_REPAIR_ROUNDS": "repair_rounds",
 }
 
 
@@ -41,6 +44,11 @@ class Settings(BaseModel):
     brand: str | None = None  # default brand profile path
     disable: list[str] = []  # rule ids switched off
     packs: list[str] = []  # extra rule pack files
+    claims: str | None = None  # claims library (YAML or CSV) that substantiates factual claims
+    repair_rounds: int = Field(default=2, ge=0, le=5)  # model repair rounds per draft
+    token_budget: int = Field(default=8000, ge=0)  # tokens the repair rounds of one draft may spend
+    log: bool = True  # record every generation in the audit log
+    log_db: str | None = None  # the audit log's SQLite file (default: ~/.local/share/copygen/log.db)
     # Where each value came from ("flag", "env OPENAI_API_KEY", "config file ...", "default"), for `doctor`.
     sources: dict[str, str] = {}
 

@@ -72,8 +72,9 @@ def parse_fields(text: str, platform: Platform) -> dict[str, str]:
     return {k: v for k, v in fields.items() if k in FIELDS[platform]}
 
 
-def parse_drafts(text: str) -> tuple[list[Draft], dict[str, object]] | None:
-    """Drafts and brand from `copygen draft --format json` output, or None if the text is not JSON."""
+def parse_drafts(text: str) -> tuple[list[Draft], dict[str, object], list[dict] | None] | None:
+    """Drafts, brand and claims library from `copygen draft --format json` output, or None if the text is
+    not JSON."""
     stripped = text.lstrip()
     if not stripped.startswith(("{", "[")):
         return None
@@ -84,10 +85,10 @@ def parse_drafts(text: str) -> tuple[list[Draft], dict[str, object]] | None:
     try:
         if isinstance(data, dict) and "drafts" in data:
             ds = DraftSet.model_validate(data)
-            return ds.drafts, ds.brand
+            return ds.drafts, ds.brand, ds.claims
         if isinstance(data, dict):
-            return [Draft.model_validate(data)], {}
-        return [Draft.model_validate(d) for d in data], {}
+            return [Draft.model_validate(data)], {}, None
+        return [Draft.model_validate(d) for d in data], {}, None
     except ValidationError as e:
         err = e.errors()[0]
         raise InputError(f"The JSON is not copygen draft output ({'.'.join(map(str, err['loc']))}: {err['msg']})") from None

@@ -199,6 +199,64 @@ class Usage(BaseModel):
     cost_usd: float | None = None  # None when the model's price is unknown (local models cost nothing: 0.0)
 
 
+class ClaimNote(BaseModel):
+    """A factual claim in a draft and what substantiates it (or that nothing does)."""
+
+    field: str
+    start: int
+    end: int
+    text: str
+    kinds: list[str]  # statistic, study, efficacy, safety, comparison
+    status: Literal["substantiated", "unsubstantiated", "expired"]
+    claim_id: str | None = None
+    wording: str | None = None  # the approved wording it matched
+    reference: str | None = None
+    method: Literal["exact", "normalised", "fuzzy"] | None = None
+    score: float | None = None  # 100 for exact and normalised matches
+    expires: str | None = None
+
+
+class RequiredNote(BaseModel):
+    """A required element and the text that satisfies it."""
+
+    rule_id: str
+    field: str
+    start: int
+    end: int
+    text: str
+    citation: str
+
+
+class Fix(BaseModel):
+    """One change copygen made to a draft after checking it."""
+
+    rule_id: str  # the finding it answered
+    field: str
+    how: Literal["deterministic", "model", "removed"]  # no model call / a model repair round / sentence dropped
+    round: int  # 0: before any model repair
+    before: str
+    after: str
+
+
+class Provenance(BaseModel):
+    """What produced and checked a draft."""
+
+    packs: dict[str, int] = Field(default_factory=dict)
+    provider: str = ""
+    model: str = ""
+    endpoint: str = ""
+    template: str = ""
+    template_hash: str = ""
+    claims_library: str | None = None  # the file, or None when no library was given
+    claims_in_library: int = 0
+
+
+class Evidence(BaseModel):
+    claims: list[ClaimNote] = Field(default_factory=list)
+    required: list[RequiredNote] = Field(default_factory=list)
+    provenance: Provenance = Field(default_factory=Provenance)
+
+
 class Draft(BaseModel):
     """One checked draft for one platform."""
 
@@ -214,6 +272,10 @@ class Draft(BaseModel):
     usage: Usage = Field(default_factory=Usage)
     sponsored: bool = False  # from the brief: decides whether an ad disclosure is required
     max_segments: int = 1  # from the brief: the SMS segment budget
+    evidence: Evidence = Field(default_factory=Evidence)
+    fixes: list[Fix] = Field(default_factory=list)
+    repair_rounds: int = 0  # model repair rounds run after the first draft
+    model_calls: int = 0
 
     def fields(self) -> dict[str, str]:
         return self.content.fields()
@@ -225,4 +287,5 @@ class DraftSet(BaseModel):
     schema_version: Literal[1] = 1
     brief: Brief
     brand: dict[str, Any] = Field(default_factory=dict)  # the brand profile used, so a re-check sees the same
+    claims: list[dict[str, Any]] | None = None  # the claims library used (None: none was given)
     drafts: list[Draft]

@@ -1,15 +1,29 @@
-"""One brief to checked drafts: prompt -> model -> clean and assemble -> guardrails."""
+"""One brief to checked drafts: prompt -> model -> assemble -> guardrails -> repair -> evidence.
+
+Every draft is checked by every guardrail. Known problems are fixed without a model call; what remains
+goes back to the model with the failing spans, for a bounded number of rounds and tokens; a round that
+does not reduce the blocking findings ends the repair, and the best draft so far is kept. The status a
+draft carries is the verdict of the engine on its final text.
+"""
 
 from __future__ import annotations
 
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from . import evidence, repair
 from .brand import Brand
+from .claims import EMPTY as NO_CLAIMS, ClaimsLibrary
 from .guardrails.engine import Context, Engine
-from .models import Brief, Draft, Jurisdiction, Platform
-from .preflight import preflight
+from .models import Brief, Draft, Fix, Jurisdiction, Platform, Provenance, Report
 from .platforms import assemble, creative_schema, seconds_budget, sms_body_budget
+from .preflight import preflight
 from .prompts import RenderedPrompt, render
 from .providers import Provider
-from .structured import complete_json
+from .structured import StructuredResult, complete_json
 from .tokens import usage
 
 JURISDICTION_LABELS = {
@@ -19,18 +33,39 @@ JURISDICTION_LABELS = {
 MAX_TOKENS = {Platform.SMS: 120, Platform.EMAIL: 600, Platform.TIKTOK: 700}
 
 
+@dataclass(frozen=True)
+class RepairOptions:
+    rounds: int = 2  # model repair rounds after the first draft, at most
+    token_budget: int = 8000  # prompt + completion tokens the repair rounds of one draft may spend
+    today: date | None = None  # claims expiring before this day do not count (None: today)
+
+
+@dataclass
+class Trace:
+    """What the audit log keeps of one draft: each model call and each round's findings and fixes."""
+
+    calls: list[dict[str, Any]] = field(default_factory=list)
+    rounds: list[dict[str, Any]] = field(default_factory=list)
+
+
 def jurisdiction_of(brief: Brief, brand: Brand) -> Jurisdiction:
     return brief.jurisdiction or brand.jurisdiction or Jurisdiction.UK
 
 
-def context_for(brief: Brief, brand: Brand, platform: Platform) -> Context:
+def context_for(brief: Brief, brand: Brand, platform: Platform, claims: ClaimsLibrary = NO_CLAIMS,
+                today: date | None = None) -> Context:
     return Context(platform=platform, jurisdiction=jurisdiction_of(brief, brand), brand=brand,
-                   sponsored=brief.sponsored, duration=brief.duration, max_segments=brief.max_segments)
+                   sponsored=brief.sponsored, duration=brief.duration, max_segments=brief.max_segments,
+                   claims=claims, today=today or date.today())
 
 
-def render_messages(brief: Brief, brand: Brand, platform: Platform) -> tuple[list[dict[str, str]], RenderedPrompt]:
+def render_messages(brief: Brief, brand: Brand, platform: Platform, claims: ClaimsLibrary = NO_CLAIMS,
+                    today: date | None = None) -> tuple[list[dict[str, str]], RenderedPrompt]:
     jur = jurisdiction_of(brief, brand)
-    system = render("system.j2", brand=brand, jurisdiction=jur.value, jurisdiction_label=JURISDICTION_LABELS[jur])
+    day = today or date.today()
+    approved = [c for c in claims.claims if c.valid_in(jur) and not c.expired(day)]
+    system = render("system.j2", brand=brand, jurisdiction=jur.value, jurisdiction_label=JURISDICTION_LABELS[jur],
+                    claims=approved)
     tone = ", ".join(p for p in (brief.tone, ", ".join(brand.tone_words)) if p)
     beats, words = seconds_budget(brief)
     user = render(f"{platform.value}.j2", brief=brief, tone=tone, budget=sms_body_budget(brief, brand),
@@ -38,27 +73,109 @@ def render_messages(brief: Brief, brand: Brand, platform: Platform) -> tuple[lis
     return [{"role": "system", "content": system.text}, {"role": "user", "content": user.text}], user
 
 
-def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, provider: Provider,
-              engine: Engine) -> Draft:
-    messages, _prompt = render_messages(brief, brand, platform)
+def _call(provider: Provider, messages: list[dict[str, str]], schema: dict[str, Any], platform: Platform,
+          seed: int, trace: Trace, round_: int) -> StructuredResult:
+    start = time.perf_counter()
+    result = complete_json(provider, messages, schema, max_tokens=MAX_TOKENS[platform], seed=seed)
+    trace.calls.append({"round": round_, "messages": messages, "responses": result.raw,
+                        "prompt_tokens": result.prompt_tokens, "completion_tokens": result.completion_tokens,
+                        "seconds": round(time.perf_counter() - start, 3)})
+    return result
+
+
+def _round_record(round_: int, report: Report, fixes: list[Fix]) -> dict[str, Any]:
+    return {"round": round_, "status": report.status.value,
+            "findings": [f.model_dump(mode="json") for f in report.findings],
+            "fixes": [f.model_dump(mode="json") for f in fixes]}
+
+
+def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, provider: Provider, engine: Engine,
+              claims: ClaimsLibrary = NO_CLAIMS, options: RepairOptions = RepairOptions(),
+              trace: Trace | None = None) -> Draft:
+    trace = trace if trace is not None else Trace()
+    messages, prompt = render_messages(brief, brand, platform, claims, options.today)
     schema = creative_schema(platform, brief, brand)
-    result = complete_json(provider, messages, schema, max_tokens=MAX_TOKENS[platform], seed=variant * 101)
-    content = assemble(platform, result.data, brief, brand)
-    ctx = context_for(brief, brand, platform)
+    ctx = context_for(brief, brand, platform, claims, options.today)
+    seed = variant * 101
+
+    result = _call(provider, messages, schema, platform, seed, trace, 0)
+    calls, p_tok, c_tok, exact, model = len(result.raw), result.prompt_tokens, result.completion_tokens, \
+        result.exact_usage, result.model
+    raw_text = "".join(result.raw)
+    creative = result.data
+    content = assemble(platform, creative, brief, brand)
     report = engine.check(content.fields(), ctx)
+    content, report, fixes = repair.mechanical(content, report, engine, ctx, brand, 0)
+    trace.rounds.append(_round_record(0, report, fixes))
+
+    rounds = spent = 0
+    while report.blocking() and rounds < options.rounds and spent < options.token_budget:
+        rounds += 1
+        ask = [*messages, {"role": "assistant", "content": json.dumps(creative, ensure_ascii=False)},
+               {"role": "user", "content": "The copy breaks these rules:\n" + repair.findings_brief(report, content.fields())
+                + "\nRewrite the JSON so that none of these problems remain. Change only what is needed; keep "
+                  "everything else. Reply with the JSON object only."}]
+        result = _call(provider, ask, schema, platform, seed + rounds * 7, trace, rounds)
+        calls += len(result.raw)
+        p_tok += result.prompt_tokens
+        c_tok += result.completion_tokens
+        spent += result.prompt_tokens + result.completion_tokens
+        exact = exact and result.exact_usage
+        raw_text += "".join(result.raw)
+        new_creative = result.data
+        new = assemble(platform, new_creative, brief, brand)
+        new_report = engine.check(new.fields(), ctx)
+        new, new_report, new_fixes = repair.mechanical(new, new_report, engine, ctx, brand, rounds)
+        answered = ", ".join(sorted({f.rule_id for f in report.blocking()}))
+        round_fixes = [Fix(rule_id=answered, field=name, how="model", round=rounds, before=before,
+                           after=new.fields().get(name, ""))
+                       for name, before in content.fields().items() if before != new.fields().get(name, "")]
+        trace.rounds.append(_round_record(rounds, new_report, round_fixes + new_fixes))
+        if len(new_report.blocking()) >= len(report.blocking()):
+            break  # no better: keep the draft so far, and stop repairing
+        fixes += round_fixes + new_fixes
+        content, report, creative = new, new_report, new_creative
+
+    if report.blocking():  # last resort: drop the sentences that hold what still blocks
+        dropped = repair.drop_sentences(creative, report, content.fields())
+        if dropped is not None:
+            new = assemble(platform, dropped[0], brief, brand)
+            new_report = engine.check(new.fields(), ctx)
+            new, new_report, new_fixes = repair.mechanical(new, new_report, engine, ctx, brand, rounds)
+            if len(new_report.blocking()) < len(report.blocking()):
+                removed = [Fix(rule_id=", ".join(dropped[1]), field=name, how="removed", round=rounds, before=before,
+                               after=new.fields().get(name, ""))
+                           for name, before in content.fields().items() if before != new.fields().get(name, "")]
+                fixes += removed + new_fixes
+                trace.rounds.append(_round_record(rounds, new_report, removed + new_fixes))
+                content, report = new, new_report
+
+    fields = content.fields()
+    provenance = Provenance(packs=report.packs, provider=provider.name, model=model, endpoint=provider.endpoint,
+                            template=prompt.template, template_hash=prompt.template_hash,
+                            claims_library=claims.source or None,
+                            claims_in_library=len(claims))
     return Draft(
         platform=platform, variant=variant, jurisdiction=ctx.jurisdiction, content=content,
         status=report.status, findings=report.findings, measurements=report.measurements,
-        model=result.model, provider=provider.name, sponsored=brief.sponsored, max_segments=brief.max_segments,
-        usage=usage(result.model, result.prompt_tokens, result.completion_tokens, result.exact_usage,
-                    local=provider.name == "local",
-                    prompt_text="".join(m["content"] for m in messages), completion_text="".join(result.raw)),
+        model=model, provider=provider.name, sponsored=brief.sponsored, max_segments=brief.max_segments,
+        usage=usage(model, p_tok, c_tok, exact, local=provider.name == "local",
+                    prompt_text="".join(m["content"] for m in messages), completion_text=raw_text),
+        evidence=evidence.build(fields, ctx, engine, provenance), fixes=fixes, repair_rounds=rounds,
+        model_calls=calls,
     )
 
 
-def generate_drafts(brief: Brief, brand: Brand, provider: Provider, engine: Engine, *,
-                    redact: bool = False) -> list[Draft]:
+def generate_drafts(brief: Brief, brand: Brand, provider: Provider, engine: Engine, *, redact: bool = False,
+                    claims: ClaimsLibrary = NO_CLAIMS, options: RepairOptions = RepairOptions(),
+                    traces: list[Trace] | None = None) -> list[Draft]:
     """Drafts for every platform and variant; the brief is scanned for PHI before the first request."""
     brief = preflight(brief, brand, redact=redact)
-    return [draft_one(brief, brand, platform, v, provider, engine)
-            for platform in brief.platforms for v in range(1, brief.variants + 1)]
+    drafts = []
+    for platform in brief.platforms:
+        for v in range(1, brief.variants + 1):
+            trace = Trace()
+            drafts.append(draft_one(brief, brand, platform, v, provider, engine, claims, options, trace))
+            if traces is not None:
+                traces.append(trace)
+    return drafts

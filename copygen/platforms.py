@@ -161,7 +161,8 @@ def trim_cut(text: str, max_chars: int) -> str:
     return text.rsplit(" ", 1)[0].rstrip(",;:-& ") if " " in text else text
 
 
-def _sentence_fit(text: str, max_chars: int) -> str:
+def sentence_fit(text: str, max_chars: int) -> str:
+    """`text` cut to at most `max_chars` at the last sentence end in its second half, else at a word."""
     if len(text) <= max_chars:
         return text
     cut = text[:max_chars]
@@ -205,8 +206,8 @@ def email_footer(brand: Brand) -> str:
 
 
 def _assemble_email(creative: dict[str, Any], brand: Brand) -> EmailContent:
-    subject = _sentence_fit(clean_text(trim_cut(str(creative["subject"]), SUBJECT_WARN), brand), SUBJECT_MAX)
-    preheader = _sentence_fit(clean_text(trim_cut(str(creative["preheader"]), PREHEADER_MAX), brand), PREHEADER_MAX)
+    subject = sentence_fit(clean_text(trim_cut(str(creative["subject"]), SUBJECT_WARN), brand), SUBJECT_MAX)
+    preheader = sentence_fit(clean_text(trim_cut(str(creative["preheader"]), PREHEADER_MAX), brand), PREHEADER_MAX)
     body = clean_text(trim_cut(str(creative["body"]), BODY_MAX), brand)
     cta = clean_text(trim_cut(str(creative["cta"]), CTA_MAX), brand)
     footer = email_footer(brand)
@@ -238,7 +239,7 @@ def _words_fit(text: str, max_words: int) -> str:
     words = text.split()
     if len(words) <= max_words:
         return text
-    return _sentence_fit(text, len(" ".join(words[:max_words])))
+    return sentence_fit(text, len(" ".join(words[:max_words])))
 
 
 def _time_beats(texts: list[tuple[str, str]], duration: int) -> list[Beat]:

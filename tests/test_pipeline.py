@@ -21,9 +21,10 @@ TIKTOK_OK = {"hook": "Three things to know before your flu jab",
              "caption": "Saturday flu clinics all November", "hashtags": ["flu", "#Bristol", "#Pharmacy"]}
 
 
-def run(brand: Brand, replies: list, **brief: object) -> tuple[list, FakeProvider]:
+def run(brand: Brand, replies: list, settings: Settings | None = None, **brief: object) -> tuple[list, FakeProvider]:
     provider = FakeProvider(replies)
-    drafts = generate(Brief(topic="Saturday flu clinics", **brief), brand=brand, settings=Settings(), provider=provider)
+    drafts = generate(Brief(topic="Saturday flu clinics", **brief), brand=brand,
+                      settings=settings or Settings(repair_rounds=0), provider=provider)
     return drafts, provider
 
 
@@ -83,7 +84,7 @@ def test_sms_is_kept_to_one_segment(brand: Brand) -> None:
 def test_status_agrees_with_an_independent_recheck(brand: Brand, replies: list) -> None:
     drafts, _ = run(brand, replies)
     for d in drafts:
-        recheck = check_draft(d, brand=brand)
+        recheck = check_draft(d, brand=brand, claims=[])  # the pipeline's library: an empty one
         assert recheck.status == d.status
         assert recheck.findings == d.findings
 

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..models import Finding
+from .. import claims
 from . import phi, sms
 
 if TYPE_CHECKING:
@@ -53,21 +54,76 @@ def _normal(s: str) -> str:
     return re.sub(r"[\s,]+", " ", s).strip().lower()
 
 
-def run_required(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
-    """Fire once when no field holds the element (a pattern, or one of the brand's own values)."""
-    names = cr.fields_for(ctx.platform)
+def locate_required(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> tuple[str, int, int] | None:
+    """Where a required element is: (field, start, end) of the first text that satisfies the rule."""
     limit = cr.rule.within
-    for name in names:
+    for name in cr.fields_for(ctx.platform):
         text = fields.get(name, "")
         if cr.regex is not None:
             for m in cr.regex.finditer(text):
                 if limit is None or m.start() < limit:
-                    return []
+                    return name, m.start(), m.end()
+        scope = text[:limit] if limit else text
         for attr in cr.rule.brand_fields:
             value = getattr(ctx.brand, attr, None)
-            if value and _normal(value) in _normal(text[: limit] if limit else text):
-                return []
+            if value and _normal(value) in _normal(scope):
+                span = _find_loosely(scope, value)
+                return (name, *span) if span else (name, 0, len(scope))
+    return None
+
+
+def _find_loosely(text: str, value: str) -> tuple[int, int] | None:
+    """The span of `value` in `text`, ignoring case and differences in spacing and commas."""
+    parts = [re.escape(p) for p in re.split(r"[\s,]+", value.strip()) if p]
+    m = re.search(r"[\s,]+".join(parts), text, re.IGNORECASE) if parts else None
+    return m.span() if m else None
+
+
+def run_required(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    """Fire once when no field holds the element (a pattern, or one of the brand's own values)."""
+    if locate_required(cr, fields, ctx) is not None:
+        return []
+    names = cr.fields_for(ctx.platform)
     return [_finding(cr, names[0] if names else "text")]
+
+
+# ---- claims and their substantiation -------------------------------------------------------------
+
+
+def run_substantiation(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    """Fire once per factual claim with the rule's `claim_status` (no approved claim, or an expired one).
+    Runs only when the context carries a claims library (an empty one flags every claim)."""
+    if ctx.claims is None:
+        return []
+    out = []
+    for name in cr.fields_for(ctx.platform):
+        text = fields.get(name)
+        if not text:
+            continue
+        for a in claims.assess(text, ctx.claims, ctx.jurisdiction, ctx.today):
+            if a.status == cr.rule.claim_status:
+                extra = {}
+                if a.match is not None:
+                    extra = {"claim_id": a.match.claim.id, "expires": str(a.match.claim.expires)}
+                out.append(_finding(cr, name, a.span.start, a.span.end, a.span.text,
+                                    kinds=", ".join(a.span.kinds), **extra))
+    return out
+
+
+def drop_substantiated(findings: list[Finding], fields: dict[str, str], ctx: Context,
+                       substantiable: frozenset[str] | None = None) -> list[Finding]:
+    """Findings of `substantiable` rules ("clinically proven", "leading") are dropped where they sit
+    inside a claim the library substantiates."""
+    assert ctx.claims is not None
+    keep = []
+    for f in findings:
+        if f.rule_id in (substantiable or frozenset()) and f.start is not None and f.end is not None:
+            covered = any(a.status == "substantiated" and a.span.start <= f.start and f.end <= a.span.end
+                          for a in claims.assess(fields.get(f.field, ""), ctx.claims, ctx.jurisdiction, ctx.today))
+            if covered:
+                continue
+        keep.append(f)
+    return keep
 
 
 _ALLOW_CACHE: dict[int, tuple[Any, phi.Allow]] = {}

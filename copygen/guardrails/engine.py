@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Callable, Iterable
 
 from ..brand import Brand
+from ..claims import EMPTY as NO_CLAIMS, ClaimsLibrary, load_claims_data
 from ..errors import RulePackError
 from ..models import Finding, Jurisdiction, Measurement, Platform, Report
 from ..platforms import spoken_seconds
@@ -32,6 +34,8 @@ class Context:
     sponsored: bool = False
     duration: int = 30
     max_segments: int = 1
+    claims: ClaimsLibrary | None = None  # None: claims are not checked against a library (see `substantiation`)
+    today: date = field(default_factory=date.today)  # claims that expired before this day substantiate nothing
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ RUNNERS: dict[str, Runner] = {
     "required": checks.run_required,
     "measure": checks.run_measure,
     "phi": checks.run_phi,
+    "substantiation": checks.run_substantiation,
 }
 
 
@@ -97,6 +102,7 @@ class Engine:
         index = LiteralIndex(needed(p) for r, _ in chosen for group in _rule_patterns(r) for p in group)
         self.index = index
         self.rules = tuple(compile_rule(r, p, index) for r, p in chosen)
+        self.substantiable = frozenset(cr.full_id for cr in self.rules if cr.rule.substantiable)
         # Per scope: the non-PHI rules with their literal gates, and the PHI rules, which share one scan.
         self._by_scope: dict[tuple[Platform, Jurisdiction], tuple[tuple[CompiledRule, frozenset[str] | None], ...]] = {}
         self._phi_by_scope: dict[tuple[Platform, Jurisdiction], tuple[CompiledRule, ...]] = {}
@@ -107,6 +113,11 @@ class Engine:
                 self._by_scope[(platform, jur)] = tuple((cr, cr.gate) for cr in scoped if cr.rule.kind != "phi")
                 self._phi_by_scope[(platform, jur)] = tuple(cr for cr in scoped if cr.rule.kind == "phi")
 
+    def rules_for(self, ctx: Context) -> tuple[CompiledRule, ...]:
+        """The rules in scope for a context's platform and jurisdiction."""
+        key = (ctx.platform, ctx.jurisdiction)
+        return tuple(cr for cr, _ in self._by_scope[key]) + self._phi_by_scope[key]
+
     def check(self, fields: dict[str, str], ctx: Context) -> Report:
         """Every finding for these fields, sorted by field order, position (whole-field first), then rule id."""
         findings: list[Finding] = []
@@ -114,9 +125,11 @@ class Engine:
         for cr, gate in self._by_scope[(ctx.platform, ctx.jurisdiction)]:
             if gate is None or not gate.isdisjoint(found):  # a pattern rule whose literals are absent cannot fire
                 findings.extend(run_rule(cr, fields, ctx))
-        phi_rules = [cr for cr in self._phi_by_scope[(ctx.platform, ctx.jurisdiction)] if _applies(cr, fields, ctx)]
+        phi_rules = [cr for cr in self._phi_by_scope[(ctx.platform, ctx.jurisdiction)] if applies(cr, fields, ctx)]
         if phi_rules:
             findings.extend(checks.run_phi_rules(phi_rules, fields, ctx))
+        if ctx.claims is not None:
+            findings = checks.drop_substantiated(findings, fields, ctx, self.substantiable)
         order = {name: i for i, name in enumerate(FIELDS[ctx.platform])}
         findings.sort(key=lambda f: (order.get(f.field, 99), -1 if f.start is None else f.start, f.rule_id))
         return Report(platform=ctx.platform, jurisdiction=ctx.jurisdiction, findings=findings,
@@ -124,7 +137,7 @@ class Engine:
                       packs={p.pack: p.version for p in self.packs})
 
 
-def _applies(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> bool:
+def applies(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> bool:
     """A rule's `when` conditions (sponsored content, a context pattern) hold for these fields."""
     if cr.rule.when == "sponsored" and not ctx.sponsored:
         return False
@@ -132,7 +145,7 @@ def _applies(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> bool:
 
 
 def run_rule(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
-    return RUNNERS[cr.rule.kind](cr, fields, ctx) if _applies(cr, fields, ctx) else []
+    return RUNNERS[cr.rule.kind](cr, fields, ctx) if applies(cr, fields, ctx) else []
 
 
 def measure(name: str, text: str, ctx: Context) -> Measurement:
@@ -157,7 +170,9 @@ def _example_context(ex: Example, rule: Rule) -> tuple[dict[str, str], Context]:
         name = ex.field or (rule.fields[0] if rule.fields else FIELDS[platform][0])
         fields = {name: ex.text}
     brand = Brand.model_validate(ex.brand) if ex.brand is not None else Brand()
-    return fields, Context(platform=platform, jurisdiction=jur, sponsored=ex.sponsored, brand=brand)
+    claims = load_claims_data(ex.claims, "example") if ex.claims is not None else NO_CLAIMS
+    return fields, Context(platform=platform, jurisdiction=jur, sponsored=ex.sponsored, brand=brand, claims=claims,
+                           today=date(2026, 1, 1))
 
 
 def self_test(pack: Pack) -> None:

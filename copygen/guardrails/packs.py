@@ -14,7 +14,7 @@ from ..errors import RulePackError
 from ..models import Jurisdiction, Platform, Severity
 from ..resources import data_dir
 
-Kind = Literal["pattern", "required", "measure", "phi"]
+Kind = Literal["pattern", "required", "measure", "phi", "substantiation"]
 MEASURES = (
     "sms_segments", "sms_encoding", "max_chars", "min_chars", "spoken_seconds", "max_hashtags",
     "subject_body_overlap", "preheader_repeats_subject",
@@ -31,6 +31,7 @@ class Example(BaseModel):
     sponsored: bool = False
     fields: dict[str, str] | None = None  # several fields at once (e.g. subject and body)
     brand: dict[str, Any] | None = None  # a brand profile for the example (its own details are allowed)
+    claims: list[dict[str, Any]] | None = None  # a claims library for the example (default: an empty one)
 
 
 class Examples(BaseModel):
@@ -66,6 +67,8 @@ class Rule(BaseModel):
     measure: str | None = None
     limit: float | None = None
     detects: list[str] = Field(default_factory=list)  # phi: the identifier kinds this rule reports
+    claim_status: Literal["unsubstantiated", "expired"] | None = None  # substantiation: which claims it reports
+    substantiable: bool = False  # pattern: a match inside a claim the claims library substantiates is dropped
     examples: Examples
 
     @model_validator(mode="after")
@@ -87,6 +90,8 @@ class Rule(BaseModel):
                 raise ValueError(f"a phi rule detects one or more of {', '.join(PLACEHOLDERS)}")
         elif self.detects:
             raise ValueError("only phi rules take detects")
+        if (self.kind == "substantiation") != (self.claim_status is not None):
+            raise ValueError("a substantiation rule, and only one, takes claim_status")
         return self
 
 

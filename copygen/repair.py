@@ -1,0 +1,229 @@
+"""Deterministic repairs: the fixes copygen makes without a model call, each recorded with its rule,
+field, before and after.
+
+`mechanical` answers findings whose fix is known (append the opt-out, unsubscribe line, postal address,
+disclaimer or ad label from the brand profile; swap characters that force UCS-2 when that saves a segment;
+shorten at a sentence boundary). `drop_sentences` is the last resort after model repair: it removes the
+sentences that hold blocking findings, when what is left still reads as a message.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .brand import DEFAULT_DISCLAIMER, Brand
+from .guardrails import sms
+from .guardrails.engine import Context, Engine
+from .models import EmailContent, Fix, Report, Severity, SmsContent, TikTokContent
+from .platforms import CAPTION_API_MAX, MAX_HASHTAGS, PREHEADER_MAX, SUBJECT_MAX, sentence_fit
+
+Content = SmsContent | EmailContent | TikTokContent
+
+
+def _sms_text(c: SmsContent) -> str:
+    prefix = f"{c.sender}: " if c.sender else ""
+    return f"{prefix}{c.body}{' ' + c.opt_out if c.opt_out else ''}"
+
+
+def _sms_segments(c: Content, brand: Brand, ctx: Context) -> Content | None:
+    assert isinstance(c, SmsContent)
+    body = c.body
+    swapped = sms.to_gsm7(body)
+    if swapped != body and sms.count(_sms_text(c.model_copy(update={"body": swapped}))).segments < sms.count(c.text).segments:
+        body = swapped  # the swap saves a segment
+    if sms.count(_sms_text(c.model_copy(update={"body": body}))).segments > ctx.max_segments:
+        gsm = sms.count(_sms_text(c.model_copy(update={"body": body}))).encoding == "GSM-7"
+        single, multi = (sms.GSM7_SINGLE, sms.GSM7_MULTI) if gsm else (sms.UCS2_SINGLE, sms.UCS2_MULTI)
+        capacity = single if ctx.max_segments == 1 else ctx.max_segments * multi
+        frame = _sms_text(c.model_copy(update={"body": ""}))
+        frame_units = sms.count(frame).units if gsm else len(frame.encode("utf-16-le")) // 2
+        body = sms.fit(body, max(0, capacity - frame_units))
+    if body == c.body or not body.strip():
+        return None
+    new = c.model_copy(update={"body": body})
+    return new.model_copy(update={"text": _sms_text(new)})
+
+
+def _sms_opt_out(c: Content, brand: Brand, ctx: Context) -> Content | None:
+    assert isinstance(c, SmsContent)
+    if not brand.opt_out:
+        return None
+    new = c.model_copy(update={"opt_out": brand.opt_out})
+    return new.model_copy(update={"text": _sms_text(new)})
+
+
+def _sms_sender(c: Content, brand: Brand, ctx: Context) -> Content | None:
+    assert isinstance(c, SmsContent)
+    if not brand.sender:
+        return None
+    new = c.model_copy(update={"sender": brand.sender})
+    return new.model_copy(update={"text": _sms_text(new)})
+
+
+def _email_text(c: EmailContent) -> str:
+    return "\n\n".join(p for p in (c.body, c.cta, c.unsubscribe, c.footer) if p)
+
+
+def _email_unsubscribe(c: Content, brand: Brand, ctx: Context) -> Content | None:
+    assert isinstance(c, EmailContent)
+    if not brand.unsubscribe:
+        return None
+    new = c.model_copy(update={"unsubscribe": brand.unsubscribe})
+    return new.model_copy(update={"text": _email_text(new)})
+
+
+def _email_footer_line(line: str | None) -> Callable[[Content, Brand, Context], Content | None]:
+    def fix(c: Content, brand: Brand, ctx: Context) -> Content | None:
+        assert isinstance(c, EmailContent)
+        if not line or line in c.footer:
+            return None
+        new = c.model_copy(update={"footer": "\n".join(p for p in (c.footer, line) if p)})
+        return new.model_copy(update={"text": _email_text(new)})
+    return fix
+
+
+def _email_postal(c: Content, brand: Brand, ctx: Context) -> Content | None:
+    who = ", ".join(p for p in (brand.practice_name, brand.postal_address) if p) if brand.postal_address else None
+    return _email_footer_line(who)(c, brand, ctx)
+
+
+def _email_disclaimer(c: Content, brand: Brand, ctx: Context) -> Content | None:
+    return _email_footer_line(brand.disclaimer or DEFAULT_DISCLAIMER)(c, brand, ctx)
+
+
+def _fit_field(name: str, limit: int) -> Callable[[Content, Brand, Context], Content | None]:
+    def fix(c: Content, brand: Brand, ctx: Context) -> Content | None:
+        value = getattr(c, name)
+        short = sentence_fit(value, limit)
+        return c.model_copy(update={name: short}) if short != value and short.strip() else None
+    return fix
+
+
+def _tiktok_disclosure(c: Content, brand: Brand, ctx: Context) -> Content | None:
+    assert isinstance(c, TikTokContent)
+    if not brand.ad_label:
+        return None
+    return c.model_copy(update={"ad_disclosure": brand.ad_label, "caption": f"{brand.ad_label} {c.caption}"})
+
+
+def _tiktok_hashtags(c: Content, brand: Brand, ctx: Context) -> Content | None:
+    assert isinstance(c, TikTokContent)
+    tags = re.findall(r"(?<!\w)#\w+", c.caption)
+    extra = tags[MAX_HASHTAGS:]
+    if not extra:
+        return None
+    caption = c.caption
+    for tag in extra:  # drop the surplus from the end
+        i = caption.rfind(tag)
+        caption = (caption[:i].rstrip() + " " + caption[i + len(tag):].lstrip()).strip()
+    return c.model_copy(update={"caption": caption, "hashtags": [t for t in c.hashtags if t not in extra]})
+
+
+# Rule id -> the fix that answers it. Each returns new content, or None when it cannot help.
+FIXERS: dict[str, Callable[[Content, Brand, Context], Content | None]] = {
+    "sms.segments": _sms_segments,
+    "sms.encoding": _sms_segments,
+    "sms.opt_out": _sms_opt_out,
+    "sms.sender_id": _sms_sender,
+    "email.unsubscribe": _email_unsubscribe,
+    "email.postal_address": _email_postal,
+    "email.subject_too_long": _fit_field("subject", SUBJECT_MAX),
+    "email.preheader_too_long": _fit_field("preheader", PREHEADER_MAX),
+    "quality.medical_advice_line": _email_disclaimer,
+    "tiktok.ad_disclosure": _tiktok_disclosure,
+    "tiktok.hashtag_count": _tiktok_hashtags,
+    "tiktok.caption_length": _fit_field("caption", CAPTION_API_MAX),
+}
+
+
+def _changes(before: Content, after: Content, rule_id: str, how: str, round_: int) -> list[Fix]:
+    b, a = before.fields(), after.fields()
+    return [Fix(rule_id=rule_id, field=name, how=how, round=round_, before=b[name], after=a.get(name, ""))  # type: ignore[arg-type]
+            for name in b if b[name] != a.get(name, "")]
+
+
+def mechanical(content: Content, report: Report, engine: Engine, ctx: Context, brand: Brand,
+               round_: int = 0) -> tuple[Content, Report, list[Fix]]:
+    """Apply the known fix for each finding that has one, keeping a fix only when the re-check has fewer
+    findings of its rule and no new blocking finding."""
+    fixes: list[Fix] = []
+    tried: set[str] = set()
+    while True:
+        pending = [f for f in report.findings if f.rule_id in FIXERS and f.rule_id not in tried
+                   and f.severity is not Severity.INFO]
+        if not pending:
+            return content, report, fixes
+        rule_id = pending[0].rule_id
+        tried.add(rule_id)
+        new = FIXERS[rule_id](content, brand, ctx)
+        if new is None:
+            continue
+        new_report = engine.check(new.fields(), ctx)
+        if _count(new_report, rule_id) < _count(report, rule_id) and len(new_report.blocking()) <= len(report.blocking()):
+            fixes += _changes(content, new, rule_id, "deterministic", round_)
+            content, report = new, new_report
+
+
+def _count(report: Report, rule_id: str) -> int:
+    return sum(f.rule_id == rule_id for f in report.findings)
+
+
+# ---- last resort: drop the sentences that hold blocking findings -----------------------------------
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+def _without(value: str, offending: str) -> str:
+    kept = [m.group(0) for m in _SENTENCE.finditer(value) if offending not in m.group(0)]
+    return re.sub(r"\s{2,}", " ", "".join(kept)).strip()
+
+
+def drop_sentences(creative: dict, report: Report, fields: dict[str, str]) -> tuple[dict, list[str]] | None:
+    """The model's creative fields without the sentences that hold blocking findings, and the rules
+    answered; None when a field would be left empty or nothing could be located."""
+    offending = [(f, fields.get(f.field, "")[f.start:f.end]) for f in report.blocking()
+                 if f.start is not None and f.end is not None]
+    if not offending or len(offending) != len(report.blocking()):
+        return None  # a whole-field problem (length, a missing element) is not fixed by dropping a sentence
+
+    def walk(value: object) -> object:
+        if isinstance(value, str):
+            out = value
+            for _, text in offending:
+                if text and text in out:
+                    out = _without(out, text)
+            return out
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    new = walk(creative)
+    assert isinstance(new, dict)
+    if new == creative or _has_empty(new):
+        return None
+    return new, sorted({f.rule_id for f, _ in offending})
+
+
+def _has_empty(value: object) -> bool:
+    if isinstance(value, str):
+        return len(value.strip()) < 3
+    if isinstance(value, list):
+        return any(_has_empty(v) for v in value)
+    if isinstance(value, dict):
+        return any(_has_empty(v) for v in value.values())
+    return False
+
+
+def findings_brief(report: Report, fields: dict[str, str]) -> str:
+    """What a repair round tells the model: each failing span and what its rule requires."""
+    lines = []
+    for f in report.findings:
+        if f.severity is Severity.INFO:
+            continue
+        where = f' "{f.match}"' if f.match else ""
+        fix = f" Required: {f.suggestion}" if f.suggestion else ""
+        lines.append(f"- [{f.severity.value}] {f.field}{where}: {f.message}{fix}")
+    return "\n".join(lines)

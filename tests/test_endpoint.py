@@ -41,3 +41,31 @@ def test_draft_against_endpoint(platform: str, tmp_path) -> None:
     recheck = CliRunner().invoke(app, ["check", str(out), "--format", "json"])
     assert recheck.exit_code == (1 if draft["status"] == "blocked" else 0), recheck.output
     assert json.loads(recheck.output)[0]["status"] == draft["status"]
+
+
+HOUSE_STYLE = EXAMPLE_BRAND.parent.parent / "tests" / "packs" / "house_style.yaml"
+
+
+@pytest.mark.vcr
+def test_repair_round_against_endpoint(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first draft that blocks goes back to the model with its failing spans, and the final status is
+    what an independent check says."""
+    db = tmp_path / "log.db"
+    monkeypatch.setenv("COPYGEN_LOG_DB", str(db))
+    result = CliRunner().invoke(app, ["draft", "Flu vaccination clinic every Saturday in November", "-p", "sms",
+                                      "--brand", str(EXAMPLE_BRAND), "--pack", str(HOUSE_STYLE), "--repair-rounds", "1",
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (draft,) = json.loads(result.output)["drafts"]
+    assert draft["repair_rounds"] == 1 and draft["model_calls"] >= 2
+    run = json.loads(CliRunner().invoke(app, ["log", "show", "1"]).output)
+    calls = run["drafts"][0]["calls"]
+    assert [c["round"] for c in calls] == [0, 1]
+    ask = calls[1]["messages"][-1]["content"]
+    first_findings = run["drafts"][0]["rounds"][0]["findings"]
+    assert any(f["rule_id"] == "house_style.say_vaccination" for f in first_findings)
+    assert "House style" in ask and all(f'"{f["match"]}"' in ask for f in first_findings if f["severity"] == "block" and f["match"])
+    out = tmp_path / "drafts.json"
+    out.write_text(result.output, encoding="utf-8")
+    recheck = CliRunner().invoke(app, ["check", str(out), "--pack", str(HOUSE_STYLE), "--format", "json"])
+    assert json.loads(recheck.output)[0]["status"] == draft["status"]

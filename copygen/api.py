@@ -63,7 +63,7 @@ def generate(brief: Brief, *, brand: Brand | str | Path | None = None, settings:
     settings = settings or resolve_settings()
     profile = _brand(brand, settings)
     library = claims_library(claims, settings)
-    sent = preflight(brief, profile, redact=redact)  # before a provider is even built
+    sent = preflight(brief, profile, redact=redact, claims=library)  # before a provider is even built
     model = provider or build_provider(settings)
     eng = engine(settings.packs, settings.disable)
     options = RepairOptions(rounds=settings.repair_rounds, token_budget=settings.token_budget)

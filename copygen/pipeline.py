@@ -170,7 +170,7 @@ def generate_drafts(brief: Brief, brand: Brand, provider: Provider, engine: Engi
                     claims: ClaimsLibrary = NO_CLAIMS, options: RepairOptions = RepairOptions(),
                     traces: list[Trace] | None = None) -> list[Draft]:
     """Drafts for every platform and variant; the brief is scanned for PHI before the first request."""
-    brief = preflight(brief, brand, redact=redact)
+    brief = preflight(brief, brand, redact=redact, claims=claims)
     drafts = []
     for platform in brief.platforms:
         for v in range(1, brief.variants + 1):

@@ -48,6 +48,7 @@ def print_drafts(drafts: list[Draft], console: Any = None) -> None:
             parts.append(Text(title, style="bold"))
             parts.append(Text(body + "\n"))
         parts.extend(_findings_renderables(d.findings))
+        parts.extend(_evidence_renderables(d))
         meas = "; ".join(_measure_line(n, m) for n, m in d.measurements.items())
         cost = "" if d.usage.cost_usd is None else f", ${d.usage.cost_usd:.4f}"
         approx = " (approximate)" if d.usage.approximate else ""
@@ -70,6 +71,39 @@ def _findings_renderables(findings: list[Finding]) -> list[Any]:
         if extra:
             out.append(Text("      " + extra, style="dim"))
     return out
+
+
+def evidence_lines(d: Draft) -> list[tuple[str, str]]:
+    """(style, line) for a draft's evidence notes and fixes, as a reviewer reads them."""
+    out: list[tuple[str, str]] = []
+    for n in d.evidence.claims:
+        if n.status == "substantiated":
+            how = f"{n.method}" + (f" {n.score:g}" if n.method == "fuzzy" else "")
+            out.append(("green", f'claim "{n.text}" -> {n.claim_id} ({how}): {n.reference}'))
+        elif n.status == "expired":
+            out.append(("red", f'claim "{n.text}" -> {n.claim_id} EXPIRED {n.expires}: not substantiation'))
+        else:
+            out.append(("red", f'claim "{n.text}" ({", ".join(n.kinds)}): no approved claim matches'))
+    for r in d.evidence.required:
+        out.append(("dim", f'{r.rule_id}: "{r.text}" ({r.citation})'))
+    for f in d.fixes:
+        out.append(("cyan", f"fixed {f.rule_id} in {f.field} ({f.how}, round {f.round}): "
+                            f"{_clip(f.before)!r} -> {_clip(f.after)!r}"))
+    p = d.evidence.provenance
+    out.append(("dim", f"packs {', '.join(f'{k} v{v}' for k, v in p.packs.items())}; template {p.template} "
+                       f"{p.template_hash}; claims library {p.claims_library or 'none'}; "
+                       f"{d.model_calls} model call(s), {d.repair_rounds} repair round(s)"))
+    return out
+
+
+def _clip(s: str, n: int = 80) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _evidence_renderables(d: Draft) -> list[Any]:
+    from rich.text import Text
+
+    return [Text("Evidence", style="bold"), *(Text(line, style=style) for style, line in evidence_lines(d))]
 
 
 def print_report(report: Report, fields: dict[str, str], console: Any = None) -> None:
@@ -103,4 +137,7 @@ def drafts_markdown(drafts: list[Draft]) -> str:
             out.extend(f"- `{f.rule_id}` ({f.severity.value}) {f.message}" + (f" — {f.citation}" if f.citation else "")
                        for f in d.findings)
             out.append("")
+        out.append("**Evidence**\n")
+        out.extend(f"- {line}" for _, line in evidence_lines(d))
+        out.append("")
     return "\n".join(out)

@@ -104,6 +104,19 @@ def test_brief_with_phi_is_refused_before_any_request(brand: Brand) -> None:
     assert provider.requests == [] and "12/03/1961" not in str(e.value) and "date" in str(e.value)
 
 
+@pytest.mark.parametrize("redact_flag", [False, True])
+def test_phi_in_the_claims_library_is_refused_before_any_request(brand: Brand, redact_flag: bool) -> None:
+    from copygen.claims import ApprovedClaim, ClaimsLibrary
+
+    library = ClaimsLibrary((ApprovedClaim(id="C9", wording="Margaret Jones, 94, was treated for asthma here",
+                                           reference="Patient consent form 2024"),))
+    provider = FakeProvider([])
+    with pytest.raises(PHIInBriefError) as e:
+        generate(Brief(topic="Asthma reviews", platforms=[Platform.SMS]), brand=brand, settings=Settings(),
+                 provider=provider, claims=library, redact=redact_flag)
+    assert provider.requests == [] and "claims[C9]" in str(e.value) and "Margaret" not in str(e.value)
+
+
 def test_redacted_brief_sends_placeholders_only(brand: Brand) -> None:
     provider = FakeProvider([{"message": "Asthma reviews are open this month. Book at reception."}])
     generate(Brief(topic="Asthma review reminder for Sarah Jones, 07911 123456", platforms=[Platform.SMS]),

@@ -259,6 +259,97 @@ def schema() -> None:
     typer.echo(json.dumps(DraftSet.model_json_schema(), indent=2))
 
 
+@app.command()
+def batch(
+    sheet_file: Annotated[Path, typer.Argument(metavar="SHEET", help="Topics: .xlsx or .csv with a header row (topic required).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Results: .xlsx, .csv or .jsonl.")],
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Worksheet name (XLSX); default the first.")] = None,
+    concurrency: Annotated[Optional[int], typer.Option("--concurrency", "-c", min=1, max=256, help="Rows at once (default 8 for an endpoint; the embedded model runs one at a time).")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Finish an interrupted batch: run only rows without a result.")] = False,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first row that fails.")] = False,
+    brand: BrandOpt = None,
+    claims: ClaimsOpt = None,
+    model: Annotated[Optional[str], typer.Option(help="Model name on the endpoint (COPYGEN_MODEL).")] = None,
+    base_url: Annotated[Optional[str], typer.Option(help="OpenAI-compatible endpoint (OPENAI_BASE_URL).")] = None,
+    pack: PackOpt = None,
+    disable: DisableOpt = None,
+    repair_rounds: Annotated[Optional[int], typer.Option("--repair-rounds", min=0, max=5, help="Model repair rounds per draft (default 2).")] = None,
+    no_log: Annotated[bool, typer.Option("--no-log", help="Do not record the runs in the audit log.")] = False,
+) -> None:
+    """Draft every row of a sheet, with the same guardrails, repair and evidence as `draft`.
+    The sheet is validated before any model call; each finished row is saved at once, so an interrupted
+    batch loses nothing (--resume)."""
+    import os
+
+    from .api import claims_library, engine, generate
+    from .batch import checkpoint_path, run_rows, write_output
+    from .brand import load_brand
+    from .config import resolve_settings
+    from .providers import build_provider
+    from .sheets import load_sheet
+
+    if out.suffix.lower() not in (".xlsx", ".csv", ".jsonl"):
+        raise _fail(f"--out must end in .xlsx, .csv or .jsonl (got {out.name})", 2)
+    try:
+        settings = resolve_settings({"model": model, "base_url": base_url, "brand": str(brand) if brand else None,
+                                     "packs": [str(p) for p in pack or []], "disable": disable or [],
+                                     "claims": str(claims) if claims else None, "repair_rounds": repair_rounds,
+                                     "log": False if no_log else None})
+        rows = load_sheet(sheet_file, sheet)
+        profile = load_brand(settings.brand)
+        library = claims_library(None, settings)
+        engine(settings.packs, settings.disable)  # rule packs load (and self-test) before any row runs
+        provider = build_provider(settings)
+    except CopygenError as e:
+        raise _fail(str(e), e.exit_code) from None
+    width = 1 if provider.name == "local" else (concurrency or 8)
+    if provider.name == "local" and (concurrency or 1) > 1:
+        typer.echo("note: the embedded model runs one row at a time", err=True)
+
+    def work(row):  # noqa: ANN001, ANN202
+        drafts = generate(row.brief, brand=profile, settings=settings, provider=provider, claims=library)
+        return [d.model_dump(mode="json") for d in drafts]
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[counts]}"),
+                   TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console, transient=False)
+    task = bar.add_task("rows", total=len(rows), counts="")
+
+    def progress(summary, record):  # noqa: ANN001, ANN202
+        c = summary.drafts
+        bar.update(task, completed=summary.skipped + summary.done,
+                   counts=f"[green]pass {c['pass']}[/] [yellow]warn {c['warn']}[/] [red]blocked {c['blocked']}[/] error {c['error']}")
+
+    try:
+        with bar:
+            summary = run_rows(rows, out, work, concurrency=width, resume=resume, fail_fast=fail_fast, progress=progress)
+        n = write_output(rows, out)
+    except KeyboardInterrupt:
+        console.print(f"interrupted: finished rows are saved in {checkpoint_path(out).name}; run the same command "
+                      "with --resume to finish")
+        os._exit(130)  # rows in flight are not waited for; they run again on --resume
+    except CopygenError as e:
+        raise _fail(str(e), e.exit_code) from None
+    complete = summary.skipped + summary.done == summary.rows
+    if complete:
+        checkpoint_path(out).unlink(missing_ok=True)
+    c = summary.drafts
+    cost = f"${summary.cost_usd:.4f}" + ("" if summary.cost_known else " (some models unpriced)")
+    typer.echo(f"{summary.rows} rows ({summary.skipped} already done, {summary.done} run now): {c['pass']} pass, "
+               f"{c['warn']} warn, {c['blocked']} blocked drafts; {c['error']} rows in error. "
+               f"{summary.prompt_tokens:,}+{summary.completion_tokens:,} tokens, {cost}, {summary.seconds:.1f} s. "
+               f"Wrote {n} rows to {out}.")
+    for row_number, reason in summary.errors[:20]:
+        typer.echo(f"  row {row_number}: {reason}", err=True)
+    if not complete:
+        typer.echo(f"stopped early (--fail-fast); the rest can be run with --resume", err=True)
+    if c["error"] or not complete:
+        raise typer.Exit(1)
+
+
 log_app = typer.Typer(help="The audit log: every generation, its prompts, raw responses, rounds and final drafts.",
                       no_args_is_help=True)
 app.add_typer(log_app, name="log")

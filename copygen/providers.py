@@ -167,6 +167,9 @@ class OpenAIProvider:
                 raise ProviderError(
                     f"Cannot reach {self.endpoint}. Is the server running and the base URL right?",
                     retryable=True) from None
+            except openai.APIError as e:  # a reply that is not the API's JSON
+                raise ProviderError(f"{self.endpoint} sent a reply that is not a chat completion: {_short(e)}",
+                                    retryable=True) from None
         choice = resp.choices[0] if resp.choices else None
         text = (choice.message.content if choice and choice.message else None) or ""
         usage = resp.usage

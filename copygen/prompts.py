@@ -33,15 +33,22 @@ class RenderedPrompt:
     text: str
 
 
-def _undeclared(name: str) -> set[str]:
+@cache
+def _source(name: str) -> str:
     env = environment()
     assert env.loader is not None
-    source = env.loader.get_source(env, name)[0]
+    return env.loader.get_source(env, name)[0]
+
+
+@cache
+def _undeclared(name: str) -> frozenset[str]:
+    env = environment()
+    source = _source(name)
     names = set(meta.find_undeclared_variables(env.parse(source)))
     for ref in meta.find_referenced_templates(env.parse(source)):
         if ref:
             names |= _undeclared(ref)
-    return names
+    return frozenset(names)
 
 
 def render(name: str, **variables: Any) -> RenderedPrompt:
@@ -54,10 +61,8 @@ def render(name: str, **variables: Any) -> RenderedPrompt:
     missing = sorted(_undeclared(name) - set(variables) - set(env.globals))
     if missing:
         raise TemplateError(f"Prompt template {name!r} needs variables that were not given: {', '.join(missing)}")
-    assert env.loader is not None
-    source = env.loader.get_source(env, name)[0]
     return RenderedPrompt(
         template=name,
-        template_hash=hashlib.sha256(source.encode("utf-8")).hexdigest()[:16],
+        template_hash=hashlib.sha256(_source(name).encode("utf-8")).hexdigest()[:16],
         text=template.render(**variables).strip() + "\n",
     )

@@ -217,3 +217,13 @@ def test_sigkill_midway_then_resume_has_every_row_once(tmp_path: Path) -> None:
     rows = [r["row"] for r in read_jsonl(out)]
     assert rows == list(range(2, 62))  # every row once, in sheet order
     assert not ckpt.exists()
+
+
+@pytest.mark.parametrize("name", ["topics.csv", "topics.xlsx"])
+def test_the_example_sheets_are_valid(name: str) -> None:
+    from copygen.sheets import load_sheet
+
+    rows = load_sheet(ROOT / "examples" / name)
+    assert [r.number for r in rows] == [2, 3, 4]
+    assert [p.value for p in rows[0].brief.platforms] == ["sms", "email"] and rows[1].brief.sponsored
+    assert rows[1].brief.variants == 2 and len(rows[2].brief.platforms) == 3 and rows[2].brief.jurisdiction.value == "us"

@@ -38,6 +38,7 @@ def _fail(message: str, code: int) -> typer.Exit:
 BrandOpt = Annotated[Optional[Path], typer.Option("--brand", help="Brand profile YAML (practice name, sender, address...).")]
 JurOpt = Annotated[Optional[Jurisdiction], typer.Option("--jurisdiction", "-j", help="uk or us; default: the brand's, else uk.")]
 PackOpt = Annotated[Optional[list[Path]], typer.Option("--pack", help="Extra rule pack YAML file (repeatable).")]
+HtmlOpt = Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained HTML review page here.")]
 ClaimsOpt = Annotated[Optional[Path], typer.Option("--claims", help="Claims library (YAML or CSV): approved claims with references that substantiate factual claims.")]
 DisableOpt = Annotated[Optional[list[str]], typer.Option("--disable", help="Rule id to switch off, e.g. claims.superiority (repeatable).")]
 
@@ -65,6 +66,7 @@ def draft(
     claims: ClaimsOpt = None,
     repair_rounds: Annotated[Optional[int], typer.Option("--repair-rounds", min=0, max=5, help="Model repair rounds per draft (default 2).")] = None,
     no_log: Annotated[bool, typer.Option("--no-log", help="Do not record this run in the audit log.")] = False,
+    html: HtmlOpt = None,
 ) -> None:
     """Draft copy for a topic, check every draft, repair what can be repaired, and show the evidence.
     A brief with patient identifiers is refused before any request."""
@@ -90,6 +92,10 @@ def draft(
         brand_profile = load_brand(settings.brand)
         library = claims_library(None, settings)
         drafts = generate(brief, brand=brand_profile, settings=settings, redact=redact, claims=library)
+        if html is not None:
+            from .report import items_from_drafts, write_report
+
+            write_report(items_from_drafts(drafts, brief.topic), html, brief.topic, brand_profile.practice_name or "")
     except CopygenError as e:
         raise _fail(str(e), e.exit_code) from None
     if output is OutputFormat.json:
@@ -275,6 +281,7 @@ def batch(
     disable: DisableOpt = None,
     repair_rounds: Annotated[Optional[int], typer.Option("--repair-rounds", min=0, max=5, help="Model repair rounds per draft (default 2).")] = None,
     no_log: Annotated[bool, typer.Option("--no-log", help="Do not record the runs in the audit log.")] = False,
+    html: HtmlOpt = None,
 ) -> None:
     """Draft every row of a sheet, with the same guardrails, repair and evidence as `draft`.
     The sheet is validated before any model call; each finished row is saved at once, so an interrupted
@@ -327,6 +334,12 @@ def batch(
         with bar:
             summary = run_rows(rows, out, work, concurrency=width, resume=resume, fail_fast=fail_fast, progress=progress)
         n = write_output(rows, out)
+        if html is not None:
+            from .batch import records_in_order
+            from .report import items_from_records, write_report
+
+            write_report(items_from_records(records_in_order(rows, checkpoint_path(out))), html, sheet_file.stem,
+                         profile.practice_name or "")
     except KeyboardInterrupt:
         console.print(f"interrupted: finished rows are saved in {checkpoint_path(out).name}; run the same command "
                       "with --resume to finish")
@@ -348,6 +361,26 @@ def batch(
         typer.echo(f"stopped early (--fail-fast); the rest can be run with --resume", err=True)
     if c["error"] or not complete:
         raise typer.Exit(1)
+
+
+@app.command()
+def report(
+    results: Annotated[Path, typer.Argument(help="Output of `copygen batch` (.jsonl) or `copygen draft --format json`.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("report.html"),
+    brand: BrandOpt = None,
+) -> None:
+    """Write a self-contained HTML review page: each draft as its platform shows it, findings highlighted
+    in place, evidence notes, a summary and filters."""
+    from .brand import load_brand
+    from .report import load_results, write_report
+
+    try:
+        items, title = load_results(results)
+        sender = load_brand(brand).practice_name or "" if brand else ""
+        write_report(items, out, title, sender)
+    except CopygenError as e:
+        raise _fail(str(e), e.exit_code) from None
+    typer.echo(f"Wrote {out} ({len(items)} item(s)).")
 
 
 log_app = typer.Typer(help="The audit log: every generation, its prompts, raw responses, rounds and final drafts.",

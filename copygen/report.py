@@ -1,0 +1,207 @@
+"""The review report: one self-contained HTML page with each draft shown as its platform shows it, every
+finding highlighted at its span, evidence notes, a summary and filters.
+
+Everything is rendered here, with Jinja2's autoescaping: model and user text reach the page only as
+escaped text. The page's own script only filters; it reads no data and loads nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from .errors import InputError
+from .models import Draft, DraftSet, EmailContent, Finding, SmsContent, TikTokContent
+
+SEVERITY_RANK = {"info": 0, "warn": 1, "block": 2}
+
+
+@dataclass
+class Item:
+    """One card in the report: a draft, or a sheet row that ended in error."""
+
+    key: str
+    topic: str
+    row: int | None = None
+    draft: Draft | None = None
+    error: str | None = None
+    findings_ids: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def status(self) -> str:
+        return self.draft.status.value if self.draft else "error"
+
+    @property
+    def platform(self) -> str:
+        return self.draft.platform.value if self.draft else "none"
+
+    @property
+    def rules(self) -> list[str]:
+        return sorted({f.rule_id for f in self.draft.findings}) if self.draft else []
+
+
+# ---- reading results --------------------------------------------------------------------------------
+
+
+def load_results(path: Path) -> tuple[list[Item], str]:
+    """Items from `copygen batch` JSONL, `copygen draft --format json`, or JSONL of drafts; and a title."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"Results file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"Cannot read results file {path}: {e}") from None
+    stripped = text.strip()
+    if not stripped:
+        raise InputError(f"{path.name} is empty: pass the output of `copygen batch` (JSONL) or `copygen draft --format json`")
+    try:
+        if stripped.startswith("{") and "\n{" not in stripped:
+            data = json.loads(stripped)
+            if "drafts" in data and "brief" in data:
+                ds = DraftSet.model_validate(data)
+                return items_from_drafts(ds.drafts, ds.brief.topic), ds.brief.topic
+            values = [data]
+        else:
+            values = [json.loads(line) for line in stripped.splitlines() if line.strip()]
+        items = items_from_records(values)
+    except (ValueError, KeyError, TypeError) as e:
+        raise InputError(f"{path.name} is not copygen results (batch JSONL or draft JSON): {str(e)[:300]}") from None
+    return items, path.stem
+
+
+def items_from_records(records: Any) -> list[Item]:
+    """Items from batch records (a row with its drafts, or its error) or bare drafts."""
+    items: list[Item] = []
+    for v in records:
+        if "drafts" in v and "row" in v:
+            topic = str(v.get("values", {}).get("topic", ""))
+            if v.get("status") == "error" or not v["drafts"]:
+                items.append(Item(key=f"r{v['row']}", topic=topic, row=v["row"], error=v.get("error") or "no drafts"))
+            for d in v["drafts"]:
+                items.append(Item(key=f"d{len(items)}", topic=topic, row=v["row"], draft=Draft.model_validate(d)))
+        else:
+            items.append(Item(key=f"d{len(items)}", topic="", draft=Draft.model_validate(v)))
+    return items
+
+
+def items_from_drafts(drafts: list[Draft], topic: str) -> list[Item]:
+    return [Item(key=f"d{i}", topic=topic, draft=d) for i, d in enumerate(drafts)]
+
+
+# ---- highlighting -----------------------------------------------------------------------------------
+
+
+def _title(f: Finding) -> str:
+    parts = [f"{f.severity.value.upper()} {f.rule_id}: {f.message}"]
+    if f.suggestion:
+        parts.append(f"Fix: {f.suggestion}")
+    if f.citation:
+        parts.append(f"Rule: {f.citation}")
+    return "\n".join(parts)
+
+
+def highlight(text: str, findings: list[tuple[str, Finding]], lo: int = 0, hi: int | None = None) -> Markup:
+    """`text[lo:hi]`, escaped, with each finding's span inside it wrapped in a <mark> that names the
+    finding (data-f), carries the worst severity as its class and the message, fix and rule as its title."""
+    hi = len(text) if hi is None else hi
+    spans = [(max(f.start, lo), min(f.end, hi), fid, f) for fid, f in findings
+             if f.start is not None and f.end is not None and f.start < hi and f.end > lo and f.end > f.start]
+    cuts = sorted({lo, hi, *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = text[a:b]
+        cover = [(fid, f) for s, e, fid, f in spans if s <= a and b <= e]
+        if not cover:
+            out.append(str(escape(piece)))
+            continue
+        worst = max((f for _, f in cover), key=lambda f: SEVERITY_RANK[f.severity.value]).severity.value
+        ids = " ".join(fid for fid, _ in cover)
+        title = "\n\n".join(_title(f) for _, f in cover)
+        out.append(f'<mark class="sev-{worst}" data-f="{escape(ids)}" title="{escape(title)}">{escape(piece)}</mark>')
+    return Markup("".join(out))
+
+
+# ---- view model ---------------------------------------------------------------------------------------
+
+
+def _card(item: Item) -> dict[str, Any]:
+    d = item.draft
+    if d is None:
+        return {"item": item, "draft": None}
+    ids = [(f"{item.key}-f{i}", f) for i, f in enumerate(d.findings)]
+    by_field: dict[str, list[tuple[str, Finding]]] = {}
+    for fid, f in ids:
+        by_field.setdefault(f.field, []).append((fid, f))
+    fields = d.fields()
+    card: dict[str, Any] = {"item": item, "draft": d, "findings": ids, "fields": fields,
+                            "sms": None, "email": None, "tiktok": None}
+
+    def hl(name: str, lo: int = 0, hi: int | None = None) -> Markup:
+        return highlight(fields.get(name, ""), by_field.get(name, []), lo, hi)
+
+    c = d.content
+    if isinstance(c, SmsContent):
+        m = d.measurements.get("text")
+        card["sms"] = {"text": hl("text"), "measure": m}
+    elif isinstance(c, EmailContent):
+        card["email"] = {"subject": hl("subject"), "preheader": hl("preheader"), "body": hl("body")}
+    elif isinstance(c, TikTokContent):
+        # The script field is the hook then each beat's voiceover, one per line; on_screen likewise.
+        script, screen = fields["script"], fields["on_screen"]
+        beats, pos, spos = [], len(c.hook) + 1, 0
+        for b in c.beats:
+            beats.append({"beat": b, "voice": hl("script", pos, pos + len(b.voiceover)),
+                          "screen": hl("on_screen", spos, spos + len(b.on_screen)),
+                          "left": 100 * b.start / c.duration, "width": 100 * (b.end - b.start) / c.duration})
+            pos += len(b.voiceover) + 1
+            spos += len(b.on_screen) + 1
+        card["tiktok"] = {"caption": hl("caption"), "hook": hl("script", 0, len(c.hook)), "beats": beats,
+                          "duration": c.duration, "spoken": d.measurements.get("script"),
+                          "marks": [m for m in (15, 30, 60) if m <= max(c.duration, 15)],
+                          "hook_width": 100 * 3 / c.duration, "script_len": len(script), "screen_len": len(screen)}
+    return card
+
+
+def _summary(items: list[Item]) -> dict[str, Any]:
+    statuses = Counter(i.status for i in items)
+    platforms = Counter(i.platform for i in items if i.draft)
+    grid = Counter((i.platform, i.status) for i in items if i.draft)
+    rules = Counter(f.rule_id for i in items if i.draft for f in i.draft.findings)
+    top = rules.most_common(10)
+    peak = max((n for _, n in top), default=1)
+    return {"total": len(items), "statuses": statuses, "platforms": platforms, "grid": grid,
+            "top": [(r, n, 100 * n / peak) for r, n in top], "all_rules": sorted(rules)}
+
+
+@cache
+def _template() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("copygen", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("report.html.j2")
+
+
+def render(items: list[Item], title: str, sender: str = "") -> str:
+    from . import __version__
+
+    return _template().render(title=title, cards=[_card(i) for i in items], summary=_summary(items),
+                              sender=sender, version=__version__,
+                              statuses=("pass", "warn", "blocked", "error"), platforms=("sms", "email", "tiktok"))
+
+
+def write_report(items: list[Item], out: Path, title: str, sender: str = "") -> None:
+    """Write the page through a temporary file and a rename."""
+    tmp = out.with_name(f".{out.name}.tmp")
+    try:
+        tmp.write_text(render(items, title, sender), encoding="utf-8")
+        tmp.replace(out)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"Cannot write the report {out}: {e.strerror}") from None

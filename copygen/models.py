@@ -230,8 +230,9 @@ class RequiredNote(BaseModel):
 class Fix(BaseModel):
     """One change copygen made to a draft after checking it."""
 
-    rule_id: str  # the finding it answered
+    rule_id: str  # the rules of the findings it answered, comma-separated
     field: str
+    matched: list[str] = Field(default_factory=list)  # the spans those findings matched (PHI masked)
     how: Literal["deterministic", "model", "removed"]  # no model call / a model repair round / sentence dropped
     round: int  # 0: before any model repair
     before: str

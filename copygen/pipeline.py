@@ -126,10 +126,7 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
         new = assemble(platform, new_creative, brief, brand)
         new_report = engine.check(new.fields(), ctx)
         new, new_report, new_fixes = repair.mechanical(new, new_report, engine, ctx, brand, rounds)
-        answered = ", ".join(sorted({f.rule_id for f in report.blocking()}))
-        round_fixes = [Fix(rule_id=answered, field=name, how="model", round=rounds, before=before,
-                           after=new.fields().get(name, ""))
-                       for name, before in content.fields().items() if before != new.fields().get(name, "")]
+        round_fixes = repair.changes(content, new, report.blocking(), "model", rounds)
         trace.rounds.append(_round_record(rounds, new_report, round_fixes + new_fixes))
         if len(new_report.blocking()) >= len(report.blocking()):
             break  # no better: keep the draft so far, and stop repairing
@@ -139,13 +136,11 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
     if report.blocking():  # last resort: drop the sentences that hold what still blocks
         dropped = repair.drop_sentences(creative, report, content.fields())
         if dropped is not None:
-            new = assemble(platform, dropped[0], brief, brand)
+            new = assemble(platform, dropped, brief, brand)
             new_report = engine.check(new.fields(), ctx)
             new, new_report, new_fixes = repair.mechanical(new, new_report, engine, ctx, brand, rounds)
             if len(new_report.blocking()) < len(report.blocking()):
-                removed = [Fix(rule_id=", ".join(dropped[1]), field=name, how="removed", round=rounds, before=before,
-                               after=new.fields().get(name, ""))
-                           for name, before in content.fields().items() if before != new.fields().get(name, "")]
+                removed = repair.changes(content, new, report.blocking(), "removed", rounds)
                 fixes += removed + new_fixes
                 trace.rounds.append(_round_record(rounds, new_report, removed + new_fixes))
                 content, report = new, new_report

@@ -15,7 +15,7 @@ from typing import Callable
 from .brand import DEFAULT_DISCLAIMER, Brand
 from .guardrails import sms
 from .guardrails.engine import Context, Engine
-from .models import EmailContent, Fix, Report, Severity, SmsContent, TikTokContent
+from .models import EmailContent, Finding, Fix, Report, Severity, SmsContent, TikTokContent
 from .platforms import CAPTION_API_MAX, MAX_HASHTAGS, PREHEADER_MAX, SUBJECT_MAX, sentence_fit
 
 Content = SmsContent | EmailContent | TikTokContent
@@ -45,20 +45,16 @@ def _sms_segments(c: Content, brand: Brand, ctx: Context) -> Content | None:
     return new.model_copy(update={"text": _sms_text(new)})
 
 
-def _sms_opt_out(c: Content, brand: Brand, ctx: Context) -> Content | None:
-    assert isinstance(c, SmsContent)
-    if not brand.opt_out:
-        return None
-    new = c.model_copy(update={"opt_out": brand.opt_out})
-    return new.model_copy(update={"text": _sms_text(new)})
-
-
-def _sms_sender(c: Content, brand: Brand, ctx: Context) -> Content | None:
-    assert isinstance(c, SmsContent)
-    if not brand.sender:
-        return None
-    new = c.model_copy(update={"sender": brand.sender})
-    return new.model_copy(update={"text": _sms_text(new)})
+def _sms_from_brand(part: str) -> Callable[[Content, Brand, Context], Content | None]:
+    """A fix that puts the brand's `part` (opt_out or sender) back into the message frame."""
+    def fix(c: Content, brand: Brand, ctx: Context) -> Content | None:
+        assert isinstance(c, SmsContent)
+        value = getattr(brand, part)
+        if not value:
+            return None
+        new = c.model_copy(update={part: value})
+        return new.model_copy(update={"text": _sms_text(new)})
+    return fix
 
 
 def _email_text(c: EmailContent) -> str:
@@ -124,8 +120,8 @@ def _tiktok_hashtags(c: Content, brand: Brand, ctx: Context) -> Content | None:
 FIXERS: dict[str, Callable[[Content, Brand, Context], Content | None]] = {
     "sms.segments": _sms_segments,
     "sms.encoding": _sms_segments,
-    "sms.opt_out": _sms_opt_out,
-    "sms.sender_id": _sms_sender,
+    "sms.opt_out": _sms_from_brand("opt_out"),
+    "sms.sender_id": _sms_from_brand("sender"),
     "email.unsubscribe": _email_unsubscribe,
     "email.postal_address": _email_postal,
     "email.subject_too_long": _fit_field("subject", SUBJECT_MAX),
@@ -137,10 +133,17 @@ FIXERS: dict[str, Callable[[Content, Brand, Context], Content | None]] = {
 }
 
 
-def _changes(before: Content, after: Content, rule_id: str, how: str, round_: int) -> list[Fix]:
+def changes(before: Content, after: Content, answered: list[Finding], how: str, round_: int) -> list[Fix]:
+    """One Fix per field that changed, naming the findings it answered in that field (else all of them)."""
     b, a = before.fields(), after.fields()
-    return [Fix(rule_id=rule_id, field=name, how=how, round=round_, before=b[name], after=a.get(name, ""))  # type: ignore[arg-type]
-            for name in b if b[name] != a.get(name, "")]
+    out = []
+    for name in b:
+        if b[name] == a.get(name, ""):
+            continue
+        here = [f for f in answered if f.field == name] or answered
+        out.append(Fix(rule_id=", ".join(sorted({f.rule_id for f in here})), field=name, how=how,  # type: ignore[arg-type]
+                       round=round_, before=b[name], after=a.get(name, ""), matched=[f.match for f in here if f.match]))
+    return out
 
 
 def mechanical(content: Content, report: Report, engine: Engine, ctx: Context, brand: Brand,
@@ -161,7 +164,7 @@ def mechanical(content: Content, report: Report, engine: Engine, ctx: Context, b
             continue
         new_report = engine.check(new.fields(), ctx)
         if _count(new_report, rule_id) < _count(report, rule_id) and len(new_report.blocking()) <= len(report.blocking()):
-            fixes += _changes(content, new, rule_id, "deterministic", round_)
+            fixes += changes(content, new, [f for f in report.findings if f.rule_id == rule_id], "deterministic", round_)
             content, report = new, new_report
 
 
@@ -179,9 +182,9 @@ def _without(value: str, offending: str) -> str:
     return re.sub(r"\s{2,}", " ", "".join(kept)).strip()
 
 
-def drop_sentences(creative: dict, report: Report, fields: dict[str, str]) -> tuple[dict, list[str]] | None:
-    """The model's creative fields without the sentences that hold blocking findings, and the rules
-    answered; None when a field would be left empty or nothing could be located."""
+def drop_sentences(creative: dict, report: Report, fields: dict[str, str]) -> dict | None:
+    """The model's creative fields without the sentences that hold blocking findings; None when a field
+    would be left empty or nothing could be located."""
     offending = [(f, fields.get(f.field, "")[f.start:f.end]) for f in report.blocking()
                  if f.start is not None and f.end is not None]
     if not offending or len(offending) != len(report.blocking()):
@@ -204,7 +207,7 @@ def drop_sentences(creative: dict, report: Report, fields: dict[str, str]) -> tu
     assert isinstance(new, dict)
     if new == creative or _has_empty(new):
         return None
-    return new, sorted({f.rule_id for f, _ in offending})
+    return new
 
 
 def _has_empty(value: object) -> bool:

@@ -34,7 +34,7 @@ def test_a_repair_round_sends_only_the_failing_spans_and_fixes_the_draft(brand: 
     assert '"Guaranteed"' in ask and "promises a result" in ask  # the span and what the rule says
     assert "Flu clinics run every Saturday" not in ask.split("\n", 1)[1]  # passing text is not listed
     (fix,) = [f for f in draft.fixes if f.how == "model"]
-    assert "claims.guarantee" in fix.rule_id and fix.field == "text" and fix.round == 1
+    assert "claims.guarantee" in fix.rule_id and fix.field == "text" and fix.round == 1 and "Guaranteed" in fix.matched
     assert "Guaranteed" in fix.before and "Guaranteed" not in fix.after
 
 

@@ -1,8 +1,10 @@
 """Score the PHI detector on a labelled set: recall, precision and F1 per identifier type, and overall.
 
     python scripts/score_phi.py data/phi/phi_set.jsonl [--misses]
+    python scripts/score_phi.py data/phi/heldout_marked.txt --brand data/phi/heldout_brand.yaml
 
-Each line: {"text", "spans": [{"start", "end", "type"}], "brand": {...}}. A gold span is found when a
+JSONL: each line {"text", "spans": [{"start", "end", "type"}], "brand": {...}}. Marked text: one text per
+line with [[type|text]] around each gold span (lines starting with # are comments), checked with --brand. A gold span is found when a
 detected span of the same type overlaps it (names with and without health context count as "name");
 overall, any PHI type will do. A detection that overlaps no gold span is a false positive. NPI hits are
 provider identifiers, reported as info, and are not counted as PHI.
@@ -12,6 +14,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+
+import yaml
 from collections import Counter
 
 from copygen.brand import Brand
@@ -25,16 +30,42 @@ def overlaps(a: dict, b: dict) -> bool:
     return a["start"] < b["end"] and b["start"] < a["end"]
 
 
+def marked(line: str) -> tuple[str, list[dict]]:
+    """Plain text and gold spans from a line with [[type|text]] marks."""
+    text, spans, pos = [], [], 0
+    for m in re.finditer(r"\[\[(\w+)\|(.*?)\]\]", line):
+        text.append(line[pos:m.start()])
+        start = sum(map(len, text))
+        text.append(m.group(2))
+        spans.append({"start": start, "end": start + len(m.group(2)), "type": m.group(1)})
+        pos = m.end()
+    text.append(line[pos:])
+    return "".join(text), spans
+
+
+def rows(path: str, brand: dict) -> list[dict]:
+    if path.endswith(".jsonl"):
+        return [json.loads(line) for line in open(path, encoding="utf-8")]
+    out = []
+    for n, line in enumerate(open(path, encoding="utf-8"), 1):
+        line = line.rstrip("\n")
+        if line.strip() and not line.startswith("#"):
+            text, spans = marked(line)
+            out.append({"id": f"line-{n}", "text": text, "spans": spans, "brand": brand})
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("path")
+    ap.add_argument("--brand", help="brand profile YAML for marked-text files")
     ap.add_argument("--misses", action="store_true", help="print every miss and false positive")
     args = ap.parse_args()
     gold_n, found_n, pred_n, correct_n = Counter(), Counter(), Counter(), Counter()
     all_gold = all_found = all_pred = all_correct = 0
     texts = negatives = 0
-    for line in open(args.path, encoding="utf-8"):
-        row = json.loads(line)
+    brand = yaml.safe_load(open(args.brand, encoding="utf-8")) if args.brand else {}
+    for row in rows(args.path, brand):
         texts += 1
         negatives += not row["spans"]
         text = row["text"]

@@ -112,7 +112,7 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
         r"|insurance (?:ID|number|no\.?|#)|plan (?:ID|number|#)|group (?:number|no\.?|#)|medicaid(?: ID| number| #)?"
         r"|medicare(?: ID| number| #)?|MBI|beneficiary (?:ID|number)|health plan (?:ID|number)"), "health plan label"),
     ("account", _labelled(r"account(?: number| no\.?| #)?|acct\.?(?: no\.?| #)?|a/c(?: no\.?)?|sort code"
-                          r"|billing (?:ID|number)|invoice (?:number|no\.?|#)"), "account label"),
+                          r"|billing (?:ID|number)|invoice(?: number| no\.?| #)?"), "account label"),
     ("license", _labelled(r"(?:driver'?s |driving )?licen[cs]e(?: number| no\.?| #)?|DL(?: number| no\.?| #)"
                           r"|passport(?: number| no\.?| #)?|certificate(?: number| no\.?| #)|DEA(?: number| no\.?| #)?"
                           r"|permit (?:number|no\.?|#)"), "licence or certificate label"),
@@ -128,7 +128,8 @@ _TEN = re.compile(r"(?<![\d-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d-])")
 _SSN = re.compile(r"(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])")
 _NINE = re.compile(r"(?<![\d-])(\d{3})(\d{2})(\d{4})(?![\d-])")
 _NI = re.compile(r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
-_NI_LABELLED = re.compile(r"\b(?:national insurance|NI|NINO)(?: number| no\.?| #)?\W{0,3}([A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]?)\b", re.I)
+_NI_LABELLED = re.compile(r"\b(?:national insurance|NI|NINO)(?: number| no\.?| #)?(?:\s+(?:is|was))?\W{0,3}"
+                          r"([A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]?)\b", re.I)
 _MBI = re.compile(r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
                   r"[AC-HJKMNP-RT-Y]{2}\d{2}\b")
 _CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
@@ -182,7 +183,7 @@ _ADDRESS = re.compile(
     rf"(?:,?\s+(?:(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?|{_POSTCODE_RE}))?\b"
     rf"|\bP\.?\s?O\.?\s?Box\s+\d+\b")
 _POSTCODE = re.compile(rf"\b{_POSTCODE_RE}\b")
-_ZIP = re.compile(rf"(?:\b(?:{_STATES}),?\s+|\bZIP(?:\s?code)?:?\s*)(\d{{5}}(?:-\d{{4}})?)\b|\b\d{{5}}-\d{{4}}\b")
+_ZIP = re.compile(rf"(?:\b(?:{_STATES}),?\s+|\b(?i:ZIP)(?:\s?(?i:code))?(?:\s+(?:is|was))?:?\s*)(\d{{5}}(?:-\d{{4}})?)\b|\b\d{{5}}-\d{{4}}\b")
 
 _CONDITION_WORDS = (r"(?:diabet\w*|asthma|copd|hiv|cancer|heart|blood pressure|hypertension|cholesterol|thyroid|kidney"
                     r"|mental health|depression|anxiety|pregnancy|antenatal|maternity|fertility|ivf|sexual health|sti"

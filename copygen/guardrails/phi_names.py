@@ -13,7 +13,10 @@ from .phi_lexicon import AMBIGUOUS_FIRST, CLINICIAN_TITLES, HEALTH_TERMS, NOT_NA
 if TYPE_CHECKING:
     from .phi import Hit
 
-_WORD = r"[A-Z](?:[a-z'’]+|[a-z'’]*[A-Z][a-z'’]+)(?:-[A-Za-z][a-z'’]+)?"
+# Latin letters with their accented forms (Latin-1 and Latin Extended-A): Lucía, Zoë, Łukasz, Şule.
+_UP = "A-ZÀ-ÖØ-ÞĀ-ž"
+_LOW = "a-zß-öø-ÿĀ-ž'’"
+_WORD = rf"[{_UP}](?:[{_LOW}]+|[{_LOW}]*[{_UP}][{_LOW}]+)(?:-[{_UP}a-zß-öø-ÿ][{_LOW}]+)?"
 _FULL = rf"{_WORD}(?:\s+(?:[A-Z]\.|{_WORD}))?"
 # Capitalised words that open sentences or name things, never a person.
 _STOP = frozenset("""

@@ -227,3 +227,13 @@ def test_the_example_sheets_are_valid(name: str) -> None:
     assert [r.number for r in rows] == [2, 3, 4]
     assert [p.value for p in rows[0].brief.platforms] == ["sms", "email"] and rows[1].brief.sponsored
     assert rows[1].brief.variants == 2 and len(rows[2].brief.platforms) == 3 and rows[2].brief.jurisdiction.value == "us"
+
+
+def test_a_row_with_phi_is_an_error_and_sends_nothing(stub: Stub, tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "t.csv", [["topic", "platforms", "notes"], ["Flu clinics", "sms", ""],
+                                           ["Asthma reviews", "sms", "Remind Sarah Jones on 07911 123456"]])
+    result = batch(str(sheet), "--out", str(tmp_path / "o.jsonl"))
+    records = {r["row"]: r for r in read_jsonl(tmp_path / "o.jsonl")}
+    assert records[2]["status"] == "pass" and records[3]["status"] == "error"
+    assert "patient identifiers" in records[3]["error"] and "07911 123456" not in records[3]["error"]
+    assert stub.requests == 1 and result.exit_code == 1

@@ -182,3 +182,13 @@ def test_report_cli_errors_are_clear(tmp_path: Path, content: str | None, messag
         path.write_text(content, encoding="utf-8")
     result = CliRunner().invoke(app, ["report", str(path), "--out", str(tmp_path / "r.html")])
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+
+
+def test_draft_html_writes_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("copygen.api.build_provider", lambda settings: Scripted())
+    page = tmp_path / "draft.html"
+    result = CliRunner().invoke(app, ["draft", "Saturday flu clinics", "-p", "email", "--brand", str(EXAMPLE_BRAND),
+                                      "--html", str(page), "--no-log"])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert html.count('<article class="card"') == 1 and 'data-platform="email"' in html and "claims.superiority" in html

@@ -81,7 +81,12 @@ def parse_drafts(text: str) -> tuple[list[Draft], dict[str, object], list[dict] 
     try:
         data = json.loads(stripped)
     except json.JSONDecodeError as e:
-        raise InputError(f"The input looks like JSON but does not parse: {e}") from None
+        lines = [line for line in stripped.splitlines() if line.strip()]
+        try:  # JSON Lines: `copygen batch` records (a sheet row with its drafts) or one draft a line
+            records = [json.loads(line) for line in lines]
+        except json.JSONDecodeError:
+            raise InputError(f"The input looks like JSON but does not parse: {e}") from None
+        data = [d for r in records for d in (r.get("drafts", []) if isinstance(r, dict) and "row" in r else [r])]
     try:
         if isinstance(data, dict) and "drafts" in data:
             ds = DraftSet.model_validate(data)

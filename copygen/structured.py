@@ -45,6 +45,55 @@ def parse_json_object(text: str) -> dict[str, Any]:
     raise ValueError(str(error or "no JSON object in the response"))
 
 
+def close_truncated(text: str) -> str | None:
+    """A JSON object cut off by a token limit, closed: the open string cut back to its last whole sentence
+    (else its last whole word) and ended, every open array and object shut. None when there is no object
+    or nothing was cut."""
+    start = text.find("{")
+    if start < 0:
+        return None
+    stack: list[str] = []
+    in_string = escaped = False
+    opened = 0  # where the string being read starts
+    for i, ch in enumerate(text[start:]):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+            opened = i + 1
+        elif ch in "{[":
+            stack.append("}" if ch == "{" else "]")
+        elif ch in "}]":
+            if not stack:
+                return None
+            stack.pop()
+            if not stack:
+                return None  # the object closed: not a truncation
+    if not stack:
+        return None
+    body = text[start:]
+    if in_string:  # the cut fell inside a string: keep its last whole sentence, else its whole words
+        content = body[opened:-1] if escaped else body[opened:]
+        ends = [content.rfind(m) for m in (". ", "! ", "? ")]
+        cut = max(ends)
+        if cut > 0:
+            content = content[: cut + 1]
+        elif " " in content.strip():
+            content = content.rstrip().rsplit(" ", 1)[0].rstrip(",;:-& ")
+        body = body[:opened] + content + '"'
+    body = body.rstrip()
+    if body.endswith(":"):
+        body += " null"  # a key whose value never came
+    elif body.endswith(","):
+        body = body[:-1]
+    return body + "".join(reversed(stack))
+
+
 def schema_problems(data: dict[str, Any], schema: dict[str, Any]) -> list[str]:
     """The required fields that are missing or of the wrong type (a shallow check, enough to retry on)."""
     problems = []
@@ -80,6 +129,13 @@ def complete_json(provider: Provider, messages: list[dict[str, str]], schema: di
         except ValueError as e:
             problems = [f"the reply was not valid JSON ({e})"]
             data = {}
+            closed = close_truncated(completion.text)  # a reply cut off by the token limit
+            if closed is not None:
+                try:
+                    data = parse_json_object(closed)
+                    problems = schema_problems(data, schema) or []
+                except ValueError:
+                    pass
         if not problems:
             return StructuredResult(data, raw, p_tok, c_tok, exact, model)
         convo = [*messages, {"role": "assistant", "content": completion.text[:2000]},

@@ -237,3 +237,11 @@ def test_a_row_with_phi_is_an_error_and_sends_nothing(stub: Stub, tmp_path: Path
     assert records[2]["status"] == "pass" and records[3]["status"] == "error"
     assert "patient identifiers" in records[3]["error"] and "07911 123456" not in records[3]["error"]
     assert stub.requests == 1 and result.exit_code == 1
+
+
+def test_check_rechecks_a_batch_output(stub: Stub, tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "t.csv", [["topic", "platforms"], ["Flu clinics", "sms, email"], ["Physio", "tiktok"]])
+    assert batch(str(sheet), "--out", str(tmp_path / "o.jsonl")).exit_code == 0
+    result = CliRunner().invoke(app, ["check", str(tmp_path / "o.jsonl"), "--brand", str(EXAMPLE_BRAND), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [r["platform"] for r in json.loads(result.output)] == ["sms", "email", "tiktok"]

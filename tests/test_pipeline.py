@@ -95,3 +95,15 @@ def test_malformed_reply_is_retried_once_with_the_error(brand: Brand) -> None:
     assert len(provider.requests) == 2
     assert "cannot be used" in provider.requests[1]["messages"][-1]["content"]
     assert "Flu clinics every Saturday." in drafts[0].content.text
+
+
+def test_a_reply_cut_off_by_the_token_limit_is_closed_and_trimmed(brand: Brand) -> None:
+    cut = '{"message": "Flu clinics run every Saturday in November. Walk in between 9am and 12pm, no booking ne'
+    drafts, provider = run(brand, [cut], platforms=[Platform.SMS])
+    assert len(provider.requests) == 1  # no retry was needed
+    assert drafts[0].content.body == "Flu clinics run every Saturday in November."  # the broken sentence is dropped
+
+
+def test_a_reply_that_is_not_json_at_all_still_gets_one_retry(brand: Brand) -> None:
+    drafts, provider = run(brand, ["I'm sorry, I can't help with that.", SMS_OK], platforms=[Platform.SMS])
+    assert len(provider.requests) == 2 and drafts[0].content.body.startswith("Flu clinics")

@@ -22,6 +22,7 @@ from .models import Brief, Draft, Fix, Jurisdiction, Platform, Provenance, Repor
 from .platforms import assemble, creative_schema, seconds_budget, sms_body_budget
 from .preflight import preflight
 from .prompts import RenderedPrompt, render
+from .errors import ProviderError
 from .providers import Provider
 from .structured import StructuredResult, complete_json
 from .tokens import usage
@@ -115,7 +116,12 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
                {"role": "user", "content": "The copy breaks these rules:\n" + repair.findings_brief(report, content.fields())
                 + "\nRewrite the JSON so that none of these problems remain. Change only what is needed; keep "
                   "everything else. Reply with the JSON object only."}]
-        result = _call(provider, ask, schema, platform, seed + rounds * 7, trace, rounds)
+        try:
+            result = _call(provider, ask, schema, platform, seed + rounds * 7, trace, rounds)
+        except ProviderError as e:  # a failed repair round never costs the draft already made
+            trace.rounds.append({"round": rounds, "error": str(e)})
+            calls += 1
+            break
         calls += len(result.raw)
         p_tok += result.prompt_tokens
         c_tok += result.completion_tokens

@@ -161,3 +161,9 @@ def test_a_passing_draft_passes_an_independent_check(brand: Brand, script: list,
         assert not [f for f in recheck.findings if f.severity is Severity.BLOCK]
     else:
         assert draft.findings and all(f.message for f in draft.findings)
+
+
+def test_a_failed_repair_round_keeps_the_draft_already_made(brand: Brand) -> None:
+    (draft,), provider = run(brand, [ONLY_BAD, "not json", "still not json"])
+    assert draft.status is Status.BLOCKED and draft.repair_rounds == 1 and len(provider.requests) == 3
+    assert "Guaranteed" in draft.content.body  # the first draft, with its findings, not an error

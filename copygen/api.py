@@ -75,6 +75,7 @@ def generate(brief: Brief, *, brand: Brand | str | Path | None = None, settings:
         drafts = generate_drafts(sent, profile, model, eng, claims=library, options=options, traces=traces)
     except CopygenError as e:
         error = str(e)
+        drafts = list(getattr(e, "drafts", []))  # drafts made before a partial failure are logged too
         raise
     finally:
         if settings.log if log is None else log:

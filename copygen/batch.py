@@ -187,8 +187,9 @@ def _safely(work: Callable[[SheetRow], list[dict[str, Any]]], row: SheetRow) -> 
     base = {"row": row.number, "key": row_key(row), "values": row.values}
     try:
         drafts = work(row)
-    except CopygenError as e:
-        return {**base, "status": "error", "error": str(e), "drafts": []}
+    except CopygenError as e:  # the drafts made before a partial failure are kept with the reason
+        made = [d.model_dump(mode="json") for d in getattr(e, "drafts", [])]
+        return {**base, "status": "error", "error": str(e), "drafts": made}
     except Exception as e:  # a bug must cost one row, not the batch; the reason is kept
         return {**base, "status": "error", "error": f"internal error: {type(e).__name__}: {e}", "drafts": []}
     return {**base, "status": _worst([d["status"] for d in drafts]), "error": None, "drafts": drafts}

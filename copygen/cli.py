@@ -74,10 +74,12 @@ def draft(
 
     from .api import claims_library, generate
     from .brand import load_brand
+    from .errors import PartialGenerationError
     from .config import resolve_settings
     from .models import Brief, DraftSet
 
     try:
+        partial = None
         settings = resolve_settings({"model": model, "model_path": str(model_path) if model_path else None,
                                      "base_url": base_url, "brand": str(brand) if brand else None,
                                      "packs": [str(p) for p in pack or []], "disable": disable or [],
@@ -91,7 +93,10 @@ def draft(
             raise _fail("; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()), 2) from None
         brand_profile = load_brand(settings.brand)
         library = claims_library(None, settings)
-        drafts = generate(brief, brand=brand_profile, settings=settings, redact=redact, claims=library)
+        try:
+            drafts = generate(brief, brand=brand_profile, settings=settings, redact=redact, claims=library)
+        except PartialGenerationError as e:  # show what was made, then say what was not
+            drafts, partial = e.drafts, e
         if html is not None:
             from .report import items_from_drafts, write_report
 
@@ -110,6 +115,8 @@ def draft(
         from .render import print_drafts
 
         print_drafts(drafts)
+    if partial is not None:
+        raise _fail(str(partial), partial.exit_code)
 
 
 @app.command()

@@ -44,3 +44,13 @@ class ProviderError(CopygenError):
 
 class ModelOutputError(ProviderError):
     """The model answered, but not with a draft that parses against the platform schema."""
+
+
+class PartialGenerationError(ModelOutputError):
+    """Some drafts could not be made because the model's reply was unusable; the others are in `drafts`."""
+
+    def __init__(self, drafts: list, failures: list[tuple[str, int, str]]):
+        what = "; ".join(f"{platform} #{variant}: {reason}" for platform, variant, reason in failures)
+        super().__init__(f"{len(failures)} of {len(drafts) + len(failures)} drafts could not be made ({what})")
+        self.drafts = drafts
+        self.failures = failures

@@ -22,7 +22,7 @@ from .models import Brief, Draft, Fix, Jurisdiction, Platform, Provenance, Repor
 from .platforms import assemble, creative_schema, seconds_budget, sms_body_budget
 from .preflight import preflight
 from .prompts import RenderedPrompt, render
-from .errors import ProviderError
+from .errors import ModelOutputError, PartialGenerationError, ProviderError
 from .providers import Provider
 from .structured import StructuredResult, complete_json
 from .tokens import usage
@@ -172,11 +172,20 @@ def generate_drafts(brief: Brief, brand: Brand, provider: Provider, engine: Engi
                     traces: list[Trace] | None = None) -> list[Draft]:
     """Drafts for every platform and variant; the brief is scanned for PHI before the first request."""
     brief = preflight(brief, brand, redact=redact, claims=claims)
-    drafts = []
+    drafts: list[Draft] = []
+    failures: list[tuple[str, int, str]] = []
     for platform in brief.platforms:
         for v in range(1, brief.variants + 1):
             trace = Trace()
-            drafts.append(draft_one(brief, brand, platform, v, provider, engine, claims, options, trace))
+            try:
+                drafts.append(draft_one(brief, brand, platform, v, provider, engine, claims, options, trace))
+            except ModelOutputError as e:  # an unusable reply costs this draft, not the others
+                failures.append((platform.value, v, str(e)))
+                continue
             if traces is not None:
                 traces.append(trace)
+    if failures and not drafts:
+        raise ModelOutputError("; ".join(reason for _, _, reason in failures))
+    if failures:
+        raise PartialGenerationError(drafts, failures)
     return drafts

@@ -245,3 +245,22 @@ def test_check_rechecks_a_batch_output(stub: Stub, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["check", str(tmp_path / "o.jsonl"), "--brand", str(EXAMPLE_BRAND), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert [r["platform"] for r in json.loads(result.output)] == ["sms", "email", "tiktok"]
+
+
+def test_a_row_keeps_the_drafts_made_before_one_failed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copygen.providers import Completion
+
+    class EmailBroken:
+        name, model, endpoint = "scripted", "scripted-1", "memory"
+
+        def complete(self, messages, schema, *, max_tokens, seed=None):  # noqa: ANN001, ANN201
+            if "subject" in schema["properties"]:
+                return Completion(text="not json", model=self.model)
+            return Completion(text=json.dumps({"message": "Flu clinics run every Saturday in November."}), model=self.model)
+
+    monkeypatch.setattr("copygen.providers.build_provider", lambda settings: EmailBroken())
+    sheet = write_csv(tmp_path / "t.csv", [["topic", "platforms"], ["Flu clinics", "sms, email"]])
+    result = batch(str(sheet), "--out", str(tmp_path / "o.jsonl"))
+    (record,) = read_jsonl(tmp_path / "o.jsonl")
+    assert record["status"] == "error" and "email #1" in record["error"]
+    assert [d["platform"] for d in record["drafts"]] == ["sms"] and result.exit_code == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from copygen import Brief, Platform, Status, check_draft, generate
@@ -107,3 +109,20 @@ def test_a_reply_cut_off_by_the_token_limit_is_closed_and_trimmed(brand: Brand) 
 def test_a_reply_that_is_not_json_at_all_still_gets_one_retry(brand: Brand) -> None:
     drafts, provider = run(brand, ["I'm sorry, I can't help with that.", SMS_OK], platforms=[Platform.SMS])
     assert len(provider.requests) == 2 and drafts[0].content.body.startswith("Flu clinics")
+
+
+def test_one_unusable_reply_costs_only_its_own_draft(brand: Brand, monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from copygen.cli import app
+    from copygen.errors import PartialGenerationError
+
+    with pytest.raises(PartialGenerationError) as e:
+        run(brand, [SMS_OK, "no json", "still no json", TIKTOK_OK])
+    assert [d.platform for d in e.value.drafts] == [Platform.SMS, Platform.TIKTOK]
+    assert e.value.failures[0][:2] == ("email", 1) and "1 of 3 drafts could not be made" in str(e.value)
+    monkeypatch.setattr("copygen.api.build_provider", lambda settings: FakeProvider([SMS_OK, "no json", "nope", TIKTOK_OK]))
+    result = CliRunner().invoke(app, ["draft", "Saturday flu clinics", "--format", "json", "--no-log", "--repair-rounds", "0"])
+    assert result.exit_code == 3 and "email #1" in result.output
+    printed = json.loads(result.output[: result.output.rindex("}") + 1])
+    assert [d["platform"] for d in printed["drafts"]] == ["sms", "tiktok"]

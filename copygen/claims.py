@@ -208,8 +208,12 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\b(?:recover\w*|results?|see|notice|feel|heal\w*|improve\w*|better|relief|works?)\b[^.!?\n]{0,30}?"
         r"\b(?:within|in|after)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|a few)\s+"
         r"(?:days?|weeks?|months?|sessions?|treatments?|visits?)\b", re.I)),
-    ("safety", re.compile(
-        r"\b(?:safe|safer|safest|safely|safety)\b|\b(?:no|few|minimal|without)\s+(?:known\s+)?side[- ]effects?\b"
+    ("safety", re.compile(  # "stay safe", "keep it safe" and "safe storage" are advice, not claims
+        r"\b(?:is|are|it's|its|it is|they're|they are|completely|totally|perfectly|entirely|proven|clinically|very"
+        r"|extremely)\s+(?:\w+\s+){0,2}?(?:safe|safer|safest)\b(?!\s+(?:place|space|storage|disposal|distance))"
+        r"|\bsafe\s+(?:and|&)\s+(?:effective|gentle|natural|painless|proven)\b|\b(?:safer|safest)\s+(?:than|way|option|choice)\b"
+        r"|\bsafe\s+(?:for|during)\s+(?:you|everyone|all|children|kids|babies|pregnan\w*|sensitive|people)\b"
+        r"|\bsafety\s+(?:record|profile)\b|\b(?:no|few|minimal|without)\s+(?:known\s+)?side[- ]effects?\b"
         r"|\b(?:low|no|minimal|zero)\s+risks?\b|\bwell[- ]tolerated\b|\bnon[- ]invasive\b", re.I)),
     ("comparison", re.compile(
         r"\b(?:more|less|better|faster|stronger|longer|quicker|cheaper|safer|greater|fewer|lower|higher)\s+than\b"

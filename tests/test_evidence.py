@@ -133,6 +133,12 @@ def test_finds_claims_of_each_kind_and_leaves_plain_sentences() -> None:
                      "It is gentle and safe.": ("safety",), "Faster than braces.": ("comparison",)}
 
 
+@pytest.mark.parametrize("text", ["Stay safe this winter.", "Keep your medicines in a safe place.",
+                                  "Wash your hands to keep others safe.", "Book online today."])
+def test_advice_is_not_a_claim(text: str) -> None:
+    assert find_claims(text) == []
+
+
 def test_check_cli_takes_a_claims_library(tmp_path: Path, library: Path) -> None:
     copy = tmp_path / "sms.txt"
     copy.write_text("RiversideHC: The flu vaccine reduces the risk of flu by 90%. Reply STOP to opt out", encoding="utf-8")

@@ -15,7 +15,7 @@ from pathlib import Path
 from copygen.api import claims_library, engine
 from copygen.brand import load_brand
 from copygen.config import resolve_settings
-from copygen.errors import CopygenError
+from copygen.errors import CopygenError, PartialGenerationError
 from copygen.models import Brief, Status
 from copygen.pipeline import RepairOptions, Trace, generate_drafts
 from copygen.providers import build_provider
@@ -48,8 +48,12 @@ def main() -> None:
         t: list[Trace] = []
         try:
             got = generate_drafts(brief, brand, provider, eng, claims=library, options=options, traces=t)
+        except PartialGenerationError as e:  # the drafts that were made still count
+            errors += len(e.failures)
+            got = e.drafts
+            print(f"[{i}/{len(briefs)}] {e}", flush=True)
         except CopygenError as e:
-            errors += 1
+            errors += len(brief.platforms) * brief.variants
             print(f"[{i}/{len(briefs)}] error: {e}", flush=True)
             continue
         drafts += got
@@ -64,7 +68,7 @@ def main() -> None:
     first = [tr.rounds[0]["status"] for tr in traces]
     final = [d.status for d in drafts]
     passing = [d for d in drafts if d.status is Status.PASS]
-    print(f"\nmodel: {provider.name}:{provider.model}  briefs: {len(briefs)}  drafts: {n}  errors: {errors}  "
+    print(f"\nmodel: {provider.name}:{provider.model}  briefs: {len(briefs)}  drafts: {n}  drafts that failed: {errors}  "
           f"repair rounds allowed: {args.rounds}  claims library: {library.source or 'none'}")
     print(f"first-pass pass rate: {first.count('pass') / n:.3f}  (pass or warn: {(n - first.count('blocked')) / n:.3f})")
     print(f"final pass rate:      {final.count(Status.PASS) / n:.3f}  (pass or warn: {(n - final.count(Status.BLOCKED)) / n:.3f})")

@@ -267,9 +267,16 @@ def _min_digits(p) -> int:  # noqa: ANN001
     return total
 
 
-@lru_cache(maxsize=None)
+_NEEDS: dict[int, tuple[re.Pattern[str], frozenset[str] | None, int]] = {}
+
+
 def _need_of(regex: re.Pattern[str]) -> tuple[frozenset[str] | None, int]:
-    return needed(regex.pattern), _min_digits(_parser.parse(regex.pattern, regex.flags))
+    """The literals and digits a match of `regex` needs. Cached by identity: hashing a compiled pattern
+    hashes its whole program, every time."""
+    entry = _NEEDS.get(id(regex))
+    if entry is None or entry[0] is not regex:
+        entry = _NEEDS[id(regex)] = (regex, needed(regex.pattern), _min_digits(_parser.parse(regex.pattern, regex.flags)))
+    return entry[1], entry[2]
 
 
 @lru_cache(maxsize=512)

@@ -46,6 +46,7 @@ class CompiledRule:
     regex: Alternation | None
     exceptions: Alternation | None
     when: Alternation | None
+    fields_by_platform: dict[Platform, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     @property
     def gate(self) -> frozenset[str] | None:
@@ -53,8 +54,8 @@ class CompiledRule:
         return self.regex.any_need if self.rule.kind == "pattern" and self.regex is not None else None
 
     def fields_for(self, platform: Platform) -> tuple[str, ...]:
-        own = FIELDS[platform]
-        return tuple(f for f in own if f in self.rule.fields) if self.rule.fields else own
+        """The platform's fields this rule reads (all of them unless the rule names some)."""
+        return self.fields_by_platform[platform]
 
 
 def _rule_patterns(rule: Rule) -> list[list[str]]:
@@ -74,6 +75,8 @@ def compile_rule(rule: Rule, pack: Pack, index: LiteralIndex | None = None) -> C
         regex=alt(rule.patterns, rule.case_sensitive),
         exceptions=alt(rule.exceptions, rule.case_sensitive),
         when=alt(rule.when_patterns, False),
+        fields_by_platform={p: tuple(f for f in FIELDS[p] if f in rule.fields) if rule.fields else FIELDS[p]
+                            for p in Platform},
     )
 
 

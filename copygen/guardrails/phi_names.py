@@ -16,8 +16,14 @@ if TYPE_CHECKING:
 # Latin letters with their accented forms (Latin-1 and Latin Extended-A): Lucía, Zoë, Łukasz, Şule.
 _UP = "A-ZÀ-ÖØ-ÞĀ-ž"
 _LOW = "a-zß-öø-ÿĀ-ž'’"
-_WORD = rf"[{_UP}](?:[{_LOW}]+|[{_LOW}]*[{_UP}][{_LOW}]+)(?:-[{_UP}a-zß-öø-ÿ][{_LOW}]+)?"
+_TAIL = rf"(?:[{_LOW}]+|[{_LOW}]*[{_UP}][{_LOW}]+)(?:-[{_UP}a-zß-öø-ÿ][{_LOW}]+)?"
+_WORD = rf"[{_UP}]{_TAIL}"
 _FULL = rf"{_WORD}(?:\s+(?:[A-Z]\.|{_WORD}))?"
+# The same, at the start of a word: `\b[A-Z]` written as a capital and then a look back at the character
+# before it. A pattern that opens with a character class lets `re` skip ahead in C to the next capital;
+# one that opens with `\b` tries every position.
+_WORD_AT = rf"[{_UP}](?<!\w[{_UP}]){_TAIL}"
+_FULL_AT = rf"{_WORD_AT}(?:\s+(?:[A-Z]\.|{_WORD}))?"
 # Capitalised words that open sentences or name things, never a person.
 _STOP = frozenset("""
 The A An Our Your My We Us You I It This That These Those He She They Their His Her Its Who What When Where Why How
@@ -36,13 +42,13 @@ _PATIENT_CONTEXT = re.compile(
     rf"thank you|congrats|congratulations(?: to)?|well done|policy ?holder|reach|filled in by|named|say (?:hi|hello) to|(?:photos?|pictures?|pics?|videos?|shots?) of|shout-?out to|story of)\s*[:,]?\s+({_FULL})")
 _GREETING = re.compile(rf"\b(?i:Hi|Hello|Hey|Dear|Morning|Evening|Good (?:morning|afternoon|evening))\s*,?\s+({_WORD})")
 _BYLINE = re.compile(rf"(?:(?:^|\n|[\"”’.!?])\s*[—–-]{{1,2}}|\s[—–])\s*({_FULL})(?=,\s*\d{{1,3}}\b|\s*(?:$|\n|,\s*[A-Z]))")
-_NAME_AGE = re.compile(rf"\b({_FULL}),\s*(?:aged?\s+)?\d{{1,3}}(?=,|\s+from\b|\s*$)")
-_NAME_ID = re.compile(rf"\b({_FULL})\s*[(,]\s*(?:(?i:DOB|D\.O\.B|date of birth|born|NHS|MRN|patient)|(?=\d{{1,5}}[A-Za-z]?\s+[A-Z]))")
+_NAME_AGE = re.compile(rf"({_FULL_AT}),\s*(?:aged?\s+)?\d{{1,3}}(?=,|\s+from\b|\s*$)")
+_NAME_ID = re.compile(rf"({_FULL_AT})\s*[(,]\s*(?:(?i:DOB|D\.O\.B|date of birth|born|NHS|MRN|patient)|(?=\d{{1,5}}[A-Za-z]?\s+[A-Z]))")
 _NAME_FROM = re.compile(rf"(?:^|[.!?:\n]\s*)({_FULL}) from [A-Z][a-z]+")
-_POSSESSIVE_HEALTH = re.compile(rf"\b({_WORD})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?i:{HEALTH_TERMS})")
-_PERSON_VERB = re.compile(rf"\b({_FULL})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
+_POSSESSIVE_HEALTH = re.compile(rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?i:{HEALTH_TERMS})")
+_PERSON_VERB = re.compile(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
                           r"|was (?:admitted|diagnosed|treated|discharged|born)|has lived|lived|is recovering|walked)\b")
-_TOKEN = re.compile(rf"\b{_WORD}\b")
+_TOKEN = re.compile(rf"{_WORD_AT}\b")
 _NEXT = re.compile(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD})")
 _STREET = re.compile(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill)\b")
 _HEALTH = re.compile(rf"\b{HEALTH_TERMS}", re.I)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import product
+from operator import itemgetter
 from typing import Iterable, Iterator
 
 import ahocorasick
@@ -171,6 +172,9 @@ def needed(pattern: str) -> frozenset[str] | None:
     return _best(info.need, info.exact)
 
 
+_second = itemgetter(1)
+
+
 class LiteralIndex:
     """Every literal the given rules need, searched in one pass."""
 
@@ -187,7 +191,7 @@ class LiteralIndex:
     def _present(self, text: str) -> frozenset[str]:
         if self._empty:
             return frozenset()
-        return frozenset(s for _, s in self._automaton.iter(fold(text)))
+        return frozenset(map(_second, self._automaton.iter(fold(text))))
 
 
 class Alternation:

@@ -108,17 +108,23 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         add(m.start(1), m.end(1), "a testimonial byline", "patient")
     firsts, lasts = first_names(), surnames()
     for m in scan(_TOKEN, text, folded):
-        word = re.sub(r"['’]s$", "", m.group(0))
-        if word in _STOP or _STREET.match(text, m.end()):
+        token = m.group(0)
+        possessive = token.endswith(("'s", "’s"))
+        word = token[:-2] if possessive else token
+        if word in _STOP:
             continue
-        nxt = _NEXT.match(text, m.end())
+        after = text[m.end():m.end() + 1]
+        nxt = _NEXT.match(text, m.end()) if after.isspace() or after in ("'", "’") else None
         if word not in firsts:  # an unlisted first name before a listed surname
-            if nxt and nxt.group(1) in lasts and nxt.group(1) not in _STOP and not m.group(0).endswith(("'s", "’s")):
+            if (nxt and nxt.group(1) in lasts and nxt.group(1) not in _STOP and not possessive
+                    and not _STREET.match(text, m.end())):
                 add(m.start(), nxt.end(), "a capitalised word before a surname from the name list")
+            continue
+        if _STREET.match(text, m.end()):  # "Grace Street" is a place
             continue
         has_surname = bool(nxt) and (nxt.group(1) in lasts or re.fullmatch(r"[A-Z]\.", nxt.group(1)) is not None
                                      or (nxt.group(1) not in _STOP and nxt.group(1) not in firsts
-                                         and not m.group(0).endswith(("'s", "’s"))))
+                                         and not possessive))
         if word in AMBIGUOUS_FIRST and not has_surname:
             continue
         end = nxt.end() if has_surname and nxt else m.start() + len(word)

@@ -247,7 +247,19 @@ _COLUMNS = {"id": "id", "claim_id": "id", "claim id": "id", "wording": "wording"
 
 def load_claims(path: str | Path) -> ClaimsLibrary:
     """Load a claims library from YAML (a list, or a mapping with `claims:`) or CSV (a header row).
-    One error lists every bad entry."""
+    One error lists every bad entry. Read once per file version."""
+    p = Path(path)
+    try:
+        mtime = p.stat().st_mtime
+    except FileNotFoundError:
+        raise InputError(f"Claims library not found: {p}") from None
+    except OSError as e:
+        raise InputError(f"Cannot read claims library {p}: {e.strerror}") from None
+    return _load_claims(str(p), mtime)
+
+
+@lru_cache(maxsize=32)
+def _load_claims(path: str, mtime: float) -> ClaimsLibrary:
     p = Path(path)
     try:
         raw = p.read_bytes()

@@ -113,7 +113,7 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
     while report.blocking() and rounds < options.rounds and spent < options.token_budget:
         rounds += 1
         ask = [*messages, {"role": "assistant", "content": json.dumps(creative, ensure_ascii=False)},
-               {"role": "user", "content": "The copy breaks these rules:\n" + repair.findings_brief(report, content.fields())
+               {"role": "user", "content": "The copy breaks these rules:\n" + repair.findings_brief(report)
                 + "\nRewrite the JSON so that none of these problems remain. Change only what is needed; keep "
                   "everything else. Reply with the JSON object only."}]
         try:

@@ -220,7 +220,7 @@ def _has_empty(value: object) -> bool:
     return False
 
 
-def findings_brief(report: Report, fields: dict[str, str]) -> str:
+def findings_brief(report: Report) -> str:
     """What a repair round tells the model: each failing span and what its rule requires."""
     lines = []
     for f in report.findings:

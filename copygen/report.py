@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from .errors import InputError
 from .models import Draft, DraftSet, EmailContent, Finding, SmsContent, TikTokContent
+from .platforms import HOOK_SECONDS
 
 SEVERITY_RANK = {"info": 0, "warn": 1, "block": 2}
 
@@ -31,7 +32,6 @@ class Item:
     row: int | None = None
     draft: Draft | None = None
     error: str | None = None
-    findings_ids: dict[int, str] = field(default_factory=dict)
 
     @property
     def status(self) -> str:
@@ -139,8 +139,7 @@ def _card(item: Item) -> dict[str, Any]:
     for fid, f in ids:
         by_field.setdefault(f.field, []).append((fid, f))
     fields = d.fields()
-    card: dict[str, Any] = {"item": item, "draft": d, "findings": ids, "fields": fields,
-                            "sms": None, "email": None, "tiktok": None}
+    card: dict[str, Any] = {"item": item, "draft": d, "findings": ids, "sms": None, "email": None, "tiktok": None}
 
     def hl(name: str, lo: int = 0, hi: int | None = None) -> Markup:
         return highlight(fields.get(name, ""), by_field.get(name, []), lo, hi)
@@ -153,7 +152,6 @@ def _card(item: Item) -> dict[str, Any]:
         card["email"] = {"subject": hl("subject"), "preheader": hl("preheader"), "body": hl("body")}
     elif isinstance(c, TikTokContent):
         # The script field is the hook then each beat's voiceover, one per line; on_screen likewise.
-        script, screen = fields["script"], fields["on_screen"]
         beats, pos, spos = [], len(c.hook) + 1, 0
         for b in c.beats:
             beats.append({"beat": b, "voice": hl("script", pos, pos + len(b.voiceover)),
@@ -164,7 +162,7 @@ def _card(item: Item) -> dict[str, Any]:
         card["tiktok"] = {"caption": hl("caption"), "hook": hl("script", 0, len(c.hook)), "beats": beats,
                           "duration": c.duration, "spoken": d.measurements.get("script"),
                           "marks": [m for m in (15, 30, 60) if m <= max(c.duration, 15)],
-                          "hook_width": 100 * 3 / c.duration, "script_len": len(script), "screen_len": len(screen)}
+                          "hook_width": 100 * HOOK_SECONDS / c.duration}
     return card
 
 

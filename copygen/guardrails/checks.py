@@ -111,13 +111,13 @@ def run_substantiation(cr: CompiledRule, fields: dict[str, str], ctx: Context) -
 
 
 def drop_substantiated(findings: list[Finding], fields: dict[str, str], ctx: Context,
-                       substantiable: frozenset[str] | None = None) -> list[Finding]:
+                       substantiable: frozenset[str]) -> list[Finding]:
     """Findings of `substantiable` rules ("clinically proven", "leading") are dropped where they sit
     inside a claim the library substantiates."""
     assert ctx.claims is not None
     keep = []
     for f in findings:
-        if f.rule_id in (substantiable or frozenset()) and f.start is not None and f.end is not None:
+        if f.rule_id in substantiable and f.start is not None and f.end is not None:
             covered = any(a.status == "substantiated" and a.span.start <= f.start and f.end <= a.span.end
                           for a in claims.assess(fields.get(f.field, ""), ctx.claims, ctx.jurisdiction, ctx.today))
             if covered:

@@ -194,6 +194,11 @@ class LiteralIndex:
         return frozenset(map(_second, self._automaton.iter(fold(text))))
 
 
+@lru_cache(maxsize=2048)
+def _compiled_subset(patterns: tuple[str, ...], which: tuple[int, ...], flags: int) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{patterns[i]})" for i in which), flags)
+
+
 class Alternation:
     """Patterns joined into one alternation, run only as far as the text's literals allow."""
 
@@ -205,24 +210,26 @@ class Alternation:
         # A text holding none of these literals matches no pattern (None when some pattern needs none).
         self.any_need = None if None in self.needs else frozenset().union(*self.needs)
         self.index = index or LiteralIndex(self.needs)
-        self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._literals = frozenset().union(*(n for n in self.needs if n is not None))
+        # The cut-down alternation for each set of this alternation's literals a text holds.
+        self._by_found: dict[frozenset[str], re.Pattern[str] | None] = {}
 
     def _compile(self, which: Iterable[int]) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{self.patterns[i]})" for i in which), self.flags)
+        return _compiled_subset(self.patterns, tuple(which), self.flags)
 
     def for_text(self, text: str) -> re.Pattern[str] | None:
         """The alternation cut down to the patterns that can match this text; None when none can."""
-        found = self.index.present(text)
-        if self.any_need is not None and self.any_need.isdisjoint(found):
-            return None
-        live = tuple(i for i, need in enumerate(self.needs) if need is None or not need.isdisjoint(found))
-        if len(live) == len(self.needs):
-            return self.full
-        if not live:
-            return None
-        regex = self._subsets.get(live)
-        if regex is None:
-            regex = self._subsets[live] = self._compile(live)
+        key = self._literals.intersection(self.index.present(text))
+        try:
+            return self._by_found[key]
+        except KeyError:
+            pass
+        if len(self._by_found) > 4096:  # texts with unusual mixes of literals: keep the table bounded
+            self._by_found.clear()
+        live = tuple(i for i, need in enumerate(self.needs) if need is None or not need.isdisjoint(key))
+        regex = (None if not live else self.full if len(live) == len(self.needs)
+                 else _compiled_subset(self.patterns, live, self.flags))
+        self._by_found[key] = regex
         return regex
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:

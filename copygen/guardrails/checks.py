@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from ..models import Finding
 from .. import claims
 from . import phi, sms
+from .prefilter import LiteralIndex
 
 if TYPE_CHECKING:
     from .engine import CompiledRule, Context
@@ -155,9 +156,10 @@ def run_phi(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Find
     return run_phi_rules((cr,), fields, ctx)
 
 
-def run_phi_rules(rules: Sequence[CompiledRule], fields: dict[str, str], ctx: Context) -> list[Finding]:
+def run_phi_rules(rules: Sequence[CompiledRule], fields: dict[str, str], ctx: Context,
+                  index: LiteralIndex | None = None) -> list[Finding]:
     """`run_phi` for several rules at once: each field is scanned once and every hit goes to the rules of
-    its kind."""
+    its kind. `index`: the engine's literal index, when it holds the PHI detector's literals."""
     allow = brand_allow(ctx.brand)
     out = []
     for name, text in fields.items():
@@ -166,7 +168,7 @@ def run_phi_rules(rules: Sequence[CompiledRule], fields: dict[str, str], ctx: Co
         takers = [cr for cr in rules if name in cr.fields_for(ctx.platform)]
         if not takers:
             continue
-        for hit in phi.detect(text, allow):
+        for hit in phi.detect(text, allow, index):
             for cr in takers:
                 if hit.kind in cr.rule.detects:
                     masked = phi.mask(text[hit.start:hit.end])

@@ -11,7 +11,7 @@ from ..claims import EMPTY as NO_CLAIMS, ClaimsLibrary, load_claims_data
 from ..errors import RulePackError
 from ..models import Finding, Jurisdiction, Measurement, Platform, Report
 from ..platforms import spoken_seconds
-from . import checks, sms
+from . import checks, phi, sms
 from .packs import Example, Pack, Rule
 from .prefilter import Alternation, LiteralIndex, needed
 
@@ -102,7 +102,10 @@ class Engine:
             raise RulePackError(f"cannot disable unknown rule(s): {', '.join(unknown)} (see `copygen rules`)")
         chosen = [(r, p) for p in self.packs for r in p.rules
                   if f"{p.pack}.{r.id}" not in disabled and p.pack not in disabled]
-        index = LiteralIndex(needed(p) for r, _ in chosen for group in _rule_patterns(r) for p in group)
+        needs = [needed(p) for r, _ in chosen for group in _rule_patterns(r) for p in group]
+        if any(r.kind == "phi" for r, _ in chosen):  # one pass over a text finds the PHI detector's literals too
+            needs += phi.literal_needs()
+        index = LiteralIndex(needs)
         self.index = index
         self.rules = tuple(compile_rule(r, p, index) for r, p in chosen)
         self.substantiable = frozenset(cr.full_id for cr in self.rules if cr.rule.substantiable)
@@ -130,7 +133,7 @@ class Engine:
                 findings.extend(run_rule(cr, fields, ctx))
         phi_rules = [cr for cr in self._phi_by_scope[(ctx.platform, ctx.jurisdiction)] if applies(cr, fields, ctx)]
         if phi_rules:
-            findings.extend(checks.run_phi_rules(phi_rules, fields, ctx))
+            findings.extend(checks.run_phi_rules(phi_rules, fields, ctx, self.index))
         if ctx.claims is not None and self.substantiable:
             findings = checks.drop_substantiated(findings, fields, ctx, self.substantiable)
         order = {name: i for i, name in enumerate(FIELDS[ctx.platform])}

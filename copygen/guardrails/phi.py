@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import phi_checks as chk
 from .phi_lexicon import HEALTH_TERMS
 from .phi_names import find_names
-from .prefilter import LiteralIndex, digit_count, index_for, scan
+from .prefilter import LiteralIndex, digit_count, need_of, scan
 
 # Kind -> placeholder used by redact().
 PLACEHOLDERS: dict[str, str] = {
@@ -403,17 +403,28 @@ def _resolve(hits: list[Hit]) -> list[Hit]:
 
 
 @lru_cache(maxsize=1)
-def _index() -> LiteralIndex:
+def literal_needs() -> tuple[frozenset[str] | None, ...]:
+    """For each pattern detection scans, the literals one of which its matches hold: an index built from
+    these (alone, or with other rules' literals) tells `detect` which patterns can match a text."""
     from . import phi_names
 
     regexes = [v for mod in (globals(), vars(phi_names)) for v in mod.values() if isinstance(v, re.Pattern)]
-    return index_for([*regexes, *(p for _, p, _ in _LABELLED)])
+    return tuple(need_of(r) for r in [*regexes, *(p for _, p, _ in _LABELLED)])
+
+
+@lru_cache(maxsize=1)
+def _index() -> LiteralIndex:
+    return LiteralIndex(literal_needs())
+
+
+def detect(text: str, allow: Allow = NO_ALLOW, index: LiteralIndex | None = None) -> tuple[Hit, ...]:
+    """Every identifier in `text`, sorted by position; the practice's own details are left out. `index`:
+    one that holds every literal of `literal_needs()` (the engine shares its own); PHI's own by default."""
+    return _detect(text, allow, (index or _index()).present(text))
 
 
 @lru_cache(maxsize=512)
-def detect(text: str, allow: Allow = NO_ALLOW) -> tuple[Hit, ...]:
-    """Every identifier in `text`, sorted by position; the practice's own details are left out."""
-    folded = _index().present(text)  # the literals present, for scan()
+def _detect(text: str, allow: Allow, folded: frozenset[str]) -> tuple[Hit, ...]:
     hits = [*_ten_digit(text, folded), *_numbers(text, folded), *_phones(text), *_web(text, folded, allow),
             *_places(text, folded), *_dates_and_ages(text, folded), *_marketing(text, folded), *find_names(text, folded)]
     return tuple(h for h in _resolve(hits) if not _allowed(h, text, allow))

@@ -42,8 +42,12 @@ _PATIENT_CONTEXT = re.compile(
     rf"thank you|congrats|congratulations(?: to)?|well done|policy ?holder|reach|filled in by|named|say (?:hi|hello) to|(?:photos?|pictures?|pics?|videos?|shots?) of|shout-?out to|story of)\s*[:,]?\s+({_FULL})")
 _GREETING = re.compile(rf"\b(?i:Hi|Hello|Hey|Dear|Morning|Evening|Good (?:morning|afternoon|evening))\s*,?\s+({_WORD})")
 _BYLINE = re.compile(rf"(?:(?:^|\n|[\"”’.!?])\s*[—–-]{{1,2}}|\s[—–])\s*({_FULL})(?=,\s*\d{{1,3}}\b|\s*(?:$|\n|,\s*[A-Z]))")
-_NAME_AGE = re.compile(rf"({_FULL_AT}),\s*(?:aged?\s+)?\d{{1,3}}(?=,|\s+from\b|\s*$)")
-_NAME_ID = re.compile(rf"({_FULL_AT})\s*[(,]\s*(?:(?i:DOB|D\.O\.B|date of birth|born|NHS|MRN|patient)|(?=\d{{1,5}}[A-Za-z]?\s+[A-Z]))")
+# What follows a name given with an age or a record; a text without it cannot match the name pattern, and
+# this search (it opens with a literal) is far cheaper than trying the name pattern at every capital.
+_AGE_AFTER = re.compile(r",\s*(?:aged?\s+)?\d{1,3}(?=,|\s+from\b|\s*$)")
+_ID_AFTER = re.compile(r"[(,]\s*(?:(?i:DOB|D\.O\.B|date of birth|born|NHS|MRN|patient)|(?=\d{1,5}[A-Za-z]?\s+[A-Z]))")
+_NAME_AGE = re.compile(rf"({_FULL_AT}){_AGE_AFTER.pattern}")
+_NAME_ID = re.compile(rf"({_FULL_AT})\s*{_ID_AFTER.pattern}")
 _NAME_FROM = re.compile(rf"(?:^|[.!?:\n]\s*)({_FULL}) from [A-Z][a-z]+")
 _POSSESSIVE_HEALTH = re.compile(rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?i:{HEALTH_TERMS})")
 _PERSON_VERB = re.compile(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
@@ -93,10 +97,12 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     for m in scan(_GREETING, text, folded):
         if m.group(1).lower() not in NOT_NAMES_AFTER_GREETING:
             add(m.start(1), m.end(1), "a name after a greeting")
-    for m in scan(_NAME_AGE, text, folded):
-        add(m.start(1), m.end(1), "a name followed by an age")
-    for m in scan(_NAME_ID, text, folded):
-        add(m.start(1), m.end(1), "a name followed by a birth date or record number")
+    if _AGE_AFTER.search(text):
+        for m in scan(_NAME_AGE, text, folded):
+            add(m.start(1), m.end(1), "a name followed by an age")
+    if _ID_AFTER.search(text):
+        for m in scan(_NAME_ID, text, folded):
+            add(m.start(1), m.end(1), "a name followed by a birth date or record number")
     for m in scan(_POSSESSIVE_HEALTH, text, folded):
         add(m.start(1), m.end(1), "a possessive name before a health term")
     for m in scan(_PERSON_VERB, text, folded):

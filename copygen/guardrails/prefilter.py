@@ -290,17 +290,18 @@ def _need_of(regex: re.Pattern[str]) -> tuple[frozenset[str] | None, int]:
     return entry[1], entry[2]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=512)
 def digit_count(text: str) -> int:
     """How many decimal digits (what `\\d` matches) `text` holds."""
-    if text.isascii():
-        return sum(map(text.count, "0123456789"))
-    return sum(ch.isdecimal() for ch in text)
+    return len(_DIGIT.findall(text))
 
 
-def index_for(regexes: Iterable[re.Pattern[str]]) -> LiteralIndex:
-    """One index over the literals these regexes need, for `scan`."""
-    return LiteralIndex(_need_of(r)[0] for r in regexes)
+def need_of(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """The folded literals one of which every match of a compiled regex holds (None: no such set)."""
+    return _need_of(regex)[0]
 
 
 def scan(regex: re.Pattern[str], text: str, found: frozenset[str]) -> Iterator[re.Match[str]]:

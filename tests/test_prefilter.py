@@ -13,7 +13,7 @@ from copygen.guardrails.packs import Example, load_packs
 import re
 
 from copygen.guardrails import phi, phi_names
-from copygen.guardrails.prefilter import Alternation, _need_of, digit_count, fold, needed, scan
+from copygen.guardrails.prefilter import Alternation, _need_of, digit_count, fold, leading, needed, scan
 from copygen.models import Jurisdiction, Platform
 
 
@@ -92,6 +92,23 @@ def test_needed_literals(pattern: str, expected: set[str]) -> None:
 @pytest.mark.parametrize("pattern", [r"\w+", r"\b\d{3}\b", r"(?:cure)?\w", r"cure|\d+"])
 def test_no_literal_set_when_a_match_needs_none(pattern: str) -> None:
     assert needed(pattern) is None
+
+
+@pytest.mark.parametrize("pattern,expected", [
+    (r"\bcur(?:e|es|ed)\b", {"cure", "cures", "cured"}),
+    (r"\b(?:say )?goodbye to (?:your )?\w+", {"say goodbye to your ", "say goodbye to ", "goodbye to your ",
+                                              "goodbye to "}),
+    (r"(?i:\b(?:guaranteed?|promise[sd]?)\b)", {"guarantee", "guaranteed", "promise", "promises", "promised"}),
+    (r"(?<![\d-])Botox\d*", {"botox"}),  # look-arounds consume nothing
+])
+def test_leading_literals(pattern: str, expected: set[str]) -> None:
+    """Every match starts with one of these (folded), so `scan` may try the regex only where they start."""
+    assert leading(pattern) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"(?:\w+ )?cure", r"\d+ patients", r"[^.]*cure", r"\b(?:a|b)\w", r"x?\w+"])
+def test_no_leading_literals_when_a_match_may_start_anywhere(pattern: str) -> None:
+    assert leading(pattern) is None
 
 
 def test_fold_matches_ignorecase_equivalences() -> None:

@@ -23,11 +23,12 @@ from typing import Iterable, Iterator
 import ahocorasick
 
 try:  # Python 3.11+
-    from re import _casefix, _parser  # type: ignore[attr-defined]
+    from re import _casefix, _compiler, _parser  # type: ignore[attr-defined]
 
     _EXTRA = _casefix._EXTRA_CASES
 except ImportError:  # Python 3.10
     import sre_compile
+    import sre_compile as _compiler  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
     _EXTRA = sre_compile._ignorecase_fixes  # type: ignore[attr-defined]
@@ -77,7 +78,9 @@ _UNKNOWN = _Info(None, None)
 
 
 def _score(s: frozenset[str] | None) -> tuple[int, int]:
-    if not s or "" in s:
+    # A set holding a single letter, digit or space tells nothing: nearly every text has one, and finding
+    # them all would cost the index more than the gate saves.
+    if not s or any(len(x) < 2 and (not x or x.isalnum() or x.isspace()) for x in s):
         return (0, 0)
     return (min(map(len, s)), -len(s))
 
@@ -172,26 +175,113 @@ def needed(pattern: str) -> frozenset[str] | None:
     return _best(info.need, info.exact)
 
 
+_ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
+_MAX_LEAD = 256
+
+
+def _lead_node(op, av) -> frozenset[str] | None:  # noqa: ANN001
+    name = str(op)
+    if name == "SUBPATTERN":
+        return _lead(av[-1])
+    if name == "ATOMIC_GROUP":
+        return _lead(av)
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+        return _lead(av[2])
+    if name == "BRANCH":
+        leads = [_lead(b) for b in av[1]]
+        if any(lead is None for lead in leads):
+            return None
+        out = frozenset().union(*leads)  # type: ignore[arg-type]
+        return out if len(out) <= _MAX_LEAD and _score(out)[0] else None
+    return None
+
+
+def _lead(p) -> frozenset[str] | None:  # noqa: ANN001
+    """Folded non-empty strings one of which every match of a parsed sequence starts with (None: none known)."""
+    run: frozenset[str] = frozenset({""})
+    for op, av in p:
+        if str(op) in _ZERO_WIDTH:  # consumes nothing: the strings matched so far are unchanged
+            continue
+        info = _node(op, av)
+        if info.exact is not None:
+            longer = _cap({a + b for a, b in product(run, info.exact)})
+            if longer is None:
+                break
+            run = longer
+            continue
+        if run == {""}:  # the first thing consumed is not a fixed string: what it starts with
+            return _lead_node(op, av)
+        break
+    return run if _score(run)[0] else None
+
+
+@lru_cache(maxsize=4096)
+def leading(pattern: str) -> frozenset[str] | None:
+    """Folded strings one of which every match of `pattern` starts with, or None if none can be told."""
+    return _lead(_parser.parse(pattern))
+
+
+def _steps(regex: re.Pattern[str]) -> bool:
+    """True when `re` tries `regex` at every position of a text: it opens with neither a literal nor a
+    character set that the search can skip ahead to in C."""
+    parsed = _parser.parse(regex.pattern, regex.flags)
+    flags = parsed.state.flags
+    if not flags & re.IGNORECASE and _compiler._get_literal_prefix(parsed, flags)[0]:
+        return False
+    return not _compiler._get_charset_prefix(parsed, flags)
+
+
 _second = itemgetter(1)
+
+
+class Found(frozenset):
+    """The literals an index found in a text, with the folded text they were found in."""
+
+    __slots__ = ("folded",)
+
+
+_NONE_FOUND = Found()
+_NONE_FOUND.folded = ""
 
 
 class LiteralIndex:
     """Every literal the given rules need, searched in one pass."""
 
     def __init__(self, needs: Iterable[frozenset[str] | None]):
-        self._automaton = ahocorasick.Automaton()
-        for need in needs:
-            for s in need or ():
-                self._automaton.add_word(s, s)
-        self._empty = len(self._automaton) == 0
-        if not self._empty:
-            self._automaton.make_automaton()
+        self._automaton = _automaton(s for need in needs for s in need or ())
         self.present = lru_cache(maxsize=256)(self._present)  # the same fields are asked for by every rule
 
-    def _present(self, text: str) -> frozenset[str]:
-        if self._empty:
-            return frozenset()
-        return frozenset(map(_second, self._automaton.iter(fold(text))))
+    def _present(self, text: str) -> Found:
+        if self._automaton is None:
+            return _NONE_FOUND
+        folded = fold(text)
+        found = Found(map(_second, self._automaton.iter(folded)))
+        found.folded = folded
+        return found
+
+
+def _automaton(words: Iterable[str], offsets: bool = False) -> ahocorasick.Automaton | None:
+    """An automaton that reports each word found, or with `offsets` how far back from its end it starts."""
+    automaton = ahocorasick.Automaton()
+    for word in set(words):
+        automaton.add_word(word, len(word) - 1 if offsets else word)
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def finditer_from(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`regex.finditer(text)` for a regex whose every match starts at one of `starts` (sorted) and is not
+    empty: the regex is tried at those positions only."""
+    pos = 0
+    match = regex.match
+    for i in starts:
+        if i >= pos:
+            m = match(text, i)
+            if m is not None:
+                yield m
+                pos = m.end()
 
 
 @lru_cache(maxsize=2048)
@@ -234,11 +324,10 @@ class Alternation:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         regex = self.for_text(text)
-        return regex.finditer(text) if regex is not None else iter(())
+        return scan(regex, text, self.index.present(text)) if regex is not None else iter(())
 
     def search(self, text: str) -> re.Match[str] | None:
-        regex = self.for_text(text)
-        return regex.search(text) if regex is not None else None
+        return next(self.finditer(text), None)
 
 
 _DIGITS = frozenset("0123456789")
@@ -278,16 +367,35 @@ def _min_digits(p) -> int:  # noqa: ANN001
     return total
 
 
-_NEEDS: dict[int, tuple[re.Pattern[str], frozenset[str] | None, int]] = {}
+class _Gates:
+    """What `scan` knows of a regex before running it."""
+
+    __slots__ = ("regex", "need", "digits", "lead")  # lead: an Aho-Corasick automaton of the opening words
+
+    def __init__(self, regex: re.Pattern[str]):
+        self.regex = regex
+        self.need = needed(regex.pattern)  # literals one of which every match holds
+        self.digits = _min_digits(_parser.parse(regex.pattern, regex.flags))  # digits every match holds
+        # where a match can start, for a regex `re` would try at every position: the words it opens with
+        lead = leading(regex.pattern) if _steps(regex) else None
+        self.lead = _automaton(lead, offsets=True) if lead else None
+
+
+_GATES: dict[int, _Gates] = {}
+
+
+def _gates(regex: re.Pattern[str]) -> _Gates:
+    """Cached by identity: hashing a compiled pattern hashes its whole program, every time."""
+    gates = _GATES.get(id(regex))
+    if gates is None or gates.regex is not regex:
+        gates = _GATES[id(regex)] = _Gates(regex)
+    return gates
 
 
 def _need_of(regex: re.Pattern[str]) -> tuple[frozenset[str] | None, int]:
-    """The literals and digits a match of `regex` needs. Cached by identity: hashing a compiled pattern
-    hashes its whole program, every time."""
-    entry = _NEEDS.get(id(regex))
-    if entry is None or entry[0] is not regex:
-        entry = _NEEDS[id(regex)] = (regex, needed(regex.pattern), _min_digits(_parser.parse(regex.pattern, regex.flags)))
-    return entry[1], entry[2]
+    """The literals and digits a match of `regex` needs."""
+    gates = _gates(regex)
+    return gates.need, gates.digits
 
 
 _DIGIT = re.compile(r"\d")
@@ -301,15 +409,22 @@ def digit_count(text: str) -> int:
 
 def need_of(regex: re.Pattern[str]) -> frozenset[str] | None:
     """The folded literals one of which every match of a compiled regex holds (None: no such set)."""
-    return _need_of(regex)[0]
+    return _gates(regex).need
 
 
 def scan(regex: re.Pattern[str], text: str, found: frozenset[str]) -> Iterator[re.Match[str]]:
     """`regex.finditer(text)`, skipped when `found` (the literals an index found in the text) holds none of
-    the literals a match needs, or the text has fewer ASCII digits than a match holds."""
-    need, digits = _need_of(regex)
-    if need is not None and need.isdisjoint(found):
+    the literals a match needs, or the text has fewer ASCII digits than a match holds. A regex that opens
+    with words `re` cannot skip ahead to is tried only where those words start, when the index found
+    them (`Found`) and they are few."""
+    gates = _gates(regex)
+    if gates.need is not None and gates.need.isdisjoint(found):
         return iter(())
-    if digits and digit_count(text) < digits:
+    if gates.digits and digit_count(text) < gates.digits:
         return iter(())
+    if gates.lead is not None:
+        folded = found.folded if isinstance(found, Found) else fold(text)
+        starts = sorted({end - back for end, back in gates.lead.iter(folded)})
+        if len(starts) * 24 <= len(text):  # a match tried from Python costs about as much as `re` stepping
+            return finditer_from(regex, text, starts)  # over a couple of dozen characters
     return regex.finditer(text)

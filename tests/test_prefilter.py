@@ -13,7 +13,7 @@ from copygen.guardrails.packs import Example, load_packs
 import re
 
 from copygen.guardrails import phi, phi_names
-from copygen.guardrails.prefilter import Alternation, _need_of, digit_count, fold, leading, needed, scan
+from copygen.guardrails.prefilter import Alternation, LiteralIndex, _folded_form, _need_of, digit_count, fold, leading, needed, scan
 from copygen.models import Jurisdiction, Platform
 
 
@@ -109,6 +109,19 @@ def test_leading_literals(pattern: str, expected: set[str]) -> None:
 @pytest.mark.parametrize("pattern", [r"(?:\w+ )?cure", r"\d+ patients", r"[^.]*cure", r"\b(?:a|b)\w", r"x?\w+"])
 def test_no_leading_literals_when_a_match_may_start_anywhere(pattern: str) -> None:
     assert leading(pattern) is None
+
+
+@pytest.mark.parametrize("pattern,folds", [
+    (r"\bCURES?\b", True), (r"[A-Z]{2}\d", True),  # on folded text, [a-z] is what [A-Z] matched ignoring case
+    (r"\bcure\S*", False), (r"\bcure\B", False), (r"(?-i:Dr) \w+", False), (r"(?P<Name>cure)", False),
+    (r"[A-z]", False),
+])
+def test_case_insensitive_regexes_run_folded_only_when_lowercasing_keeps_their_meaning(pattern: str, folds: bool) -> None:
+    regex = re.compile(pattern, re.IGNORECASE)
+    assert (_folded_form(regex) is not None) == folds
+    text = "Cures work. ſURE CURE! İD AB1 Dr Cure"
+    found = LiteralIndex([needed(pattern)]).present(text)
+    assert [m.span() for m in scan(regex, text, found)] == [m.span() for m in regex.finditer(text)] != []
 
 
 def test_fold_matches_ignorecase_equivalences() -> None:

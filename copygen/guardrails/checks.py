@@ -47,7 +47,7 @@ def run_pattern(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[
             s, e = m.span()
             if any(xs < e and s < xe for xs, xe in excepted):
                 continue
-            out.append(_finding(cr, name, s, e, m.group(0)))
+            out.append(_finding(cr, name, s, e, text[s:e]))
     return out
 
 

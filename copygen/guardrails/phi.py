@@ -308,7 +308,7 @@ def _numbers(text: str, folded: frozenset[str]) -> list[Hit]:
         return out
     for kind, pattern, why in _LABELLED:
         for m in scan(pattern, text, folded):
-            value = m.group(1)
+            value = text[m.start(1):m.end(1)]
             if sum(ch.isdigit() for ch in value) >= 2 and len(value) >= 4:
                 out.append(Hit(m.start(1), m.end(1), kind, f"{why} followed by an identifier"))
     return out
@@ -320,7 +320,7 @@ def _web(text: str, folded: frozenset[str], allow: Allow) -> list[Hit]:
         if not _own_domain(m.group(0), allow):
             out.append(Hit(m.start(), m.end(), "email", "email address not on the practice's domain"))
     for m in scan(_URL, text, folded):
-        url = m.group(0).rstrip(".,;:!?")
+        url = text[m.start():m.end()].rstrip(".,;:!?")
         if "@" in url.split("/")[0] or _own_domain(url, allow):
             continue
         if _PERSONAL_URL.search(url):

@@ -240,10 +240,6 @@ class Found(frozenset):
     __slots__ = ("folded",)
 
 
-_NONE_FOUND = Found()
-_NONE_FOUND.folded = ""
-
-
 class LiteralIndex:
     """Every literal the given rules need, searched in one pass."""
 
@@ -252,10 +248,8 @@ class LiteralIndex:
         self.present = lru_cache(maxsize=256)(self._present)  # the same fields are asked for by every rule
 
     def _present(self, text: str) -> Found:
-        if self._automaton is None:
-            return _NONE_FOUND
         folded = fold(text)
-        found = Found(map(_second, self._automaton.iter(folded)))
+        found = Found(map(_second, self._automaton.iter(folded)) if self._automaton is not None else ())
         found.folded = folded
         return found
 
@@ -367,17 +361,38 @@ def _min_digits(p) -> int:  # noqa: ANN001
     return total
 
 
+# Case-insensitive source that lowercasing would change in meaning: escapes written in capitals (\\S, \\W,
+# \\B, \\N{...}), a scoped flag turned off, named groups, ranges that cross from one case to the other.
+_UNFOLDABLE = re.compile(r"\\[A-Z]|\(\?[a-zA-Z]*-|\(\?P|[A-Z]-[a-z]|[a-z]-[A-Z]")
+
+
+def _folded_form(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a case-insensitive regex, the same regex in lower case without the flag: on `fold(text)` it
+    matches where the regex matches `text` (the same spans), and `re` runs it faster: a case-sensitive
+    alternation rejects most branches on their first character, and a leading literal can be searched for."""
+    if not regex.flags & re.IGNORECASE or _UNFOLDABLE.search(regex.pattern):
+        return None
+    try:
+        return re.compile(regex.pattern.lower(), regex.flags & ~re.IGNORECASE)
+    except re.error:
+        return None
+
+
 class _Gates:
     """What `scan` knows of a regex before running it."""
 
-    __slots__ = ("regex", "need", "digits", "lead")  # lead: an Aho-Corasick automaton of the opening words
+    __slots__ = ("regex", "need", "digits", "run", "folded", "lead")
 
     def __init__(self, regex: re.Pattern[str]):
         self.regex = regex
         self.need = needed(regex.pattern)  # literals one of which every match holds
         self.digits = _min_digits(_parser.parse(regex.pattern, regex.flags))  # digits every match holds
-        # where a match can start, for a regex `re` would try at every position: the words it opens with
-        lead = leading(regex.pattern) if _steps(regex) else None
+        folded = _folded_form(regex)
+        self.run = folded or regex  # what runs, on the folded text when `folded`
+        self.folded = folded is not None
+        # where a match can start, for a regex `re` would try at every position: an Aho-Corasick automaton
+        # of the words its matches open with
+        lead = leading(regex.pattern) if _steps(self.run) else None
         self.lead = _automaton(lead, offsets=True) if lead else None
 
 
@@ -413,18 +428,23 @@ def need_of(regex: re.Pattern[str]) -> frozenset[str] | None:
 
 
 def scan(regex: re.Pattern[str], text: str, found: frozenset[str]) -> Iterator[re.Match[str]]:
-    """`regex.finditer(text)`, skipped when `found` (the literals an index found in the text) holds none of
-    the literals a match needs, or the text has fewer ASCII digits than a match holds. A regex that opens
-    with words `re` cannot skip ahead to is tried only where those words start, when the index found
-    them (`Found`) and they are few."""
+    """The matches of `regex.finditer(text)`, by their spans: a case-insensitive regex may run on the folded
+    text, so take what a match covers from `text` (`text[m.start():m.end()]`), not from `m.group()`.
+
+    Skipped when `found` (the literals an index found in the text) holds none of the literals a match needs,
+    or the text has fewer digits than a match holds. A regex that opens with words `re` cannot skip ahead
+    to is tried only where those words start, when they are few."""
     gates = _gates(regex)
     if gates.need is not None and gates.need.isdisjoint(found):
         return iter(())
     if gates.digits and digit_count(text) < gates.digits:
         return iter(())
-    if gates.lead is not None:
+    folded = None
+    if gates.folded or gates.lead is not None:
         folded = found.folded if isinstance(found, Found) else fold(text)
+    subject = folded if gates.folded else text
+    if gates.lead is not None:
         starts = sorted({end - back for end, back in gates.lead.iter(folded)})
         if len(starts) * 24 <= len(text):  # a match tried from Python costs about as much as `re` stepping
-            return finditer_from(regex, text, starts)  # over a couple of dozen characters
-    return regex.finditer(text)
+            return finditer_from(gates.run, subject, starts)  # over a couple of dozen characters
+    return gates.run.finditer(subject)

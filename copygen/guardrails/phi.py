@@ -124,18 +124,24 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
 _NHS_CONTEXT = re.compile(r"\b(?:NHS|CHI|health and care)(?: number| no\.?| #)?\W{0,3}$", re.I)
 _NPI_CONTEXT = re.compile(r"\bNPI(?: number| no\.?| #)?\W{0,3}$", re.I)
 _SSN_CONTEXT = re.compile(r"\b(?:SSN|SS#|social security(?: number| no\.?| #)?|SS no\.?)\W{0,3}$", re.I)
-_TEN = re.compile(r"(?<![\d-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d-])")
-_SSN = re.compile(r"(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])")
-_NINE = re.compile(r"(?<![\d-])(\d{3})(\d{2})(\d{4})(?![\d-])")
-_NI = re.compile(r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
+# Patterns that open with a character class and then look back for what must precede it ("(?<![\d-])\d" as
+# "\d(?<![\d-]\d)", "\b[A-Z]" as "[A-Z](?<!\w.)"): the same matches, but `re` skips ahead in C to the next
+# character of the class instead of trying every position.
+_NOT_AFTER_DIGIT = r"(?<![\d-]\d)"  # after a first digit: none before it
+_WORD_START = r"(?<!\w.)"  # after a first word character: it starts a word
+_TEN = re.compile(rf"(\d{_NOT_AFTER_DIGIT}\d{{2}})([ -]?)(\d{{3}})\2(\d{{4}})(?![\d-])")
+_SSN = re.compile(rf"(\d{_NOT_AFTER_DIGIT}\d{{2}})([- ])(\d{{2}})\2(\d{{4}})(?![\d-])")
+_NINE = re.compile(rf"(\d{_NOT_AFTER_DIGIT}\d{{2}})(\d{{2}})(\d{{4}})(?![\d-])")
+_NI = re.compile(rf"[A-CEGHJ-PR-TW-Z]{_WORD_START}(?!(?<=B)G|(?<=G)B|(?<=K)N|(?<=N)K|(?<=N)T|(?<=T)N|(?<=Z)Z)"
+                 r"[A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
 _NI_LABELLED = re.compile(r"\b(?:national insurance|NI|NINO)(?: number| no\.?| #)?(?:\s+(?:is|was))?\W{0,3}"
                           r"([A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]?)\b", re.I)
-_MBI = re.compile(r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
+_MBI = re.compile(rf"[1-9]{_WORD_START}[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
                   r"[AC-HJKMNP-RT-Y]{2}\d{2}\b")
-_CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
-_DEA = re.compile(r"\b[A-Z][A-Z9]\d{7}\b")
-_VIN = re.compile(r"\b[A-HJ-NPR-Z0-9]{17}\b")
+_CARD = re.compile(rf"\d{_NOT_AFTER_DIGIT}[ -]?(?:\d[ -]?){{11,17}}\d(?![\d-])")
+_IBAN = re.compile(rf"[A-Z]{_WORD_START}[A-Z]\d{{2}}(?: ?[A-Z0-9]{{4}}){{2,7}}(?: ?[A-Z0-9]{{1,4}})?\b")
+_DEA = re.compile(rf"[A-Z]{_WORD_START}[A-Z9]\d{{7}}\b")
+_VIN = re.compile(rf"[A-HJ-NPR-Z0-9]{_WORD_START}[A-HJ-NPR-Z0-9]{{16}}\b")
 _UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+)*")
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:com|co\.uk|org|net|io|uk|us|me|health)"
@@ -144,7 +150,7 @@ _PERSONAL_URL = re.compile(
     r"(?:facebook\.com|fb\.com|instagram\.com|tiktok\.com/@|twitter\.com|x\.com|linkedin\.com/in|youtube\.com/@"
     r"|threads\.net/@|snapchat\.com/add|reddit\.com/u(?:ser)?/|pinterest\.[a-z.]+/)[/\w.@-]*\w"
     r"|[?&](?:name|first_?name|last_?name|email|patient(?:_?id)?|pid|mrn|dob|phone|uid|user(?:_?id)?)=", re.I)
-_IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\d)")
+_IPV4 = re.compile(r"\d(?<![\d.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?!\.?\d)")
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
 _DIGIT_RUN = re.compile(r"\d(?:[\s().\-]{0,3}\d){6,}")
 
@@ -175,14 +181,19 @@ _STREET_SUFFIX = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|C
 _POSTCODE_RE = r"(?:GIR ?0AA|[A-PR-UWYZ](?:\d[\dA-HJKPSTUW]?|[A-HK-Y]\d[\dABEHMNPRV-Y]?) ?\d[ABD-HJLNP-UW-Z]{2})"
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND"
            "|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
-_ADDRESS = re.compile(
-    rf"(?:\b(?:Flat|Apt|Apartment|Unit|Suite|Ste)\.?\s*\d+[A-Z]?,?\s+)?\b\d{{1,5}}[A-Za-z]?,?\s+"
-    rf"(?:[A-Z][A-Za-z'’-]*\s+){{0,3}}{_STREET_SUFFIX}\b\.?"
+# A street address after its house number: "[A-Z]?, Street Name Road, Town, POSTCODE".
+_AFTER_NUMBER = (
+    rf"[A-Za-z]?,?\s+(?:[A-Z][A-Za-z'’-]*\s+){{0,3}}{_STREET_SUFFIX}\b\.?"
     rf"(?:,?\s+(?:Apt|Suite|Unit|Flat)\.?\s*\w+)?"
     rf"(?:,\s*(?!{_POSTCODE_RE}\b|(?:{_STATES})\b)[A-Z][A-Za-z'’.-]+(?:\s+(?!{_POSTCODE_RE}\b)[A-Z][a-z'’.-]+){{0,2}}){{0,2}}"
-    rf"(?:,?\s+(?:(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?|{_POSTCODE_RE}))?\b"
-    rf"|\bP\.?\s?O\.?\s?Box\s+\d+\b")
-_POSTCODE = re.compile(rf"\b{_POSTCODE_RE}\b")
+    rf"(?:,?\s+(?:(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?|{_POSTCODE_RE}))?\b")
+# "14 High Street…", "Flat 2, 14 High Street…" or "PO Box 12", each opening a word with its first character.
+_ADDRESS = re.compile(
+    rf"[\dFAUSP]{_WORD_START}(?:(?<=\d)\d{{0,4}}{_AFTER_NUMBER}"
+    rf"|(?:(?<=F)lat|(?<=A)pt|(?<=A)partment|(?<=U)nit|(?<=S)uite|(?<=S)te)\.?\s*\d+[A-Z]?,?\s+\b\d{{1,5}}{_AFTER_NUMBER}"
+    rf"|(?<=P)\.?\s?O\.?\s?Box\s+\d+\b)")
+_POSTCODE = re.compile(rf"[A-PR-UWYZ]{_WORD_START}(?:(?<=G)IR ?0AA|(?:\d[\dA-HJKPSTUW]?|[A-HK-Y]\d[\dABEHMNPRV-Y]?) ?\d"
+                       r"[ABD-HJLNP-UW-Z]{2})\b")
 _ZIP = re.compile(rf"(?:\b(?:{_STATES}),?\s+|\b(?i:ZIP)(?:\s?(?i:code))?(?:\s+(?:is|was))?:?\s*)(\d{{5}}(?:-\d{{4}})?)\b|\b\d{{5}}-\d{{4}}\b")
 
 _CONDITION_WORDS = (r"(?:diabet\w*|asthma|copd|hiv|cancer|heart|blood pressure|hypertension|cholesterol|thyroid|kidney"

@@ -156,10 +156,15 @@ _DIGIT_RUN = re.compile(r"\d(?:[\s().\-]{0,3}\d){6,}")
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+# A month after its first letter, which the date pattern has already read.
+_MONTH_REST = (r"(?:(?<=J)an(?:uary)?|(?<=F)eb(?:ruary)?|(?<=M)ar(?:ch)?|(?<=A)pr(?:il)?|(?<=M)ay|(?<=J)une?|(?<=J)uly?"
+               r"|(?<=A)ug(?:ust)?|(?<=S)ept?(?:ember)?|(?<=O)ct(?:ober)?|(?<=N)ov(?:ember)?|(?<=D)ec(?:ember)?)")
+# 12/03/1948, 1948-03-12, 12/3, 12th of March 1948, March 12th, 1948: a digit or a month's first letter that
+# opens a word, then the rest of one of these forms.
 _DATE = re.compile(
-    rf"\b(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d{{2}})?"
-    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)\b(?!\s*(?:%|mg|ml|am|pm))", re.I)
+    rf"[\dJFMASOND]{_WORD_START}(?:(?<=\d)\d?[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}|(?:(?<=1)9|(?<=2)0)\d{{2}}-\d{{2}}-\d{{2}}"
+    rf"|(?<=\d)\d?[/.]\d{{1,2}}|(?<=\d)\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d{{2}})?"
+    rf"|{_MONTH_REST}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)\b(?!\s*(?:%|mg|ml|am|pm))", re.I)
 _DATE_STRONG = re.compile(
     r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?|birthday|b\.|admitted|admission|discharged|discharge|died"
     r"|passed away|date of death|DOD|deceased)\b", re.I)

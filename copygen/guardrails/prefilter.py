@@ -49,11 +49,17 @@ def _canonical_table() -> dict[int, int]:
 
 
 _TABLE = _canonical_table()
+# The characters the table maps: `str.translate` looks every character up, so it runs only when one occurs.
+_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE) if _TABLE[c] != c) + "]")
 
 
 def _fold_str(s: str) -> str:
     if s.isascii():
         return s.lower()
+    if _MAPPED.search(s) is None:
+        lowered = s.lower()
+        if _MAPPED.search(lowered) is None:
+            return lowered
     return s.translate(_TABLE).lower().translate(_TABLE)
 
 

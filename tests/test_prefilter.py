@@ -124,6 +124,14 @@ def test_case_insensitive_regexes_run_folded_only_when_lowercasing_keeps_their_m
     assert [m.span() for m in scan(regex, text, found)] == [m.span() for m in regex.finditer(text)] != []
 
 
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.one_of(st.sampled_from(TRICKY + ["σ", "ϐ", "ι", "ẛ", "ﬆ"]), st.characters()), max_size=30))
+def test_fold_skips_the_case_table_only_when_it_would_change_nothing(text: str) -> None:
+    from copygen.guardrails.prefilter import _TABLE
+
+    assert fold(text) == text.translate(_TABLE).lower().translate(_TABLE)
+
+
 def test_fold_matches_ignorecase_equivalences() -> None:
     assert fold("CUREſ") == fold("cures")
     assert fold("İNSOMNIA") == "insomnia"

@@ -11,6 +11,7 @@ from . import phi, sms
 from .prefilter import LiteralIndex
 
 if TYPE_CHECKING:
+    from ..models import Platform
     from .engine import CompiledRule, Context
 
 
@@ -153,23 +154,28 @@ def _brand_allow(brand: Any) -> phi.Allow:
 
 def run_phi(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
     """Fire once per identifier of the rule's kinds; the match is masked, the offsets exact."""
-    return run_phi_rules((cr,), fields, ctx)
+    return run_phi_rules(phi_takers((cr,), ctx.platform), fields, ctx)
 
 
-def run_phi_rules(rules: Sequence[CompiledRule], fields: dict[str, str], ctx: Context,
+def phi_takers(rules: Sequence[CompiledRule], platform: Platform) -> dict[str, tuple[CompiledRule, ...]]:
+    """For each field of the platform, the PHI rules that read it."""
+    names = dict.fromkeys(name for cr in rules for name in cr.fields_for(platform))
+    return {name: tuple(cr for cr in rules if name in cr.fields_for(platform)) for name in names}
+
+
+def run_phi_rules(takers: dict[str, tuple[CompiledRule, ...]], fields: dict[str, str], ctx: Context,
                   index: LiteralIndex | None = None) -> list[Finding]:
-    """`run_phi` for several rules at once: each field is scanned once and every hit goes to the rules of
-    its kind. `index`: the engine's literal index, when it holds the PHI detector's literals."""
+    """`run_phi` for several rules at once (`takers`: the rules of each field, from `phi_takers`): each field
+    is scanned once and every hit goes to the rules of its kind. `index`: the engine's literal index, when it
+    holds the PHI detector's literals."""
     allow = brand_allow(ctx.brand)
     out = []
     for name, text in fields.items():
-        if not text:
-            continue
-        takers = [cr for cr in rules if name in cr.fields_for(ctx.platform)]
-        if not takers:
+        rules = takers.get(name)
+        if not text or not rules:
             continue
         for hit in phi.detect(text, allow, index):
-            for cr in takers:
+            for cr in rules:
                 if hit.kind in cr.rule.detects:
                     masked = phi.mask(text[hit.start:hit.end])
                     out.append(_finding(cr, name, hit.start, hit.end, masked, why=hit.why, kind=hit.kind,

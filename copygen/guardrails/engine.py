@@ -112,12 +112,17 @@ class Engine:
         # Per scope: the non-PHI rules with their literal gates, and the PHI rules, which share one scan.
         self._by_scope: dict[tuple[Platform, Jurisdiction], tuple[tuple[CompiledRule, frozenset[str] | None], ...]] = {}
         self._phi_by_scope: dict[tuple[Platform, Jurisdiction], tuple[CompiledRule, ...]] = {}
+        # The PHI rules of each field, for a scope whose PHI rules hold no conditions (None otherwise).
+        self._phi_takers: dict[tuple[Platform, Jurisdiction], dict[str, tuple[CompiledRule, ...]] | None] = {}
         for platform in Platform:
             for jur in Jurisdiction:
                 scoped = [cr for cr in self.rules
                           if platform in (cr.rule.platforms or ()) and jur in (cr.rule.jurisdictions or ())]
                 self._by_scope[(platform, jur)] = tuple((cr, cr.gate) for cr in scoped if cr.rule.kind != "phi")
-                self._phi_by_scope[(platform, jur)] = tuple(cr for cr in scoped if cr.rule.kind == "phi")
+                phi_rules = tuple(cr for cr in scoped if cr.rule.kind == "phi")
+                self._phi_by_scope[(platform, jur)] = phi_rules
+                unconditional = all(cr.when is None and cr.rule.when != "sponsored" for cr in phi_rules)
+                self._phi_takers[(platform, jur)] = checks.phi_takers(phi_rules, platform) if unconditional else None
 
     def rules_for(self, ctx: Context) -> tuple[CompiledRule, ...]:
         """The rules in scope for a context's platform and jurisdiction."""
@@ -131,9 +136,11 @@ class Engine:
         for cr, gate in self._by_scope[(ctx.platform, ctx.jurisdiction)]:
             if gate is None or not gate.isdisjoint(found):  # a pattern rule whose literals are absent cannot fire
                 findings.extend(run_rule(cr, fields, ctx))
-        phi_rules = [cr for cr in self._phi_by_scope[(ctx.platform, ctx.jurisdiction)] if applies(cr, fields, ctx)]
-        if phi_rules:
-            findings.extend(checks.run_phi_rules(phi_rules, fields, ctx, self.index))
+        takers = self._phi_takers[(ctx.platform, ctx.jurisdiction)]
+        if takers is None:
+            phi_rules = [cr for cr in self._phi_by_scope[(ctx.platform, ctx.jurisdiction)] if applies(cr, fields, ctx)]
+            takers = checks.phi_takers(phi_rules, ctx.platform)
+        findings.extend(checks.run_phi_rules(takers, fields, ctx, self.index))
         if ctx.claims is not None and self.substantiable:
             findings = checks.drop_substantiated(findings, fields, ctx, self.substantiable)
         order = {name: i for i, name in enumerate(FIELDS[ctx.platform])}

@@ -324,7 +324,7 @@ class Alternation:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         regex = self.for_text(text)
-        return scan(regex, text, self.index.present(text)) if regex is not None else iter(())
+        return iter(scan(regex, text, self.index.present(text))) if regex is not None else iter(())
 
     def search(self, text: str) -> re.Match[str] | None:
         return next(self.finditer(text), None)
@@ -433,18 +433,23 @@ def need_of(regex: re.Pattern[str]) -> frozenset[str] | None:
     return _gates(regex).need
 
 
-def scan(regex: re.Pattern[str], text: str, found: frozenset[str]) -> Iterator[re.Match[str]]:
+_NOTHING: tuple[re.Match[str], ...] = ()
+
+
+def scan(regex: re.Pattern[str], text: str, found: frozenset[str]) -> Iterable[re.Match[str]]:
     """The matches of `regex.finditer(text)`, by their spans: a case-insensitive regex may run on the folded
     text, so take what a match covers from `text` (`text[m.start():m.end()]`), not from `m.group()`.
 
     Skipped when `found` (the literals an index found in the text) holds none of the literals a match needs,
     or the text has fewer digits than a match holds. A regex that opens with words `re` cannot skip ahead
     to is tried only where those words start, when they are few."""
-    gates = _gates(regex)
+    gates = _GATES.get(id(regex))
+    if gates is None or gates.regex is not regex:
+        gates = _gates(regex)
     if gates.need is not None and gates.need.isdisjoint(found):
-        return iter(())
+        return _NOTHING
     if gates.digits and digit_count(text) < gates.digits:
-        return iter(())
+        return _NOTHING
     folded = None
     if gates.folded or gates.lead is not None:
         folded = found.folded if isinstance(found, Found) else fold(text)

@@ -174,11 +174,16 @@ _DATE_PERSONAL = re.compile(
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
     r"|(?:seen|treated|operated on|came in|visited us|diagnosed|fitted|vaccinated|lived with|living with)"
     r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got))\b")
+_OVER_89 = r"(?:9\d|1[01]\d)"
+_OVER_89_REST = r"(?:(?<=9)\d|(?<=1)[01]\d)"  # after its first digit
+# "aged 94", "94 years old", "94 y/o", "94th birthday", "turned 94", "Sarah, 94": an age over 89, read from its
+# first character (a, t or a digit) with the boundary looked back for.
 _AGE = re.compile(
-    r"\b(?:aged?:?\s+(?:9\d|1[01]\d)\b(?!\s*(?:\+|and (?:over|up|above|older)|or (?:over|older)|-\s*\d|to\b))"
-    r"|(?:9\d|1[01]\d)(?:-|\s)?(?:years?|yrs?)(?:-|\s)?old\b|(?:9\d|1[01]\d)\s?(?:y/o|yo)\b"
-    r"|(?:9\d|1[01]\d)(?:st|nd|rd|th) birthday\b|turn(?:ed|s|ing)? (?:9\d|1[01]\d)\b)"
-    r"|(?<=[a-z.], )(?:9\d|1[01]\d)(?=\s*(?:[,.;:)!]|$|\s+from\b))", re.I)
+    rf"[AT19](?:{_WORD_START}(?:(?<=A)ged?:?\s+{_OVER_89}\b"
+    r"(?!\s*(?:\+|and (?:over|up|above|older)|or (?:over|older)|-\s*\d|to\b))"
+    rf"|{_OVER_89_REST}(?:-|\s)?(?:years?|yrs?)(?:-|\s)?old\b|{_OVER_89_REST}\s?(?:y/o|yo)\b"
+    rf"|{_OVER_89_REST}(?:st|nd|rd|th) birthday\b|(?<=T)urn(?:ed|s|ing)? {_OVER_89}\b)"
+    rf"|(?<=[a-z.], .){_OVER_89_REST}(?=\s*(?:[,.;:)!]|$|\s+from\b)))", re.I)
 
 _STREET_SUFFIX = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Cres|Court|Ct|Place|Pl"
                   r"|Boulevard|Blvd|Terrace|Gardens|Gdns|Grove|Square|Sq|Hill|Row|Mews|Parkway|Pkwy|Highway|Hwy"

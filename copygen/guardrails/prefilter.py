@@ -367,9 +367,16 @@ def _min_digits(p) -> int:  # noqa: ANN001
     return total
 
 
-# Case-insensitive source that lowercasing would change in meaning: escapes written in capitals (\\S, \\W,
-# \\B, \\N{...}), a scoped flag turned off, named groups, ranges that cross from one case to the other.
-_UNFOLDABLE = re.compile(r"\\[A-Z]|\(\?[a-zA-Z]*-|\(\?P|[A-Z]-[a-z]|[a-z]-[A-Z]")
+# Case-insensitive source that lowercasing (escapes aside) would change in meaning: a character written as a
+# code (\\x41, \\u0041, \\N{...}, octal), a scoped flag turned off, named groups, ranges that cross from one case
+# to the other.
+_UNFOLDABLE = re.compile(r"\\[xuUN0]|\\[0-7]{3}|\(\?[a-zA-Z]*-|\(\?P|[A-Z]-[a-z]|[a-z]-[A-Z]")
+_ESCAPE_OR_TEXT = re.compile(r"\\.|[^\\]+", re.S)
+
+
+def _lower_outside_escapes(source: str) -> str:
+    """`source` in lower case, but for its escapes (`\\W` stays `\\W`)."""
+    return "".join(t if t.startswith("\\") else t.lower() for t in _ESCAPE_OR_TEXT.findall(source))
 
 
 def _folded_form(regex: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -379,7 +386,7 @@ def _folded_form(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     if not regex.flags & re.IGNORECASE or _UNFOLDABLE.search(regex.pattern):
         return None
     try:
-        return re.compile(regex.pattern.lower(), regex.flags & ~re.IGNORECASE)
+        return re.compile(_lower_outside_escapes(regex.pattern), regex.flags & ~re.IGNORECASE)
     except re.error:
         return None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 # GSM-7 default alphabet: one septet each.
 GSM7_BASIC = frozenset(
@@ -51,6 +52,7 @@ def is_gsm7(ch: str) -> bool:
     return ch in GSM7_ALL
 
 
+@lru_cache(maxsize=512)  # a message is counted by its length rules and again for its measurements
 def count(text: str) -> SmsCount:
     """Encoding, units and segments for `text` as one concatenated SMS."""
     if GSM7_ALL.issuperset(text):

@@ -158,3 +158,15 @@ def test_labelled_set_meets_the_targets() -> None:
     recall, precision = float(rows["overall"][2]), float(rows["overall"][4])
     assert recall >= 0.97 and precision >= 0.95, out
     assert all(float(r[2]) >= 0.90 for t, r in rows.items() if r[1] != "0"), out
+
+
+@pytest.mark.parametrize("text", ["treatment", "Treated. TESTS, x-ray", "the therapist's test results", "ſmear", "tt"])
+def test_terms_grouped_by_first_letter_match_as_the_plain_alternation(text: str) -> None:
+    import re
+
+    from copygen.guardrails.phi_lexicon import by_first_letter
+
+    plain = r"(?:treat(?:ed|ment)?|tests?|x-?rays?|therap\w*|smear|t)"
+    assert by_first_letter(plain) == r"(?:t(?:reat(?:ed|ment)?|ests?|herap\w*|)|x(?:-?rays?)|s(?:mear))"
+    grouped = re.compile(rf"\b{by_first_letter(plain)}", re.I)
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in re.finditer(rf"\b{plain}", text, re.I)]

@@ -86,9 +86,12 @@ _UNKNOWN = _Info(None, None)
 def _score(s: frozenset[str] | None) -> tuple[int, int]:
     # A set holding a single letter, digit or space tells nothing: nearly every text has one, and finding
     # them all would cost the index more than the gate saves.
-    if not s or any(len(x) < 2 and (not x or x.isalnum() or x.isspace()) for x in s):
+    if not s:
         return (0, 0)
-    return (min(map(len, s)), -len(s))
+    shortest = min(map(len, s))
+    if shortest == 0 or (shortest == 1 and any(len(x) == 1 and (x.isalnum() or x.isspace()) for x in s)):
+        return (0, 0)
+    return (shortest, -len(s))
 
 
 def _best(*sets: frozenset[str] | None) -> frozenset[str] | None:
@@ -170,14 +173,28 @@ def _node(op, av) -> _Info:  # noqa: ANN001 - sre's own node types
     return _UNKNOWN  # ANY, NOT_LITERAL, CATEGORY, GROUPREF...
 
 
+# What `_pattern` found for each parsed sequence of the tree being read (the leading-literal reading asks
+# again for sequences the needed-literal reading has been through); the sequence is kept, so an id is never
+# reused while its entry stands. Emptied after each tree.
+_SEEN: dict[int, tuple[object, _Info]] = {}
+
+
 def _pattern(p) -> _Info:  # noqa: ANN001
-    return _seq([_node(op, av) for op, av in p])
+    seen = _SEEN.get(id(p))
+    if seen is not None and seen[0] is p:
+        return seen[1]
+    info = _seq([_node(op, av) for op, av in p])
+    _SEEN[id(p)] = (p, info)
+    return info
 
 
 @lru_cache(maxsize=4096)
 def needed(pattern: str) -> frozenset[str] | None:
     """Folded strings of which every match of `pattern` contains one, or None if none can be told."""
-    info = _pattern(_parser.parse(pattern))
+    try:
+        info = _pattern(_parser.parse(pattern))
+    finally:
+        _SEEN.clear()
     return _best(info.need, info.exact)
 
 
@@ -224,7 +241,10 @@ def _lead(p) -> frozenset[str] | None:  # noqa: ANN001
 @lru_cache(maxsize=4096)
 def leading(pattern: str) -> frozenset[str] | None:
     """Folded strings one of which every match of `pattern` starts with, or None if none can be told."""
-    return _lead(_parser.parse(pattern))
+    try:
+        return _lead(_parser.parse(pattern))
+    finally:
+        _SEEN.clear()
 
 
 def _steps(regex: re.Pattern[str]) -> bool:
@@ -317,8 +337,11 @@ class Alternation:
         if len(self._by_found) > 4096:  # texts with unusual mixes of literals: keep the table bounded
             self._by_found.clear()
         live = tuple(i for i, need in enumerate(self.needs) if need is None or not need.isdisjoint(key))
-        regex = (None if not live else self.full if len(live) == len(self.needs)
-                 else _compiled_subset(self.patterns, live, self.flags))
+        regex = _compiled_subset(self.patterns, live, self.flags) if live else None
+        if regex is not None:
+            gates = _GATES.get(id(regex))
+            if gates is None or gates.regex is not regex:  # its patterns are gated already: no need to read it
+                _GATES[id(regex)] = _Gates(regex, tuple(self.patterns[i] for i in live))
         self._by_found[key] = regex
         return regex
 
@@ -396,17 +419,31 @@ class _Gates:
 
     __slots__ = ("regex", "need", "digits", "run", "folded", "lead")
 
-    def __init__(self, regex: re.Pattern[str]):
+    def __init__(self, regex: re.Pattern[str], parts: tuple[str, ...] | None = None):
+        """`parts`: the patterns `regex` is the alternation of, already gated on their literals."""
         self.regex = regex
-        self.need = needed(regex.pattern)  # literals one of which every match holds
-        self.digits = _min_digits(_parser.parse(regex.pattern, regex.flags))  # digits every match holds
+        lead: frozenset[str] | None
+        if parts is not None:
+            self.need, self.digits = None, 0
+            leads = [leading(p) for p in parts]
+            lead = None if None in leads else frozenset().union(*leads)  # type: ignore[arg-type]
+            if lead is not None and (len(lead) > _MAX_LEAD or not _score(lead)[0]):
+                lead = None
+        else:
+            parsed = _parser.parse(regex.pattern, regex.flags)
+            try:
+                info = _pattern(parsed)
+                lead = _lead(parsed)
+            finally:
+                _SEEN.clear()
+            self.need = _best(info.need, info.exact)  # literals one of which every match holds
+            self.digits = _min_digits(parsed)  # digits every match holds
         folded = _folded_form(regex)
         self.run = folded or regex  # what runs, on the folded text when `folded`
         self.folded = folded is not None
         # where a match can start, for a regex `re` would try at every position: an Aho-Corasick automaton
         # of the words its matches open with
-        lead = leading(regex.pattern) if _steps(self.run) else None
-        self.lead = _automaton(lead, offsets=True) if lead else None
+        self.lead = _automaton(lead, offsets=True) if lead and _steps(self.run) else None
 
 
 _GATES: dict[int, _Gates] = {}

@@ -252,9 +252,12 @@ def _steps(regex: re.Pattern[str]) -> bool:
     character set that the search can skip ahead to in C."""
     parsed = _parser.parse(regex.pattern, regex.flags)
     flags = parsed.state.flags
-    if not flags & re.IGNORECASE and _compiler._get_literal_prefix(parsed, flags)[0]:
-        return False
-    return not _compiler._get_charset_prefix(parsed, flags)
+    try:  # the compiler's own tests, private to `re`
+        if not flags & re.IGNORECASE and _compiler._get_literal_prefix(parsed, flags)[0]:
+            return False
+        return not _compiler._get_charset_prefix(parsed, flags)
+    except (AttributeError, TypeError):  # a Python whose compiler reads patterns otherwise: assume it steps
+        return True
 
 
 _second = itemgetter(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,9 +83,12 @@ def _segments(enc: str, units: int, single: int, multi: int, non_gsm: tuple[tupl
     return SmsCount(enc, units, max(segments, math.ceil(units / multi)), multi, non_gsm)
 
 
+_REPLACEABLE = re.compile("[" + "".join(re.escape(ch) for ch in GSM7_REPLACEMENTS) + "]")
+
+
 def to_gsm7(text: str) -> str:
     """Replace the characters that have a GSM-7 equivalent; characters without one are kept."""
-    return "".join(GSM7_REPLACEMENTS.get(ch, ch) for ch in text)
+    return _REPLACEABLE.sub(lambda m: GSM7_REPLACEMENTS[m.group()], text)
 
 
 def fit(text: str, max_units: int) -> str:

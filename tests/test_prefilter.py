@@ -168,6 +168,19 @@ def test_min_digits(pattern: str, digits: int) -> None:
     assert _need_of(re.compile(pattern))[1] == digits
 
 
+@pytest.mark.parametrize("pattern,run", [
+    (r"\d{3}-\d{2}-\d{4}", 4), (r"(\d{2})(\d{3})", 5), (r"\d\d?\d", 2), (r"\d[ -]?\d", 1), (r"(?:12|345)x", 2),
+    (r"\d(?<![\d-]\d)\d{2}", 3), (r"[a-z]+", 0),
+])
+def test_digit_runs(pattern: str, run: int) -> None:
+    """How many digits, at least, stand together in every match: a text whose longest run is shorter is skipped."""
+    from re import _parser
+
+    from copygen.guardrails.prefilter import _digit_runs
+
+    assert _digit_runs(_parser.parse(pattern), 0)[0] == run
+
+
 def test_digit_count_counts_what_backslash_d_matches() -> None:
     assert digit_count("a1b22") == 3
     assert digit_count("٣ and 4") == len(re.findall(r"\d", "٣ and 4")) == 2

@@ -393,6 +393,34 @@ def _min_digits(p) -> int:  # noqa: ANN001
     return total
 
 
+_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+
+
+def _digit_runs(p, run: int) -> tuple[int, int]:  # noqa: ANN001
+    """Reading a parsed sequence after `run` adjacent digits: (the longest run of adjacent digits every match
+    holds, the run still open at its end)."""
+    best = run
+    for op, av in p:
+        name = str(op)
+        if _is_digit_class(op, av):
+            run += 1
+        elif name in _ZERO_WIDTH:  # consumes nothing: the digits on either side stay adjacent
+            continue
+        elif name == "SUBPATTERN":
+            inner, run = _digit_runs(av[-1], run)
+            best = max(best, inner)
+        elif name in _REPEATS and len(av[2]) == 1 and _is_digit_class(*av[2][0]):
+            run += av[0]  # \d{2,4}: at least two digits, and whatever digits it takes are adjacent
+        elif name == "BRANCH":
+            best = max(best, run, min(_digit_runs(b, 0)[0] for b in av[1]))
+            run = 0
+        else:
+            best = max(best, run)
+            run = 0
+        best = max(best, run)
+    return best, run
+
+
 # Case-insensitive source that lowercasing (escapes aside) would change in meaning: a character written as a
 # code (\\x41, \\u0041, \\N{...}, octal), a scoped flag turned off, named groups, ranges that cross from one case
 # to the other.
@@ -420,14 +448,14 @@ def _folded_form(regex: re.Pattern[str]) -> re.Pattern[str] | None:
 class _Gates:
     """What `scan` knows of a regex before running it."""
 
-    __slots__ = ("regex", "need", "digits", "run", "folded", "lead")
+    __slots__ = ("regex", "need", "digits", "digit_run", "run", "folded", "lead")
 
     def __init__(self, regex: re.Pattern[str], parts: tuple[str, ...] | None = None):
         """`parts`: the patterns `regex` is the alternation of, already gated on their literals."""
         self.regex = regex
         lead: frozenset[str] | None
         if parts is not None:
-            self.need, self.digits = None, 0
+            self.need, self.digits, self.digit_run = None, 0, 0
             leads = [leading(p) for p in parts]
             lead = None if None in leads else frozenset().union(*leads)  # type: ignore[arg-type]
             if lead is not None and (len(lead) > _MAX_LEAD or not _score(lead)[0]):
@@ -441,6 +469,7 @@ class _Gates:
                 _SEEN.clear()
             self.need = _best(info.need, info.exact)  # literals one of which every match holds
             self.digits = _min_digits(parsed)  # digits every match holds
+            self.digit_run = _digit_runs(parsed, 0)[0]  # and how many of them, at least, stand together
         folded = _folded_form(regex)
         self.run = folded or regex  # what runs, on the folded text when `folded`
         self.folded = folded is not None
@@ -475,6 +504,15 @@ def digit_count(text: str) -> int:
     return len(_DIGIT.findall(text))
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=512)
+def longest_digit_run(text: str) -> int:
+    """The most decimal digits that stand together in `text`."""
+    return max(map(len, _DIGIT_RUN.findall(text)), default=0)
+
+
 def need_of(regex: re.Pattern[str]) -> frozenset[str] | None:
     """The folded literals one of which every match of a compiled regex holds (None: no such set)."""
     return _gates(regex).need
@@ -488,14 +526,14 @@ def scan(regex: re.Pattern[str], text: str, found: frozenset[str]) -> Iterable[r
     text, so take what a match covers from `text` (`text[m.start():m.end()]`), not from `m.group()`.
 
     Skipped when `found` (the literals an index found in the text) holds none of the literals a match needs,
-    or the text has fewer digits than a match holds. A regex that opens with words `re` cannot skip ahead
-    to is tried only where those words start, when they are few."""
+    or the text has fewer digits, or fewer standing together, than a match holds. A regex that opens with
+    words `re` cannot skip ahead to is tried only where those words start, when they are few."""
     gates = _GATES.get(id(regex))
     if gates is None or gates.regex is not regex:
         gates = _gates(regex)
     if gates.need is not None and gates.need.isdisjoint(found):
         return _NOTHING
-    if gates.digits and digit_count(text) < gates.digits:
+    if gates.digits and (digit_count(text) < gates.digits or longest_digit_run(text) < gates.digit_run):
         return _NOTHING
     folded = None
     if gates.folded or gates.lead is not None:

@@ -152,6 +152,7 @@ _PERSONAL_URL = re.compile(
     r"|[?&](?:name|first_?name|last_?name|email|patient(?:_?id)?|pid|mrn|dob|phone|uid|user(?:_?id)?)=", re.I)
 _IPV4 = re.compile(r"\d(?<![\d.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?!\.?\d)")
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
+_TWO_COLONS = re.compile(r":[0-9A-Fa-f]{0,4}:")  # what every IPv6 address holds; found far faster
 _DIGIT_RUN = re.compile(r"\d(?:[\s().\-]{0,3}\d){6,}")
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
@@ -352,7 +353,7 @@ def _web(text: str, folded: frozenset[str], allow: Allow) -> list[Hit]:
         except ValueError:
             continue
         out.append(Hit(m.start(), m.end(), "ip", "IPv4 address"))
-    for m in scan(_IPV6, text, folded):
+    for m in scan(_IPV6, text, folded) if _TWO_COLONS.search(text) else ():
         if m.group(0).count(":") >= 2:
             try:
                 ipaddress.IPv6Address(m.group(0))
@@ -395,8 +396,7 @@ def _marketing(text: str, folded: frozenset[str]) -> list[Hit]:
     out = [Hit(m.start(), m.end(), "recipient_condition", "a health fact about the reader") for m in scan(_RECIPIENT, text, folded)]
     out += [Hit(m.start(), m.end(), "media_ref", "a patient's photo or video") for m in scan(_MEDIA, text, folded)]
     out += [Hit(m.start(), m.end(), "biometric", "a person's biometric identifier") for m in scan(_BIOMETRIC, text, folded)]
-    opener = _REVIEW_OPEN.search(text)
-    if opener:
+    if next(iter(scan(_REVIEW_OPEN, text, folded)), None) is not None:  # a reply to a review
         for m in scan(_REVIEW_CONFIRM, text, folded):
             out.append(Hit(m.start(), m.end(), "review_reply", "a review reply that confirms the reviewer's care"))
     return out

@@ -170,3 +170,17 @@ def test_terms_grouped_by_first_letter_match_as_the_plain_alternation(text: str)
     assert by_first_letter(plain) == r"(?:t(?:reat(?:ed|ment)?|ests?|herap\w*|)|x(?:-?rays?)|s(?:mear))"
     grouped = re.compile(rf"\b{by_first_letter(plain)}", re.I)
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in re.finditer(rf"\b{plain}", text, re.I)]
+
+
+@pytest.mark.parametrize("text,dates", [
+    ("born 12/03/1948", 1), ("1948-03-12 and 12/3", 2), ("at 9.30am, 2.5 mg", 0), ("12.3.48, 3/4 of us", 2),
+    ("ſcan on 1/2/2020", 1), ("room 12-05-1999x", 0),
+])
+def test_numeric_date_pattern_is_the_date_pattern_on_a_text_without_a_month(text: str, dates: int) -> None:
+    """Detection runs the digit-only date pattern when the text names no month: there it must find the same."""
+    from copygen.guardrails import phi
+    from copygen.guardrails.prefilter import fold, need_of
+
+    assert not any(month in fold(text) for month in need_of(phi._MONTH_NAME))
+    spans = [m.span() for m in phi._DATE.finditer(text)]
+    assert [m.span() for m in phi._NUMERIC_DATE.finditer(text)] == spans and len(spans) == dates

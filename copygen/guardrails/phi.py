@@ -162,10 +162,16 @@ _MONTH_REST = (r"(?:(?<=J)an(?:uary)?|(?<=F)eb(?:ruary)?|(?<=M)ar(?:ch)?|(?<=A)p
                r"|(?<=A)ug(?:ust)?|(?<=S)ept?(?:ember)?|(?<=O)ct(?:ober)?|(?<=N)ov(?:ember)?|(?<=D)ec(?:ember)?)")
 # 12/03/1948, 1948-03-12, 12/3, 12th of March 1948, March 12th, 1948: a digit or a month's first letter that
 # opens a word, then the rest of one of these forms.
+_NUMERIC_DATES = (r"(?<=\d)\d?[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:(?<=1)9|(?<=2)0)\d{2}-\d{2}-\d{2}"
+                  r"|(?<=\d)\d?[/.]\d{1,2}")
+_NOT_A_DOSE_OR_TIME = r"\b(?!\s*(?:%|mg|ml|am|pm))"
 _DATE = re.compile(
-    rf"[\dJFMASOND]{_WORD_START}(?:(?<=\d)\d?[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}|(?:(?<=1)9|(?<=2)0)\d{{2}}-\d{{2}}-\d{{2}}"
-    rf"|(?<=\d)\d?[/.]\d{{1,2}}|(?<=\d)\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d{{2}})?"
-    rf"|{_MONTH_REST}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)\b(?!\s*(?:%|mg|ml|am|pm))", re.I)
+    rf"[\dJFMASOND]{_WORD_START}(?:{_NUMERIC_DATES}|(?<=\d)\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d{{2}})?"
+    rf"|{_MONTH_REST}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?){_NOT_A_DOSE_OR_TIME}", re.I)
+# The same on a text that names no month: only the numeric forms can match there, and a pattern that opens
+# with a digit alone is searched for far faster.
+_MONTH_NAME = re.compile(_MONTH, re.I)
+_NUMERIC_DATE = re.compile(rf"\d{_WORD_START}(?:{_NUMERIC_DATES}){_NOT_A_DOSE_OR_TIME}", re.I)
 _DATE_STRONG = re.compile(
     r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?|birthday|b\.|admitted|admission|discharged|discharge|died"
     r"|passed away|date of death|DOD|deceased)\b", re.I)
@@ -379,7 +385,8 @@ def _places(text: str, folded: frozenset[str]) -> list[Hit]:
 
 def _dates_and_ages(text: str, folded: frozenset[str]) -> list[Hit]:
     out = []
-    for m in scan(_DATE, text, folded):
+    names_a_month = not need_of(_MONTH_NAME).isdisjoint(folded)  # type: ignore[union-attr]
+    for m in scan(_DATE if names_a_month else _NUMERIC_DATE, text, folded):
         sentence_start = max(text.rfind(ch, 0, m.start()) for ch in ".!?\n") + 1
         before = text[max(sentence_start, m.start() - 60):m.start()]
         after = text[m.end():m.end() + 25]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .prefilter import scan
+from .prefilter import before, scan
 from .phi_lexicon import AMBIGUOUS_FIRST, CLINICIAN_TITLES, HEALTH_TERMS, NOT_NAMES_AFTER_GREETING, TITLES, first_names, surnames
 
 if TYPE_CHECKING:
@@ -22,7 +22,8 @@ _FULL = rf"{_WORD}(?:\s+(?:[A-Z]\.|{_WORD}))?"
 # The same, at the start of a word: `\b[A-Z]` written as a capital and then a look back at the character
 # before it. A pattern that opens with a character class lets `re` skip ahead in C to the next capital;
 # one that opens with `\b` tries every position.
-_WORD_AT = rf"[{_UP}](?<!\w[{_UP}]){_TAIL}"
+WORD_START = r"(?<!\w.)"  # after a word's first character: nothing of the word stands before it
+_WORD_AT = rf"[{_UP}]{WORD_START}{_TAIL}"
 _FULL_AT = rf"{_WORD_AT}(?:\s+(?:[A-Z]\.|{_WORD}))?"
 # Capitalised words that open sentences or name things, never a person.
 _STOP = frozenset("""
@@ -41,14 +42,15 @@ _PATIENT_CONTEXT = re.compile(
     rf"husband|wife|partner|grandma|grandad|grandmother|grandfather|nan|nana|baby|little|toddler|meet|thanks to|"
     rf"thank you|congrats|congratulations(?: to)?|well done|policy ?holder|reach|filled in by|named|say (?:hi|hello) to|(?:photos?|pictures?|pics?|videos?|shots?) of|shout-?out to|story of)\s*[:,]?\s+({_FULL})")
 _GREETING = re.compile(rf"\b(?i:Hi|Hello|Hey|Dear|Morning|Evening|Good (?:morning|afternoon|evening))\s*,?\s+({_WORD})")
-_DASH_THEN_CAPITAL = re.compile(rf"[—–-]\s*[{_UP}]")  # what every byline holds: a cheap test before the pattern
-_BYLINE = re.compile(rf"(?:(?:^|\n|[\"”’.!?])\s*[—–-]{{1,2}}|\s[—–])\s*({_FULL})(?=,\s*\d{{1,3}}\b|\s*(?:$|\n|,\s*[A-Z]))")
-# What follows a name given with an age or a record; a text without it cannot match the name pattern, and
-# this search (it opens with a literal) is far cheaper than trying the name pattern at every capital.
+_DASH_THEN_CAPITAL = re.compile(rf"[—–-]\s*[{_UP}]")  # what every byline holds
+_BYLINE = before(_DASH_THEN_CAPITAL, re.compile(
+    rf"(?:(?:^|\n|[\"”’.!?])\s*[—–-]{{1,2}}|\s[—–])\s*({_FULL})(?=,\s*\d{{1,3}}\b|\s*(?:$|\n|,\s*[A-Z]))"))
+# What follows a name given with an age or a record: searched for first (it opens with a literal), far
+# faster than trying the name pattern at every capital.
 _AGE_AFTER = re.compile(r",\s*(?:aged?\s+)?\d{1,3}(?=,|\s+from\b|\s*$)")
 _ID_AFTER = re.compile(r"[(,]\s*(?:(?i:DOB|D\.O\.B|date of birth|born|NHS|MRN|patient)|(?=\d{1,5}[A-Za-z]?\s+[A-Z]))")
-_NAME_AGE = re.compile(rf"({_FULL_AT}){_AGE_AFTER.pattern}")
-_NAME_ID = re.compile(rf"({_FULL_AT})\s*{_ID_AFTER.pattern}")
+_NAME_AGE = before(_AGE_AFTER, re.compile(rf"({_FULL_AT}){_AGE_AFTER.pattern}"))
+_NAME_ID = before(_ID_AFTER, re.compile(rf"({_FULL_AT})\s*{_ID_AFTER.pattern}"))
 _NAME_FROM = re.compile(rf"(?:^|[.!?:\n]\s*)({_FULL}) from [A-Z][a-z]+")
 _POSSESSIVE_HEALTH = re.compile(rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?i:{HEALTH_TERMS})")
 _PERSON_VERB = re.compile(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
@@ -98,12 +100,10 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     for m in scan(_GREETING, text, folded):
         if m.group(1).lower() not in NOT_NAMES_AFTER_GREETING:
             add(m.start(1), m.end(1), "a name after a greeting")
-    if _AGE_AFTER.search(text):
-        for m in scan(_NAME_AGE, text, folded):
-            add(m.start(1), m.end(1), "a name followed by an age")
-    if _ID_AFTER.search(text):
-        for m in scan(_NAME_ID, text, folded):
-            add(m.start(1), m.end(1), "a name followed by a birth date or record number")
+    for m in scan(_NAME_AGE, text, folded):
+        add(m.start(1), m.end(1), "a name followed by an age")
+    for m in scan(_NAME_ID, text, folded):
+        add(m.start(1), m.end(1), "a name followed by a birth date or record number")
     for m in scan(_POSSESSIVE_HEALTH, text, folded):
         add(m.start(1), m.end(1), "a possessive name before a health term")
     for m in scan(_PERSON_VERB, text, folded):
@@ -111,9 +111,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             add(m.start(1), m.end(1), "a name before a verb of someone's own story")
     for m in scan(_NAME_FROM, text, folded):
         add(m.start(1), m.end(1), "a name at the start of a sentence, followed by where the person is from")
-    if _DASH_THEN_CAPITAL.search(text):
-        for m in scan(_BYLINE, text, folded):
-            add(m.start(1), m.end(1), "a testimonial byline", "patient")
+    for m in scan(_BYLINE, text, folded):
+        add(m.start(1), m.end(1), "a testimonial byline", "patient")
     firsts, lasts = first_names(), surnames()
     for m in scan(_TOKEN, text, folded):
         token = m.group(0)

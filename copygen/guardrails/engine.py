@@ -114,11 +114,17 @@ class Engine:
         self._phi_by_scope: dict[tuple[Platform, Jurisdiction], tuple[CompiledRule, ...]] = {}
         # The PHI rules of each field, for a scope whose PHI rules hold no conditions (None otherwise).
         self._phi_takers: dict[tuple[Platform, Jurisdiction], dict[str, tuple[CompiledRule, ...]] | None] = {}
+        # The literals the scope's gated rules look for, and for each set of them a draft holds, the rules
+        # that can fire (worked out the first time a draft holds that set).
+        self._scope_literals: dict[tuple[Platform, Jurisdiction], frozenset[str]] = {}
+        self._plans: dict[tuple[tuple[Platform, Jurisdiction], frozenset[str]], tuple[CompiledRule, ...]] = {}
         for platform in Platform:
             for jur in Jurisdiction:
                 scoped = [cr for cr in self.rules
                           if platform in (cr.rule.platforms or ()) and jur in (cr.rule.jurisdictions or ())]
                 self._by_scope[(platform, jur)] = tuple((cr, cr.gate) for cr in scoped if cr.rule.kind != "phi")
+                self._scope_literals[(platform, jur)] = frozenset().union(
+                    *(gate for _, gate in self._by_scope[(platform, jur)] if gate is not None))
                 phi_rules = tuple(cr for cr in scoped if cr.rule.kind == "phi")
                 self._phi_by_scope[(platform, jur)] = phi_rules
                 unconditional = all(cr.when is None and cr.rule.when != "sponsored" for cr in phi_rules)
@@ -129,13 +135,24 @@ class Engine:
         key = (ctx.platform, ctx.jurisdiction)
         return tuple(cr for cr, _ in self._by_scope[key]) + self._phi_by_scope[key]
 
+    def _plan(self, scope: tuple[Platform, Jurisdiction], found: frozenset[str]) -> tuple[CompiledRule, ...]:
+        """The scope's non-PHI rules that can fire on a draft holding these literals, in order: a pattern
+        rule none of whose literals the draft holds cannot."""
+        held = self._scope_literals[scope].intersection(found)
+        plan = self._plans.get((scope, held))
+        if plan is None:
+            if len(self._plans) > 4096:  # drafts with unusual mixes of literals: keep the table bounded
+                self._plans.clear()
+            plan = self._plans[(scope, held)] = tuple(
+                cr for cr, gate in self._by_scope[scope] if gate is None or not gate.isdisjoint(held))
+        return plan
+
     def check(self, fields: dict[str, str], ctx: Context) -> Report:
         """Every finding for these fields, sorted by field order, position (whole-field first), then rule id."""
         findings: list[Finding] = []
         found = frozenset().union(*(self.index.present(text) for text in fields.values()))
-        for cr, gate in self._by_scope[(ctx.platform, ctx.jurisdiction)]:
-            if gate is None or not gate.isdisjoint(found):  # a pattern rule whose literals are absent cannot fire
-                findings.extend(run_rule(cr, fields, ctx))
+        for cr in self._plan((ctx.platform, ctx.jurisdiction), found):
+            findings.extend(run_rule(cr, fields, ctx))
         takers = self._phi_takers[(ctx.platform, ctx.jurisdiction)]
         if takers is None:
             phi_rules = [cr for cr in self._phi_by_scope[(ctx.platform, ctx.jurisdiction)] if applies(cr, fields, ctx)]

@@ -13,7 +13,7 @@ from copygen.guardrails.packs import Example, load_packs
 import re
 
 from copygen.guardrails import phi, phi_names
-from copygen.guardrails.prefilter import Alternation, LiteralIndex, _folded_form, _need_of, digit_count, fold, leading, needed, scan
+from copygen.guardrails.prefilter import Alternation, LiteralIndex, _folded_form, _need_of, digit_count, digit_runs, fold, leading, needed, scan
 from copygen.models import Jurisdiction, Platform
 
 
@@ -184,3 +184,14 @@ def test_digit_runs(pattern: str, run: int) -> None:
 def test_digit_count_counts_what_backslash_d_matches() -> None:
     assert digit_count("a1b22") == 3
     assert digit_count("٣ and 4") == len(re.findall(r"\d", "٣ and 4")) == 2
+
+
+@pytest.mark.parametrize("text", ["no digits here", "9am to 12pm, call 0117 496 0000", "٣٤ and 4", "£49–£129, 2024", "7"])
+def test_digit_runs_counts_and_measures_what_backslash_d_matches(text: str) -> None:
+    runs = re.findall(r"\d+", text)
+    assert digit_runs(text) == (sum(map(len, runs)), max(map(len, runs), default=0))
+
+
+@given(text=st.text(alphabet=st.one_of(st.sampled_from("0123456789 ٣４-\n"), st.characters()), max_size=40))
+def test_digit_runs_agree_with_re_on_any_text(text: str) -> None:
+    test_digit_runs_counts_and_measures_what_backslash_d_matches(text)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from . import phi_checks as chk
 from .phi_lexicon import HEALTH_TERMS
-from .phi_names import WORD_START as _WORD_START, find_names
+from .phi_names import WORD_START as _WORD_START, find_names, sentence_start
 from .prefilter import LiteralIndex, before, digit_count, need_of, scan
 
 # Kind -> placeholder used by redact().
@@ -386,8 +386,7 @@ def _dates_and_ages(text: str, folded: frozenset[str]) -> list[Hit]:
     out = []
     names_a_month = not need_of(_MONTH_NAME).isdisjoint(folded)  # type: ignore[union-attr]
     for m in scan(_DATE if names_a_month else _NUMERIC_DATE, text, folded):
-        sentence_start = max(text.rfind(ch, 0, m.start()) for ch in ".!?\n") + 1
-        before = text[max(sentence_start, m.start() - 60):m.start()]
+        before = text[max(sentence_start(text, m.start()), m.start() - 60):m.start()]
         after = text[m.end():m.end() + 25]
         if _DATE_STRONG.search(before) or re.match(r"\W{0,3}\(?(?:DOB|date of birth)", after, re.I):
             out.append(Hit(m.start(), m.end(), "date", "date next to a birth, admission, discharge or death word"))

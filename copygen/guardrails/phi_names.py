@@ -62,8 +62,13 @@ _HEALTH = re.compile(rf"\b{HEALTH_TERMS}", re.I)
 _CLINICIANS = frozenset(t.lower() for t in CLINICIAN_TITLES)
 
 
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` begins: after the last full stop, mark or line break before it."""
+    return max(text.rfind(ch, 0, pos) for ch in ".!?\n") + 1
+
+
 def _sentence(text: str, start: int, end: int) -> str:
-    s = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
+    s = sentence_start(text, start)
     e = min((i for i in (text.find(ch, end) for ch in ".!?\n") if i != -1), default=len(text))
     return text[s:e]
 

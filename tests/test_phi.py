@@ -57,6 +57,10 @@ def kinds(text: str, brand: Brand | None = None) -> list[tuple[str, str]]:
     ("Implant serial SN-4471-9921", ("other_id", "SN-4471-9921")),
     ("Provider NPI 1245319599", ("npi", "1245319599")),
     ("Thanks for your review! Glad your implant settled in.", ("review_reply", "your implant")),
+    ("Thank you for the review, Bev! It was a pleasure treating you.", ("review_reply", "treating you")),
+    ("Our oldest patient, Mildred, who is 94, still walks daily", ("age_90_plus", "94")),
+    ("Reminder for Oluwaseun Adeyemi: bring your inhaler", ("name", "Oluwaseun Adeyemi")),
+    ("Reminder: your follow-up scan is on Friday", ("recipient_condition", "your follow-up scan")),
 ])
 def test_each_identifier_type_is_found_with_its_span(text: str, expected: tuple[str, str]) -> None:
     assert expected in kinds(text)
@@ -68,9 +72,16 @@ def test_each_identifier_type_is_found_with_its_span(text: str, expected: tuple[
     "Will you join us in May?", "Clinic dates: 12 November. Walk in any time", "Over 90% of adults",
     "Aged 90 and over? We do home visits", "Version 2.4.1 of our app", "Hi there! New slots this week",
     "Visit www.nhs.uk/conditions/flu", "Results vary from person to person", "Our Harley Street clinic",
+    "Serving Austin since 1996", "Austin Marathon runners: free gait analysis",
+    "We close early on Christmas Eve", "A clinic who is 90 minutes away", "Book your next appointment online",
 ])
 def test_hard_negatives_are_silent(text: str) -> None:
     assert kinds(text) == []
+
+
+def test_a_place_after_from_is_not_a_second_name() -> None:
+    text = "Priya Raman, 41, from Round Rock, is pain-free after six weeks of physio."
+    assert [found for _, found in kinds(text)] == ["Priya Raman"]
 
 
 def test_the_practices_own_details_are_never_phi(brand: Brand) -> None:

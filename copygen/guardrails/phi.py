@@ -182,14 +182,16 @@ _DATE_PERSONAL = re.compile(
     r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got))\b")
 _OVER_89 = r"(?:9\d|1[01]\d)"
 _OVER_89_REST = r"(?:(?<=9)\d|(?<=1)[01]\d)"  # after its first digit
-# "aged 94", "94 years old", "94 y/o", "94th birthday", "turned 94", "Sarah, 94": an age over 89, read from its
+# "aged 94", "94 years old", "94 y/o", "94th birthday", "turned 94", "Sarah, 94", "who is 94": an age over 89, read from its
 # first character (a, t or a digit) with the boundary looked back for.
 _AGE = re.compile(
     rf"[AT19](?:{_WORD_START}(?:(?<=A)ged?:?\s+{_OVER_89}\b"
     r"(?!\s*(?:\+|and (?:over|up|above|older)|or (?:over|older)|-\s*\d|to\b))"
     rf"|{_OVER_89_REST}(?:-|\s)?(?:years?|yrs?)(?:-|\s)?old\b|{_OVER_89_REST}\s?(?:y/o|yo)\b"
     rf"|{_OVER_89_REST}(?:st|nd|rd|th) birthday\b|(?<=T)urn(?:ed|s|ing)? {_OVER_89}\b)"
-    rf"|(?<=[a-z.], .){_OVER_89_REST}(?=\s*(?:[,.;:)!]|$|\s+from\b)))", re.I)
+    rf"|(?<=[a-z.], .){_OVER_89_REST}(?=\s*(?:[,.;:)!]|$|\s+from\b))"
+    rf"|(?:(?<=who is .)|(?<=who's .)|(?<=who’s .)|(?<=who was .)){_OVER_89_REST}\b"
+    r"(?!\s*(?:%|percent|per\b|minutes?|mins?|miles?|km|-)))", re.I)
 
 _STREET_SUFFIX = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Cres|Court|Ct|Place|Pl"
                   r"|Boulevard|Blvd|Terrace|Gardens|Gdns|Grove|Square|Sq|Hill|Row|Mews|Parkway|Pkwy|Highway|Hwy"
@@ -221,6 +223,8 @@ _RECIPIENT = re.compile(
     r"your(?<!\wyour) (?:recent |latest |upcoming |annual |yearly |overdue |next |last |positive |negative |abnormal |repeat )*"
     rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment"
     r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)"
+    r"|(?:follow-?up|repeat|next|upcoming|recent|latest|annual|overdue) (?:scan|x-?ray|mri|ct scan|ultrasound|mammogram"
+    r"|blood test|smear test|biopsy)\b"
     r"|(?:blood |lab |urine |stool |swab |smear |biopsy |scan |x-ray |mri |ct |hiv |sti |pregnancy |covid |genetic )?"
     r"(?:test )?results?\b(?! (?:may|might|could|will) vary)|diagnosis|biopsy|(?:repeat )?prescriptions?(?= (?:is|are|for|of|has|have|was|will|came|needs?)\b)"
     r"|medication review|treatment plan|care plan|referral (?:to|for|letter)|recovery from|stay (?:in|at) (?:the )?hospital"
@@ -247,7 +251,7 @@ _REVIEW_CONFIRM = re.compile(
     rf"|your (?:recent |last )?(?:\w+\s){{0,2}}?{HEALTH_TERMS}"
     r"|as your (?:dentist|doctor|gp|physio\w*|therapist|clinician|nurse|surgeon|provider|pharmacist)"
     r"|when you (?:came|were|visited)(?: in)?|we (?:have )?(?:reviewed|checked|looked at) your"
-    r"|(?:treated|saw|seen|examined) you\b|you were (?:treated|seen|a patient))", re.I)
+    r"|(?:treated|treating|saw|seen|examined|looking after|caring for) you\b|you were (?:treated|seen|a patient))", re.I)
 
 
 # ---- detection --------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ Asia Africa America Ireland Scotland Wales England Britain London Bristol Devon 
 Nova Vita Lux Mio Bella Amor Dolly Ebony Ivory Velvet Silk Diamond Emerald Sapphire Opal Topaz
 Young Temple Church Abbey Castle Prior Priest Pope Judge Marshal Sheriff Porter Butler Cook
 Tucker Turner Walker Hunter Archer Fletcher Thatcher Weaver Fuller Glover Hardy Strong Swift Quick
-Wise Best Good Love Care Well Hale Faith Free Frost Snow Gale Breeze Sunshine Rainbow Cloud
+Wise Best Good Love Care Well Hale Faith Free Frost Snow Gale Breeze Sunshine Rainbow Cloud Eve
 """.split())
 
 # Words that follow a greeting but are not a person ("Hi there", "Dear Patient").

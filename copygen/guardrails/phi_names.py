@@ -40,7 +40,7 @@ _TITLE = re.compile(rf"\b((?:{'|'.join(TITLES + CLINICIAN_TITLES)})\.?)\s+({_FUL
 _PATIENT_CONTEXT = re.compile(
     rf"\b(?i:(patients?|clients?|residents?|service users?|case study|customers?)|mum|dad|mother|father|son|daughter|"
     rf"husband|wife|partner|grandma|grandad|grandmother|grandfather|nan|nana|baby|little|toddler|meet|thanks to|"
-    rf"thank you|congrats|congratulations(?: to)?|well done|policy ?holder|reach|filled in by|named|say (?:hi|hello) to|(?:photos?|pictures?|pics?|videos?|shots?) of|shout-?out to|story of)\s*[:,]?\s+({_FULL})")
+    rf"thank you|congrats|congratulations(?: to)?|well done|policy ?holder|reach|filled in by|named|say (?:hi|hello) to|(?:photos?|pictures?|pics?|videos?|shots?) of|shout-?out to|story of|reminders? for)\s*[:,]?\s+({_FULL})")
 _GREETING = re.compile(rf"\b(?i:Hi|Hello|Hey|Dear|Morning|Evening|Good (?:morning|afternoon|evening))\s*,?\s+({_WORD})")
 _DASH_THEN_CAPITAL = re.compile(rf"[—–-]\s*[{_UP}]")  # what every byline holds
 _BYLINE = before(_DASH_THEN_CAPITAL, re.compile(
@@ -56,6 +56,7 @@ _POSSESSIVE_HEALTH = re.compile(rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?
 _PERSON_VERB = re.compile(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
                           r"|was (?:admitted|diagnosed|treated|discharged|born)|has lived|lived|is recovering|walked)\b")
 _TOKEN = re.compile(rf"{_WORD_AT}\b")
+_AFTER_PLACE_WORD = re.compile(r"\b(?:from|in|at|near)\s+$")  # "from Round Rock": a place, not a person
 _NEXT = re.compile(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD})")
 _STREET = re.compile(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill)\b")
 _HEALTH = re.compile(rf"\b{HEALTH_TERMS}", re.I)
@@ -101,7 +102,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         if m.group(2).split()[0] not in _STOP:
             add(m.start(), m.end(), "a title before a name", role)
     for m in scan(_PATIENT_CONTEXT, text, folded):
-        add(m.start(2), m.end(2), "a name after a patient or family word", "patient" if m.group(1) else "")
+        context = " ".join(text[m.start():m.start(2)].strip(" :,").split())
+        add(m.start(2), m.end(2), f"a name after “{context}”", "patient" if m.group(1) else "")
     for m in scan(_GREETING, text, folded):
         if m.group(1).lower() not in NOT_NAMES_AFTER_GREETING:
             add(m.start(1), m.end(1), "a name after a greeting")
@@ -127,16 +129,19 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             continue
         after = text[m.end():m.end() + 1]
         nxt = _NEXT.match(text, m.end()) if after.isspace() or after in ("'", "’") else None
-        if word not in firsts:  # an unlisted first name before a listed surname
+        if word not in firsts:  # an unlisted first name before a listed surname, not a verb ("Serving Austin")
             if (nxt and nxt.group(1) in lasts and nxt.group(1) not in _STOP and not possessive
+                    and not word.endswith("ing") and not _AFTER_PLACE_WORD.search(text, 0, m.start())
                     and not _STREET.match(text, m.end())):
                 add(m.start(), nxt.end(), "a capitalised word before a surname from the name list")
             continue
         if _STREET.match(text, m.end()):  # "Grace Street" is a place
             continue
-        has_surname = bool(nxt) and (nxt.group(1) in lasts or re.fullmatch(r"[A-Z]\.", nxt.group(1)) is not None
-                                     or (nxt.group(1) not in _STOP and nxt.group(1) not in firsts
-                                         and not possessive))
+        listed_surname = bool(nxt) and (nxt.group(1) in lasts or re.fullmatch(r"[A-Z]\.", nxt.group(1)) is not None)
+        has_surname = listed_surname or (bool(nxt) and nxt.group(1) not in _STOP and nxt.group(1) not in firsts
+                                         and not possessive)
+        if word in AMBIGUOUS_FIRST:  # "Austin Marathon": a word that is also a name needs a listed surname
+            has_surname = listed_surname
         if word in AMBIGUOUS_FIRST and not has_surname:
             continue
         end = nxt.end() if has_surname and nxt else m.start() + len(word)

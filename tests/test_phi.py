@@ -61,6 +61,9 @@ def kinds(text: str, brand: Brand | None = None) -> list[tuple[str, str]]:
     ("Our oldest patient, Mildred, who is 94, still walks daily", ("age_90_plus", "94")),
     ("Reminder for Oluwaseun Adeyemi: bring your inhaler", ("name", "Oluwaseun Adeyemi")),
     ("Reminder: your follow-up scan is on Friday", ("recipient_condition", "your follow-up scan")),
+    ("My nan is ninety-two and still walks to us", ("age_90_plus", "ninety-two")),
+    ("She turned a hundred and one in May", ("age_90_plus", "a hundred and one")),
+    ("Our partner clinic at 455 W 34th St, Apt 12B, New York", ("address", "455 W 34th St, Apt 12B, New York")),
 ])
 def test_each_identifier_type_is_found_with_its_span(text: str, expected: tuple[str, str]) -> None:
     assert expected in kinds(text)
@@ -74,6 +77,7 @@ def test_each_identifier_type_is_found_with_its_span(text: str, expected: tuple[
     "Visit www.nhs.uk/conditions/flu", "Results vary from person to person", "Our Harley Street clinic",
     "Serving Austin since 1996", "Austin Marathon runners: free gait analysis",
     "We close early on Christmas Eve", "A clinic who is 90 minutes away", "Book your next appointment online",
+    "The drive is ninety minutes", "Ask for your free blood pressure check", "Ref: CAMPAIGN-2025-Q1",
 ])
 def test_hard_negatives_are_silent(text: str) -> None:
     assert kinds(text) == []

@@ -121,6 +121,9 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
                            r"|(?:booking|appointment|claim|reference|ref|confirmation|referral|ticket|file|record"
                            r"|client|customer|user|visit)(?: ID| number| no\.?| #| code)?|ID"), "identifier label"),
 )
+# A reference with a word of five letters or more in it ("CAMPAIGN-2025-Q1", "SPRING25") names a campaign or
+# an offer, not a person's record.
+_CODE_WORD = re.compile(r"[A-Za-z]{5}")
 _NHS_CONTEXT = re.compile(r"\b(?:NHS|CHI|health and care)(?: number| no\.?| #)?\W{0,3}$", re.I)
 _NPI_CONTEXT = re.compile(r"\bNPI(?: number| no\.?| #)?\W{0,3}$", re.I)
 _SSN_CONTEXT = re.compile(r"\b(?:SSN|SS#|social security(?: number| no\.?| #)?|SS no\.?)\W{0,3}$", re.I)
@@ -193,6 +196,14 @@ _AGE = re.compile(
     rf"|(?:(?<=who is .)|(?<=who's .)|(?<=who’s .)|(?<=who was .)){_OVER_89_REST}\b"
     r"(?!\s*(?:%|percent|per\b|minutes?|mins?|miles?|km|-)))", re.I)
 
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_OVER_89_WORDS = rf"(?:ninety(?:[- ](?:{_UNITS}))?|(?:a|one) hundred(?:(?: and)? (?:{_TEENS}|{_UNITS}))?)"
+# "is ninety-two", "aged a hundred and one", "ninety-four years old": an age over 89 written in words, after an
+# age word or before "years old".
+_AGE_IN_WORDS = re.compile(
+    rf"\b(?:aged?|is|was|turned|turns|turning|now)\s+({_OVER_89_WORDS})\b(?![- ](?:minutes?|mins?|percent|per cent|%"
+    rf"|miles?|pounds?|days?|seconds?|metres?|meters?|feet|years ago))|\b({_OVER_89_WORDS})[- ]years?[- ]old\b", re.I)
 _STREET_SUFFIX = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Cres|Court|Ct|Place|Pl"
                   r"|Boulevard|Blvd|Terrace|Gardens|Gdns|Grove|Square|Sq|Hill|Row|Mews|Parkway|Pkwy|Highway|Hwy"
                   r"|Circle|Cir|Walk|Park|View|Rise|Parade|Broadway|Trail|Pike|Heights|Crossing|Loop)")
@@ -201,7 +212,7 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN
            "|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 # A street address after its house number: "[A-Z]?, Street Name Road, Town, POSTCODE".
 _AFTER_NUMBER = (
-    rf"[A-Za-z]?,?\s+(?:[A-Z][A-Za-z'’-]*\s+){{0,3}}{_STREET_SUFFIX}\b\.?"
+    rf"[A-Za-z]?,?\s+(?:(?:[A-Z][A-Za-z'’-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{0,3}}{_STREET_SUFFIX}\b\.?"
     rf"(?:,?\s+(?:Apt|Suite|Unit|Flat)\.?\s*\w+)?"
     rf"(?:,\s*(?!{_POSTCODE_RE}\b|(?:{_STATES})\b)[A-Z][A-Za-z'’.-]+(?:\s+(?!{_POSTCODE_RE}\b)[A-Z][a-z'’.-]+){{0,2}}){{0,2}}"
     rf"(?:,?\s+(?:(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?|{_POSTCODE_RE}))?\b")
@@ -220,7 +231,7 @@ _CONDITION_WORDS = (r"(?:diabet\w*|asthma|copd|hiv|cancer|heart|blood pressure|h
                     r"|addiction|methadone|substance|dialysis|chemo\w*|oncology|cardiology|physio\w*|therapy|counselling"
                     r"|long-term condition|chronic \w+|hepatitis|covid|flu|vaccin\w*|immunis\w*|baby|newborn)")
 _RECIPIENT = re.compile(
-    r"your(?<!\wyour) (?:recent |latest |upcoming |annual |yearly |overdue |next |last |positive |negative |abnormal |repeat )*"
+    r"your(?<!\wyour) (?!free )(?:recent |latest |upcoming |annual |yearly |overdue |next |last |positive |negative |abnormal |repeat )*"
     rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment"
     r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)"
     r"|(?:follow-?up|repeat|next|upcoming|recent|latest|annual|overdue) (?:scan|x-?ray|mri|ct scan|ultrasound|mammogram"
@@ -340,7 +351,8 @@ def _numbers(text: str, folded: frozenset[str]) -> list[Hit]:
     for kind, pattern, why in _LABELLED:
         for m in scan(pattern, text, folded):
             value = text[m.start(1):m.end(1)]
-            if sum(ch.isdigit() for ch in value) >= 2 and len(value) >= 4:
+            if sum(ch.isdigit() for ch in value) >= 2 and len(value) >= 4 and not (
+                    kind == "other_id" and _CODE_WORD.search(value)):
                 out.append(Hit(m.start(1), m.end(1), kind, f"{why} followed by an identifier"))
     return out
 
@@ -398,6 +410,9 @@ def _dates_and_ages(text: str, folded: frozenset[str]) -> list[Hit]:
             out.append(Hit(m.start(), m.end(), "date", "date of a named or addressed person's care"))
     for m in scan(_AGE, text, folded):
         out.append(Hit(m.start(), m.end(), "age_90_plus", "age over 89 (Safe Harbor keeps only '90 or older')"))
+    for m in scan(_AGE_IN_WORDS, text, folded):
+        s, e = m.span(1) if m.start(1) != -1 else m.span(2)
+        out.append(Hit(s, e, "age_90_plus", "age over 89 in words (Safe Harbor keeps only '90 or older')"))
     return out
 
 

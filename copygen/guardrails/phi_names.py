@@ -56,7 +56,10 @@ _POSSESSIVE_HEALTH = re.compile(rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?
 _PERSON_VERB = re.compile(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
                           r"|was (?:admitted|diagnosed|treated|discharged|born)|has lived|lived|is recovering|walked)\b")
 _TOKEN = re.compile(rf"{_WORD_AT}\b")
-_AFTER_PLACE_WORD = re.compile(r"\b(?:from|in|at|near)\s+$")  # "from Round Rock": a place, not a person
+# The words before a capitalised word that make it a place or an object rather than a person: "from Round Rock",
+# "walked to Clifton", each read in the few characters before it.
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:from|in|at|near)\s+$")
+_PLACE_OR_OBJECT_WORD_BEFORE = re.compile(r"\b(?:from|in|at|near|to|of)\s+$")
 _NEXT = re.compile(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD})")
 _STREET = re.compile(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill)\b")
 _HEALTH = re.compile(rf"\b{HEALTH_TERMS}", re.I)
@@ -66,6 +69,11 @@ _CLINICIANS = frozenset(t.lower() for t in CLINICIAN_TITLES)
 def sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding `pos` begins: after the last full stop, mark or line break before it."""
     return max(text.rfind(ch, 0, pos) for ch in ".!?\n") + 1
+
+
+def _after(words: re.Pattern[str], text: str, pos: int) -> bool:
+    """One of `words` stands just before `pos`."""
+    return words.search(text[max(0, pos - 6):pos]) is not None
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -114,7 +122,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     for m in scan(_POSSESSIVE_HEALTH, text, folded):
         add(m.start(1), m.end(1), "a possessive name before a health term")
     for m in scan(_PERSON_VERB, text, folded):
-        if not re.search(r"\b(?:from|in|at|near|to|of)\s+$", text[max(0, m.start(1) - 6):m.start(1)]):
+        if not _after(_PLACE_OR_OBJECT_WORD_BEFORE, text, m.start(1)):
             add(m.start(1), m.end(1), "a name before a verb of someone's own story")
     for m in scan(_NAME_FROM, text, folded):
         add(m.start(1), m.end(1), "a name at the start of a sentence, followed by where the person is from")
@@ -131,19 +139,20 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         nxt = _NEXT.match(text, m.end()) if after.isspace() or after in ("'", "’") else None
         if word not in firsts:  # an unlisted first name before a listed surname, not a verb ("Serving Austin")
             if (nxt and nxt.group(1) in lasts and nxt.group(1) not in _STOP and not possessive
-                    and not word.endswith("ing") and not _AFTER_PLACE_WORD.search(text, 0, m.start())
+                    and not word.endswith("ing") and not _after(_PLACE_WORD_BEFORE, text, m.start())
                     and not _STREET.match(text, m.end())):
                 add(m.start(), nxt.end(), "a capitalised word before a surname from the name list")
             continue
         if _STREET.match(text, m.end()):  # "Grace Street" is a place
             continue
         listed_surname = bool(nxt) and (nxt.group(1) in lasts or re.fullmatch(r"[A-Z]\.", nxt.group(1)) is not None)
-        has_surname = listed_surname or (bool(nxt) and nxt.group(1) not in _STOP and nxt.group(1) not in firsts
-                                         and not possessive)
         if word in AMBIGUOUS_FIRST:  # "Austin Marathon": a word that is also a name needs a listed surname
-            has_surname = listed_surname
-        if word in AMBIGUOUS_FIRST and not has_surname:
-            continue
+            if not listed_surname:
+                continue
+            has_surname = True
+        else:
+            has_surname = listed_surname or (bool(nxt) and nxt.group(1) not in _STOP and nxt.group(1) not in firsts
+                                             and not possessive)
         end = nxt.end() if has_surname and nxt else m.start() + len(word)
         add(m.start(), end, "a first name from the name list" + (" and a surname" if has_surname else ""))
     out = []

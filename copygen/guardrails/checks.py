@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Sequence
 
-from ..models import Finding
+from ..models import Finding, Severity
 from .. import claims
 from . import phi, sms
 from .prefilter import LiteralIndex
@@ -48,8 +48,34 @@ def run_pattern(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[
             s, e = m.span()
             if any(xs < e and s < xe for xs, xe in excepted):
                 continue
-            out.append(_finding(cr, name, s, e, text[s:e]))
+            f = _finding(cr, name, s, e, text[s:e])
+            hedge = _demoted_by(cr, text, s, e)
+            if hedge is not None:
+                f = f.model_copy(update={"severity": Severity.WARN, "message": f.message + (
+                    f" With '{hedge}' in its sentence it is a claim that needs evidence rather than a prohibited"
+                    " one: keep it only with evidence (a claims-library entry clears it).")})
+            out.append(f)
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding text[start:end]: from after the last stop before it to the first stop after."""
+    s = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    m = _SENTENCE_END.search(text, end)
+    return s, (m.end() if m else len(text))
+
+
+def _demoted_by(cr: CompiledRule, text: str, start: int, end: int) -> str | None:
+    """The words that make a hit of a rule with `demote` patterns a claim needing evidence, if any."""
+    if cr.demote is None or cr.rule.severity is not Severity.BLOCK:
+        return None
+    s, e = _sentence(text, start, end)
+    e = _sentence(text, e, e)[1] if e < len(text) else e  # and the next one ("Hay fever? Ask your pharmacist")
+    m = cr.demote.search(text[s:e])
+    return m.group(0).strip() if m else None
 
 
 def _normal(s: str) -> str:
@@ -119,6 +145,9 @@ def drop_substantiated(findings: list[Finding], fields: dict[str, str], ctx: Con
     assert ctx.claims is not None
     keep = []
     for f in findings:
+        if f.severity is Severity.BLOCK:  # prohibited whatever the evidence
+            keep.append(f)
+            continue
         if f.rule_id in substantiable and f.start is not None and f.end is not None:
             covered = any(a.status == "substantiated" and a.span.start <= f.start and f.end <= a.span.end
                           for a in claims.assess(fields.get(f.field, ""), ctx.claims, ctx.jurisdiction, ctx.today))

@@ -46,6 +46,7 @@ class CompiledRule:
     regex: Alternation | None
     exceptions: Alternation | None
     when: Alternation | None
+    demote: Alternation | None
     fields_by_platform: dict[Platform, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     @property
@@ -59,7 +60,7 @@ class CompiledRule:
 
 
 def _rule_patterns(rule: Rule) -> list[list[str]]:
-    return [rule.patterns, rule.exceptions, rule.when_patterns]
+    return [rule.patterns, rule.exceptions, rule.when_patterns, rule.demote]
 
 
 def compile_rule(rule: Rule, pack: Pack, index: LiteralIndex | None = None) -> CompiledRule:
@@ -75,6 +76,7 @@ def compile_rule(rule: Rule, pack: Pack, index: LiteralIndex | None = None) -> C
         regex=alt(rule.patterns, rule.case_sensitive),
         exceptions=alt(rule.exceptions, rule.case_sensitive),
         when=alt(rule.when_patterns, False),
+        demote=alt(rule.demote, False),
         fields_by_platform={p: tuple(f for f in FIELDS[p] if f in rule.fields) if rule.fields else FIELDS[p]
                             for p in Platform},
     )
@@ -108,7 +110,7 @@ class Engine:
         index = LiteralIndex(needs)
         self.index = index
         self.rules = tuple(compile_rule(r, p, index) for r, p in chosen)
-        self.substantiable = frozenset(cr.full_id for cr in self.rules if cr.rule.substantiable)
+        self.substantiable = frozenset(cr.full_id for cr in self.rules if cr.rule.substantiable or cr.rule.demote)
         # Per scope: the non-PHI rules with their literal gates, and the PHI rules, which share one scan.
         self._by_scope: dict[tuple[Platform, Jurisdiction], tuple[tuple[CompiledRule, frozenset[str] | None], ...]] = {}
         self._phi_by_scope: dict[tuple[Platform, Jurisdiction], tuple[CompiledRule, ...]] = {}

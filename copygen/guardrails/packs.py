@@ -69,6 +69,10 @@ class Rule(BaseModel):
     detects: list[str] = Field(default_factory=list)  # phi: the identifier kinds this rule reports
     claim_status: Literal["unsubstantiated", "expired"] | None = None  # substantiation: which claims it reports
     substantiable: bool = False  # pattern: a match inside a claim the claims library substantiates is dropped
+    # pattern: a hit whose sentence matches one of these (a hedge such as "can help", or a vaccination or
+    # screening context) is a claim that needs evidence, not a prohibited one: it is reported as a warning
+    # and a claims library that substantiates it clears it.
+    demote: list[str] = Field(default_factory=list)
     examples: Examples
 
     @model_validator(mode="after")
@@ -105,14 +109,20 @@ class Pack(BaseModel):
     jurisdictions: list[Jurisdiction] = Field(default_factory=lambda: list(Jurisdiction))
     # Named term lists that patterns use as <<name>>: one list of conditions serves many rules.
     terms: dict[str, list[str]] = Field(default_factory=dict)
+    # Term lists kept in files next to the pack (one literal phrase a line, '#' comments), added to `terms`
+    # under the same name: vocabularies of thousands of entries built by scripts/build_claim_terms.py.
+    term_files: dict[str, str] = Field(default_factory=dict)
     rules: list[Rule]
     path: str = ""
 
     @model_validator(mode="after")
     def _defaults_and_unique(self) -> "Pack":
+        for name, rel in self.term_files.items():
+            words = read_term_file(Path(self.path).parent / rel if self.path else data_dir("guardrails") / rel)
+            self.terms[name] = [*self.terms.get(name, []), literal_alternation(words)]
         seen = set()
         for r in self.rules:
-            for attr in ("patterns", "exceptions", "when_patterns"):
+            for attr in ("patterns", "exceptions", "when_patterns", "demote"):
                 setattr(r, attr, [self._expand(p) for p in getattr(r, attr)])
             if r.id in seen:
                 raise ValueError(f"duplicate rule id {r.id!r}")
@@ -131,6 +141,35 @@ class Pack(BaseModel):
             return "(?:" + "|".join(self.terms[name]) + ")"
 
         return re.sub(r"<<(\w+)>>", term, pattern)
+
+
+def read_term_file(path: Path) -> list[str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise ValueError(f"cannot read term file {path}: {e}") from None
+    return [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+
+
+def literal_alternation(words: list[str]) -> str:
+    """One regular expression for a list of literal phrases, factored as a trie so that matching it costs
+    the length of the phrase rather than the number of phrases. Whole words only."""
+    trie: dict = {}
+    for w in sorted({w.lower() for w in words}):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return r"(?:\b" + emit(trie) + r"\b)"
 
 
 def compile_patterns(patterns: list[str], case_sensitive: bool = False) -> re.Pattern[str] | None:
@@ -165,7 +204,7 @@ def load_pack_file(path: str | Path) -> Pack:
     if pack.pack != p.stem:
         raise RulePackError(f"pack name {pack.pack!r} must equal the file name {p.stem!r}", path=str(p))
     for rule in pack.rules:
-        for attr in ("patterns", "exceptions", "when_patterns"):
+        for attr in ("patterns", "exceptions", "when_patterns", "demote"):
             try:
                 compile_patterns(getattr(rule, attr), rule.case_sensitive)
             except re.error as e:

@@ -32,7 +32,7 @@ SKIP_WORDS = {"unspecified", "other", "site", "due", "without", "with", "sequela
               "encounter", "left", "right", "bilateral", "specified", "classified", "elsewhere", "type", "and",
               "of", "in", "by", "to", "or", "for", "code", "stage", "trimester", "weeks", "gestation"}
 # Words too common in ordinary copy to stand for a condition after an effect verb.
-TOO_COMMON = {"fever", "anger", "stress", "pain", "obesity", "cough", "fatigue", "malaise", "tension", "blindness",
+TOO_COMMON = {"fever", "anger", "stress", "obesity", "cough", "fatigue", "malaise", "tension", "blindness",
               "deafness", "infection", "tumor", "cancer", "disease", "disorder", "syndrome", "illness", "shock",
               "death", "old age", "senility", "lack", "delay", "hunger", "thirst", "exhaustion", "dehydration", "worries",
               "nervousness", "unhappiness", "irritability", "sadness", "loneliness"}
@@ -61,7 +61,7 @@ parkinsons, multiple sclerosis, epilepsy, seizures, migraines, migraine, headach
 fibroids, infertility, menopause, perimenopause, menopause symptoms, glioma, leukaemia, leukemia, lymphoma,
 melanoma, sepsis, meningitis, hepatitis, herpes, hiv, covid, covid-19, coronavirus, flu, influenza,
 chronic illness, chronic conditions, chronic pain, aches and pains, muscle pain, muscle aches, tendonitis,
-sciatica, symptoms, after-effects of alcohol, effects of alcohol, plantar fasciitis, frozen shoulder, whiplash, tennis elbow, carpal tunnel, scoliosis
+sciatica, symptoms, anxieties, pain, after-effects of alcohol, effects of alcohol, plantar fasciitis, frozen shoulder, whiplash, tennis elbow, carpal tunnel, scoliosis
 """
 # Verbs that claim an effect on a condition; every inflection is written out.
 EFFECT_VERBS = """

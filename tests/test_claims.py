@@ -79,3 +79,82 @@ def test_finding_points_at_the_exact_words() -> None:
     f = next(f for f in check(text, platform="sms").findings if f.rule_id == "claims.cure")
     assert (f.field, text[f.start:f.end], f.match) == ("text", "cures", "cures")
     assert "CAP Code" in f.citation and f.reason
+
+
+# ---- two tiers ------------------------------------------------------------------------------------
+
+
+def claim_severities(text: str, jurisdiction: str = "uk") -> dict[str, str]:
+    """Each claims rule that fired, with its most severe finding."""
+    out: dict[str, str] = {}
+    for f in check(text, platform="email", jurisdiction=jurisdiction).findings:
+        if f.rule_id.startswith("claims.") and (out.get(f.rule_id) != "block"):
+            out[f.rule_id] = f.severity.value
+    return out
+
+
+@pytest.mark.parametrize("hedged,plain", [
+    ("Getting screened can help prevent bowel cancer.", "Our CBD oil prevents bowel cancer."),
+    ("Our physio team can help with lower back pain.", "Our magnets relieve lower back pain."),
+    ("Acupuncture may reduce migraines for some people.", "Acupuncture reduces migraines."),
+])
+def test_a_hedge_keeps_a_claim_but_never_makes_it_prohibited(hedged: str, plain: str) -> None:
+    assert claim_severities(hedged).get("claims.treats_condition") == "warn"
+    assert claim_severities(plain).get("claims.treats_condition") == "block"
+
+
+def test_the_demoted_finding_says_which_words_made_it_a_claim_needing_evidence() -> None:
+    f = next(f for f in check("Getting screened can help prevent bowel cancer.", platform="email").findings
+             if f.rule_id == "claims.treats_condition")
+    assert "can help" in f.message and "needs evidence" in f.message
+
+
+def test_a_claims_library_clears_a_hedged_claim_but_never_a_prohibited_one() -> None:
+    library = [{"id": "screening-1", "wording": "can help prevent bowel cancer", "reference": "NHS screening programme"}]
+    hedged = check("Getting screened can help prevent bowel cancer.", platform="email", claims=library)
+    assert not [f for f in hedged.findings if f.rule_id == "claims.treats_condition"]
+    plain = check("Our CBD oil prevents bowel cancer.", platform="email",
+                  claims=[{"id": "x", "wording": "prevents bowel cancer", "reference": "our own study"}])
+    assert [f.severity.value for f in plain.findings if f.rule_id == "claims.treats_condition"] == ["block"]
+
+
+@pytest.mark.parametrize("text,rule,severity", [
+    ("Lose 30 lbs in 30 days with our program - works for everyone!", "claims.weight_loss_rate", "block"),
+    ("Lose 30 lbs in 30 days with our program - works for everyone!", "claims.guarantee", "block"),
+    ("Better results than any chiropractor in Austin.", "claims.superiority", "warn"),
+    ("9 out of 10 doctors recommend us", "claims.business_claim", "warn"),
+    ("Skip the flu shot this year - our vitamin IV drip boosts your immune system.", "claims.immune_boost", "block"),
+    ("Skip the flu shot this year - our vitamin IV drip boosts your immune system.",
+     "claims.discourages_treatment", "block"),
+    # conditions and verb forms from the packaged vocabularies, in no hand-written list
+    ("Our drops slowed the progression of glaucoma in weeks.", "claims.treats_condition", "block"),
+    ("These infusions have reversed macular degeneration.", "claims.treats_condition", "block"),
+    ("It is very likely that the MMR causes autism in some children.", "claims.discourages_treatment", "block"),
+    ("Once blind for seven years, she can now read again.", "claims.testimonial", "warn"),
+    ("Our hypnotherapy helped over 300 children.", "claims.business_claim", "warn"),
+    ("Only 3 left at this price!", "claims.pressure", "warn"),
+])
+def test_user_reported_cases(text: str, rule: str, severity: str) -> None:
+    assert claim_severities(text, "us").get(rule) == severity
+
+
+@pytest.mark.parametrize("text", [
+    "Physical therapy for lower back pain, evening",
+    "Please assist in promoting this year's flu campaign: getting the flu jab is quick, safe and free.",
+    "If you are suffering with hay fever, your pharmacist can offer over-the-counter medicines.",
+    "Call NHS 111 if you need medical help and are unsure what to do.",
+])
+def test_public_health_and_service_copy_never_blocks(text: str) -> None:
+    assert "block" not in claim_severities(text).values()
+
+
+def test_term_files_compile_to_one_pattern_that_matches_each_phrase_exactly() -> None:
+    import re
+
+    from copygen.guardrails.packs import literal_alternation
+
+    words = ["flu", "flu jab", "flux", "fluid retention", "gout", "glue ear", "parkinson's"]
+    rx = re.compile(literal_alternation(words), re.IGNORECASE)
+    for w in words:
+        assert rx.fullmatch(w), w
+    assert [m.group(0) for m in rx.finditer("fluid retention and a flu jab; influenza")] == ["fluid retention", "flu jab"]

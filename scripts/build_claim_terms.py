@@ -71,8 +71,10 @@ slow delay prevent protect reverse restore repair regenerate rebuild regrow shri
 neutralise neutralize detoxify cleanse minimise minimize decrease diminish improve correct normalise normalize
 regulate rebalance balance boost strengthen counter counteract tackle target manage control address alter
 """.split()
-NOUNS = ["treatment", "treatments", "cure", "cures", "relief", "reduction", "prevention", "protection",
-         "remedy", "remedies", "removal", "elimination", "reversal", "recovery from", "defence against",
+# Not "treatment" or "removal": they name most services a practice offers ("orthodontic treatment",
+# "laser hair removal"); "cure" has a rule of its own.
+NOUNS = ["relief", "reduction", "prevention", "protection",
+         "remedy", "remedies", "elimination", "reversal", "recovery from", "defence against",
          "defense against", "deals with", "deal with", "dealing with", "solution for", "solution to", "answer to", "fix for", "eradication"]
 
 

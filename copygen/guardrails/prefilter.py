@@ -199,7 +199,7 @@ def needed(pattern: str) -> frozenset[str] | None:
 
 
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
-_MAX_LEAD = 256
+_MAX_LEAD = 512
 
 
 def _lead_node(op, av) -> frozenset[str] | None:  # noqa: ANN001

@@ -75,7 +75,10 @@ regulate rebalance balance boost strengthen counter counteract tackle target man
 # "laser hair removal"); "cure" has a rule of its own.
 NOUNS = ["relief", "reduction", "prevention", "protection",
          "remedy", "remedies", "elimination", "reversal", "recovery from", "defence against",
-         "defense against", "deals with", "deal with", "dealing with", "solution for", "solution to", "answer to", "fix for", "eradication"]
+         "defense against", "deals with", "deal with", "dealing with", "solution for", "solution to", "answer to", "fix for", "eradication",
+         # phrases that put a condition after an efficacy claim
+         "effective for", "effective against", "effective in", "successful in", "works for", "works against",
+         "in patients with", "treated people with", "helped people with", "helped children with"]
 
 
 def condition_titles() -> set[str]:

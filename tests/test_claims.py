@@ -128,7 +128,8 @@ def test_a_claims_library_clears_a_hedged_claim_but_never_a_prohibited_one() -> 
      "claims.discourages_treatment", "block"),
     # conditions and verb forms from the packaged vocabularies, in no hand-written list
     ("Our drops slowed the progression of glaucoma in weeks.", "claims.treats_condition", "block"),
-    ("These infusions have reversed macular degeneration.", "claims.treats_condition", "block"),
+    ("These infusions have reversed macular degeneration.", "claims.condition_effect", "block"),
+    ("Our tincture soothed her chronic urticaria within days.", "claims.condition_effect", "block"),
     ("It is very likely that the MMR causes autism in some children.", "claims.discourages_treatment", "block"),
     ("Once blind for seven years, she can now read again.", "claims.testimonial", "warn"),
     ("Our hypnotherapy helped over 300 children.", "claims.business_claim", "warn"),
@@ -146,6 +147,14 @@ def test_user_reported_cases(text: str, rule: str, severity: str) -> None:
 ])
 def test_public_health_and_service_copy_never_blocks(text: str) -> None:
     assert "block" not in claim_severities(text).values()
+
+
+def test_the_vocabulary_rule_stops_at_the_end_of_a_sentence_and_points_at_the_claim() -> None:
+    from copygen.guardrails.checks import vocabulary_hits
+
+    text = "We treated everyone kindly. Glaucoma checks are free. It relieves the itch of eczema."
+    hits = vocabulary_hits(text, frozenset({"treated", "relieves"}), frozenset({"glaucoma", "eczema"}), 6)
+    assert [text[s:e] for s, e in hits] == ["relieves the itch of eczema"]
 
 
 def test_term_files_compile_to_one_pattern_that_matches_each_phrase_exactly() -> None:

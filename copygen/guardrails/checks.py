@@ -35,17 +35,58 @@ def _finding(cr: CompiledRule, field: str, start: int | None = None, end: int | 
 def run_pattern(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
     """Fire once per match, unless an exception match overlaps it."""
     assert cr.regex is not None
+    return _report_hits(cr, fields, ctx, lambda text: [m.span() for m in cr.regex.finditer(text) if m.end() > m.start()])
+
+
+_VOCAB_WORD = re.compile(r"[\w][\w'’-]*")
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+
+
+def vocabulary_hits(text: str, triggers: frozenset[str], targets: frozenset[str], window: int) -> list[tuple[int, int]]:
+    """Spans from a trigger phrase to the first target phrase within `window` words after it in the same
+    sentence. Phrases are one to three words, compared in lower case; hits do not overlap."""
+    words = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _VOCAB_WORD.finditer(text)]
+    n, out, i = len(words), [], 0
+    while i < n:
+        t_len = next((k for k in (3, 2, 1) if i + k <= n and " ".join(w[2] for w in words[i:i + k]) in triggers), 0)
+        if not t_len:
+            i += 1
+            continue
+        hit = None
+        for j in range(i + t_len, min(n, i + t_len + window + 1)):
+            if _CLAUSE_END.search(text, words[j - 1][1], words[j][0]):
+                break
+            c_len = next((k for k in (3, 2, 1) if j + k <= n and " ".join(w[2] for w in words[j:j + k]) in targets), 0)
+            if c_len:
+                hit = (words[i][0], words[j + c_len - 1][1], j + c_len)
+                break
+        if hit:
+            out.append(hit[:2])
+            i = hit[2]
+        else:
+            i += t_len
+    return out
+
+
+def run_vocabulary(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    """Fire where a trigger phrase meets a target phrase (see `vocabulary_hits`), unless an exception overlaps."""
+    r, phrases = cr.rule, cr.pack.phrases
+    assert r.triggers is not None and r.targets is not None
+    return _report_hits(cr, fields, ctx, lambda text: vocabulary_hits(text, phrases[r.triggers], phrases[r.targets],
+                                                                      r.window))
+
+
+def _report_hits(cr: CompiledRule, fields: dict[str, str], ctx: Context, find) -> list[Finding]:  # noqa: ANN001
     out = []
     for name in cr.fields_for(ctx.platform):
         text = fields.get(name)
         if not text:
             continue
-        hits = [m for m in cr.regex.finditer(text) if m.end() > m.start()]
+        hits = find(text)
         if not hits:
             continue
         excepted = [m.span() for m in cr.exceptions.finditer(text)] if cr.exceptions else []
-        for m in hits:
-            s, e = m.span()
+        for s, e in hits:
             if any(xs < e and s < xe for xs, xe in excepted):
                 continue
             f = _finding(cr, name, s, e, text[s:e])

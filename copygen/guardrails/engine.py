@@ -89,6 +89,7 @@ RUNNERS: dict[str, Runner] = {
     "measure": checks.run_measure,
     "phi": checks.run_phi,
     "substantiation": checks.run_substantiation,
+    "vocabulary": checks.run_vocabulary,
 }
 
 

@@ -14,7 +14,7 @@ from ..errors import RulePackError
 from ..models import Jurisdiction, Platform, Severity
 from ..resources import data_dir
 
-Kind = Literal["pattern", "required", "measure", "phi", "substantiation"]
+Kind = Literal["pattern", "required", "measure", "phi", "substantiation", "vocabulary"]
 MEASURES = (
     "sms_segments", "sms_encoding", "max_chars", "min_chars", "spoken_seconds", "max_hashtags",
     "subject_body_overlap", "preheader_repeats_subject",
@@ -73,12 +73,20 @@ class Rule(BaseModel):
     # screening context) is a claim that needs evidence, not a prohibited one: it is reported as a warning
     # and a claims library that substantiates it clears it.
     demote: list[str] = Field(default_factory=list)
+    # vocabulary: fires where a phrase of `triggers` is followed, within `window` words of the same
+    # sentence, by a phrase of `targets` (both term files of the pack; phrases of up to three words).
+    # Exceptions and demote patterns apply as for a pattern rule.
+    triggers: str | None = None
+    targets: str | None = None
+    window: int = 6
     examples: Examples
 
     @model_validator(mode="after")
     def _kind_fields(self) -> "Rule":
         if self.kind in ("pattern",) and not self.patterns:
             raise ValueError("a pattern rule needs patterns")
+        if (self.kind == "vocabulary") != (self.triggers is not None and self.targets is not None):
+            raise ValueError("a vocabulary rule, and only one, takes triggers and targets")
         if self.kind == "required" and not (self.patterns or self.brand_fields):
             raise ValueError("a required rule needs patterns or brand_fields")
         if self.kind == "measure":
@@ -112,6 +120,8 @@ class Pack(BaseModel):
     # Term lists kept in files next to the pack (one literal phrase a line, '#' comments), added to `terms`
     # under the same name: vocabularies of thousands of entries built by scripts/build_claim_terms.py.
     term_files: dict[str, str] = Field(default_factory=dict)
+    # The phrase sets of `term_files`, for vocabulary rules (filled in when the pack loads).
+    phrases: dict[str, frozenset[str]] = Field(default_factory=dict, exclude=True)
     rules: list[Rule]
     path: str = ""
 
@@ -119,7 +129,13 @@ class Pack(BaseModel):
     def _defaults_and_unique(self) -> "Pack":
         for name, rel in self.term_files.items():
             words = read_term_file(Path(self.path).parent / rel if self.path else data_dir("guardrails") / rel)
-            self.terms[name] = [*self.terms.get(name, []), literal_alternation(words)]
+            self.phrases[name] = frozenset(w.lower() for w in words)
+            if name in self.terms:  # a pattern list of the same name takes the phrases too
+                self.terms[name] = [*self.terms[name], literal_alternation(words)]
+        for r in self.rules:
+            for name in (r.triggers, r.targets):
+                if name is not None and name not in self.phrases:
+                    raise ValueError(f"rule {r.id!r} names term file {name!r}, which term_files does not define")
         seen = set()
         for r in self.rules:
             for attr in ("patterns", "exceptions", "when_patterns", "demote"):

@@ -44,28 +44,37 @@ _CLAUSE_END = re.compile(r"[.!?;\n]")
 
 def vocabulary_hits(text: str, triggers: frozenset[str], targets: frozenset[str], window: int) -> list[tuple[int, int]]:
     """Spans from a trigger phrase to the first target phrase within `window` words after it in the same
-    sentence. Phrases are one to three words, compared in lower case; hits do not overlap."""
-    words = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _VOCAB_WORD.finditer(text)]
-    n, out, i = len(words), [], 0
-    while i < n:
-        t_len = next((k for k in (3, 2, 1) if i + k <= n and " ".join(w[2] for w in words[i:i + k]) in triggers), 0)
-        if not t_len:
-            i += 1
+    sentence. Phrases are one to three words, compared in lower case; hits do not overlap. Triggers are
+    found by one compiled pattern, so a text without one costs a single search."""
+    out: list[tuple[int, int]] = []
+    resume = 0
+    for m in _trigger_regex(triggers).finditer(text):
+        if m.start() < resume:
             continue
-        hit = None
-        for j in range(i + t_len, min(n, i + t_len + window + 1)):
-            if _CLAUSE_END.search(text, words[j - 1][1], words[j][0]):
-                break
-            c_len = next((k for k in (3, 2, 1) if j + k <= n and " ".join(w[2] for w in words[j:j + k]) in targets), 0)
+        stop = _CLAUSE_END.search(text, m.end())
+        words = [(w.start(), w.end(), w.group().lower().replace("’", "'"))
+                 for w in _VOCAB_WORD.finditer(text, m.end(), stop.start() if stop else len(text))][:window + 2]
+        for j in range(min(len(words), window + 1)):
+            c_len = next((k for k in (3, 2, 1) if j + k <= len(words)
+                          and " ".join(w[2] for w in words[j:j + k]) in targets), 0)
             if c_len:
-                hit = (words[i][0], words[j + c_len - 1][1], j + c_len)
+                out.append((m.start(), words[j + c_len - 1][1]))
+                resume = words[j + c_len - 1][1]
                 break
-        if hit:
-            out.append(hit[:2])
-            i = hit[2]
-        else:
-            i += t_len
     return out
+
+
+_TRIGGER_CACHE: dict[int, tuple[frozenset[str], re.Pattern[str]]] = {}
+
+
+def _trigger_regex(triggers: frozenset[str]) -> re.Pattern[str]:
+    cached = _TRIGGER_CACHE.get(id(triggers))
+    if cached is None or cached[0] is not triggers:
+        from .packs import literal_alternation
+
+        cached = _TRIGGER_CACHE[id(triggers)] = (triggers, re.compile(literal_alternation(sorted(triggers)),
+                                                                      re.IGNORECASE))
+    return cached[1]
 
 
 def run_vocabulary(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:

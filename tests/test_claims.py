@@ -153,7 +153,12 @@ def test_the_vocabulary_rule_stops_at_the_end_of_a_sentence_and_points_at_the_cl
     from copygen.guardrails.checks import vocabulary_hits
 
     text = "We treated everyone kindly. Glaucoma checks are free. It relieves the itch of eczema."
-    hits = vocabulary_hits(text, frozenset({"treated", "relieves"}), frozenset({"glaucoma", "eczema"}), 6)
+    import re
+
+    from copygen.guardrails.packs import literal_alternation
+
+    triggers = re.compile(literal_alternation(["treated", "relieves"]), re.IGNORECASE)
+    hits = vocabulary_hits(text, triggers, frozenset({"glaucoma", "eczema"}), 6)
     assert [text[s:e] for s, e in hits] == ["relieves the itch of eczema"]
 
 

@@ -42,13 +42,13 @@ _VOCAB_WORD = re.compile(r"[\w][\w'’-]*")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 
 
-def vocabulary_hits(text: str, triggers: frozenset[str], targets: frozenset[str], window: int) -> list[tuple[int, int]]:
+def vocabulary_hits(text: str, triggers: re.Pattern[str], targets: frozenset[str], window: int) -> list[tuple[int, int]]:
     """Spans from a trigger phrase to the first target phrase within `window` words after it in the same
-    sentence. Phrases are one to three words, compared in lower case; hits do not overlap. Triggers are
-    found by one compiled pattern, so a text without one costs a single search."""
+    sentence. `triggers` is the compiled alternation of the trigger phrases (a text without one costs a
+    single search); targets are one to three words, compared in lower case; hits do not overlap."""
     out: list[tuple[int, int]] = []
     resume = 0
-    for m in _trigger_regex(triggers).finditer(text):
+    for m in triggers.finditer(text):
         if m.start() < resume:
             continue
         stop = _CLAUSE_END.search(text, m.end())
@@ -64,25 +64,12 @@ def vocabulary_hits(text: str, triggers: frozenset[str], targets: frozenset[str]
     return out
 
 
-_TRIGGER_CACHE: dict[int, tuple[frozenset[str], re.Pattern[str]]] = {}
-
-
-def _trigger_regex(triggers: frozenset[str]) -> re.Pattern[str]:
-    cached = _TRIGGER_CACHE.get(id(triggers))
-    if cached is None or cached[0] is not triggers:
-        from .packs import literal_alternation
-
-        cached = _TRIGGER_CACHE[id(triggers)] = (triggers, re.compile(literal_alternation(sorted(triggers)),
-                                                                      re.IGNORECASE))
-    return cached[1]
-
-
 def run_vocabulary(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
     """Fire where a trigger phrase meets a target phrase (see `vocabulary_hits`), unless an exception overlaps."""
-    r, phrases = cr.rule, cr.pack.phrases
-    assert r.triggers is not None and r.targets is not None
-    return _report_hits(cr, fields, ctx, lambda text: vocabulary_hits(text, phrases[r.triggers], phrases[r.targets],
-                                                                      r.window))
+    r = cr.rule
+    assert cr.triggers is not None and r.targets is not None
+    targets = cr.pack.phrases[r.targets]
+    return _report_hits(cr, fields, ctx, lambda text: vocabulary_hits(text, cr.triggers, targets, r.window))
 
 
 def _report_hits(cr: CompiledRule, fields: dict[str, str], ctx: Context, find) -> list[Finding]:  # noqa: ANN001

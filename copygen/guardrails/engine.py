@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
@@ -12,7 +13,7 @@ from ..errors import RulePackError
 from ..models import Finding, Jurisdiction, Measurement, Platform, Report
 from ..platforms import spoken_seconds
 from . import checks, phi, sms
-from .packs import Example, Pack, Rule
+from .packs import Example, Pack, Rule, literal_alternation
 from .prefilter import Alternation, LiteralIndex, needed
 
 FIELDS: dict[Platform, tuple[str, ...]] = {
@@ -47,6 +48,7 @@ class CompiledRule:
     exceptions: Alternation | None
     when: Alternation | None
     demote: Alternation | None
+    triggers: re.Pattern[str] | None = None  # vocabulary: the trigger phrases as one compiled pattern
     fields_by_platform: dict[Platform, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     @property
@@ -77,6 +79,8 @@ def compile_rule(rule: Rule, pack: Pack, index: LiteralIndex | None = None) -> C
         exceptions=alt(rule.exceptions, rule.case_sensitive),
         when=alt(rule.when_patterns, False),
         demote=alt(rule.demote, False),
+        triggers=(re.compile(literal_alternation(sorted(pack.phrases[rule.triggers])), re.IGNORECASE)
+                  if rule.triggers is not None else None),
         fields_by_platform={p: tuple(f for f in FIELDS[p] if f in rule.fields) if rule.fields else FIELDS[p]
                             for p in Platform},
     )

@@ -63,7 +63,7 @@ def main() -> None:
     args = ap.parse_args()
     gold_n, found_n, pred_n, correct_n = Counter(), Counter(), Counter(), Counter()
     all_gold = all_found = all_pred = all_correct = 0
-    texts = negatives = 0
+    texts = negatives = covered = flagged_neg = 0
     brand = yaml.safe_load(open(args.brand, encoding="utf-8")) if args.brand else {}
     for row in rows(args.path, brand):
         texts += 1
@@ -72,6 +72,10 @@ def main() -> None:
         preds = [{"start": h.start, "end": h.end, "type": GROUP.get(h.kind, h.kind)}
                  for h in detect(text, brand_allow(Brand(**row.get("brand", {})))) if h.kind != "npi"]
         gold = [{**g, "type": GROUP.get(g["type"], g["type"])} for g in row["spans"]]
+        if gold:
+            covered += bool(preds)
+        else:
+            flagged_neg += bool(preds)
         for g in gold:
             gold_n[g["type"]] += 1
             all_gold += 1
@@ -90,6 +94,10 @@ def main() -> None:
             if args.misses and not any(overlaps(p, g) for g in gold):
                 print(f"FP   {p['type']:20} {text[p['start']:p['end']]!r:40} in {row['id']}: {text[:90]!r}")
     print(f"texts: {texts} ({texts - negatives} with PHI, {negatives} hard negatives)")
+    if texts > negatives:
+        print(f"texts with PHI that get a PHI finding: {covered}/{texts - negatives} = {covered / (texts - negatives):.3f}")
+    if negatives:
+        print(f"hard negatives flagged: {flagged_neg}/{negatives} = {flagged_neg / negatives:.3f}")
     print(f"{'type':22}{'gold':>6}{'recall':>8}{'found':>7}{'precision':>10}{'F1':>7}")
     for t in sorted(set(gold_n) | set(pred_n)):
         r = found_n[t] / gold_n[t] if gold_n[t] else float("nan")

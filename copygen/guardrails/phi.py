@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import phi_checks as chk
-from .phi_lexicon import HEALTH_TERMS
-from .phi_names import WORD_START as _WORD_START, find_names, sentence_start
+from .phi_lexicon import HEALTH_TERMS, first_names
+from . import phi_tagger
+from .phi_names import NOT_NAMES, WORD_START as _WORD_START, clinician_spans, find_names, name_kind, sentence_start
 from .prefilter import LiteralIndex, before, digit_count, need_of, scan
 
 # Kind -> placeholder used by redact().
@@ -427,6 +428,41 @@ def _marketing(text: str, folded: frozenset[str]) -> list[Hit]:
     return out
 
 
+# What a tagged span may hold: words (with initials, hyphens, apostrophes) for a name; a digit, and no sentence
+# break, for a date.
+_NAME_SPAN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?(?:\s+[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?)*")
+_DATE_SPAN = re.compile(r"(?=.*\d)[\w ,./'’-]+")
+
+
+def find_names_cached(text: str) -> list[Hit]:
+    return find_names(text, _index().present(text))
+
+
+def _tagged(text: str) -> list[Hit]:
+    """Names and dates of one person's care that the learned tagger marks (phi_tagger)."""
+    out = []
+    tagged = phi_tagger.tag(text, NOT_NAMES)
+    names = [t for t in tagged if t[2] == "NAME" and _NAME_SPAN.fullmatch(text[t[0]:t[1]])
+             and text[t[0]:t[1]].split()[0] not in NOT_NAMES]
+    for start, end, _, p, why in names:
+        value = text[start:end]
+        if value.isupper() and " " not in value and value.capitalize() not in first_names():
+            continue  # one upper-case word: an acronym or a keyword ("FLU"), not a name
+        out.append(Hit(start, end, name_kind(text, start, end), f"the name tagger reads a person's name (p={p:.2f}: {why})"))
+    # A date is a patient's only in a message about one person: to "you", or naming someone.
+    about_someone = bool(names) or phi_tagger.speaks_to_you(text) or any(h.kind.startswith("name") for h in find_names_cached(text))
+    for start, end, label, p, why in tagged:
+        if label == "DATE" and about_someone and _DATE_SPAN.fullmatch(text[start:end]):
+            out.append(Hit(start, end, "date", f"the date tagger reads a date of one person's care (p={p:.2f}: {why})"))
+    return out
+
+
+def _not_clinician(hits: list[Hit], text: str) -> list[Hit]:
+    spans = clinician_spans(text) if any(h.kind in ("name", "name_health") for h in hits) else []
+    return [h for h in hits if h.kind not in ("name", "name_health")
+            or not any(s < h.end and h.start < e for s, e in spans)]
+
+
 def _allowed(hit: Hit, text: str, allow: Allow) -> bool:
     value = text[hit.start:hit.end]
     if hit.kind in ("phone", "fax"):
@@ -472,8 +508,9 @@ def detect(text: str, allow: Allow = NO_ALLOW, index: LiteralIndex | None = None
 @lru_cache(maxsize=512)
 def _detect(text: str, allow: Allow, folded: frozenset[str]) -> tuple[Hit, ...]:
     hits = [*_ten_digit(text, folded), *_numbers(text, folded), *_phones(text), *_web(text, folded, allow),
-            *_places(text, folded), *_dates_and_ages(text, folded), *_marketing(text, folded), *find_names(text, folded)]
-    return tuple(h for h in _resolve(hits) if not _allowed(h, text, allow))
+            *_places(text, folded), *_dates_and_ages(text, folded), *_marketing(text, folded), *find_names(text, folded),
+            *_tagged(text)]
+    return tuple(h for h in _resolve(_not_clinician(hits, text)) if not _allowed(h, text, allow))
 
 
 def mask(value: str) -> str:

@@ -56,6 +56,29 @@ _POSSESSIVE_HEALTH = re.compile(rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?
 _PERSON_VERB = re.compile(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
                           r"|was (?:admitted|diagnosed|treated|discharged|born)|has lived|lived|is recovering|walked)\b")
 _TOKEN = re.compile(rf"{_WORD_AT}\b")
+# A clinician's registration letters after their name: "Sarah Okoye MCSP", "Rajiv Menon FRCS", "Jo Lee, RN".
+POST_NOMINALS = re.compile(
+    r"(?:,?\s+(?:MBBS|MBChB|MB|BCh|BChD|BDS|MDS|MD|DO|DDS|DMD|DPT|PT|RN|NP|PA-C|APRN|FNP|MSc|BSc|PhD|MPharm|MRPharmS"
+    r"|MCSP|HCPC|FRCS|FRCSEd|MRCS|MRCP|FRCP|MRCGP|FRCGP|FDS|MFDS|MJDF|GDC|RGN|RMN|DipHE|FACS|FAAP|OD|DC|LAc|PsyD|LCSW|RDH)"
+    r"(?:\s*\([^)]*\))?\b)+")
+# A clinician: a clinical title before the name or registration letters after it. Not a patient identifier.
+_CLINICIAN = re.compile(
+    rf"\b(?:{'|'.join(CLINICIAN_TITLES)})\.?\s+(?:(?:Practitioner|Specialist|Consultant|Associate)\s+)?{_FULL}"
+    rf"|{_FULL_AT}(?={POST_NOMINALS.pattern})")
+
+
+def clinician_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a clinician by title or registration letters."""
+    return [m.span() for m in _CLINICIAN.finditer(text)]
+
+
+def name_kind(text: str, start: int, end: int) -> str:
+    """`name_health` when the sentence holding the name carries health information, else `name`."""
+    return "name_health" if _HEALTH.search(_sentence(text, start, end)) else "name"
+
+
+NOT_NAMES = _STOP | frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+                               "Room Level Floor Suite Unit Ward".split())
 # The words before a capitalised word that make it a place or an object rather than a person: "from Round Rock",
 # "walked to Clifton", each read in the few characters before it.
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:from|in|at|near)\s+$")
@@ -158,8 +181,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     out = []
     for (start, end), (why, role) in sorted(found.items()):
         if role == "clinician":
-            kind = "name"
-        elif role == "patient" or _HEALTH.search(_sentence(text, start, end)):
+            continue  # a clinician named with a title is not a patient identifier
+        if role == "patient" or _HEALTH.search(_sentence(text, start, end)):
             kind = "name_health"
             why += ", with health information in the same sentence" if role != "patient" else ""
         else:

@@ -434,14 +434,15 @@ _NAME_SPAN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?(?:\s+[^\W\d_]+(?:[-'
 _DATE_SPAN = re.compile(r"(?=.*\d)[\w ,./'’-]+")
 
 
-def find_names_cached(text: str) -> list[Hit]:
-    return find_names(text, _index().present(text))
+@lru_cache(maxsize=64)
+def _not_names(own_text: str) -> frozenset[str]:
+    return NOT_NAMES | frozenset(own_text.split())
 
 
-def _tagged(text: str) -> list[Hit]:
+def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
     """Names and dates of one person's care that the learned tagger marks (phi_tagger)."""
     out = []
-    tagged = phi_tagger.tag(text, NOT_NAMES)
+    tagged = phi_tagger.tag(text, _not_names(allow.text))
     names = [t for t in tagged if t[2] == "NAME" and _NAME_SPAN.fullmatch(text[t[0]:t[1]])
              and text[t[0]:t[1]].split()[0] not in NOT_NAMES]
     for start, end, _, p, why in names:
@@ -450,10 +451,11 @@ def _tagged(text: str) -> list[Hit]:
             continue  # one upper-case word: an acronym or a keyword ("FLU"), not a name
         out.append(Hit(start, end, name_kind(text, start, end), f"the name tagger reads a person's name (p={p:.2f}: {why})"))
     # A date is a patient's only in a message about one person: to "you", or naming someone.
-    about_someone = bool(names) or phi_tagger.speaks_to_you(text) or any(h.kind.startswith("name") for h in find_names_cached(text))
-    for start, end, label, p, why in tagged:
-        if label == "DATE" and about_someone and _DATE_SPAN.fullmatch(text[start:end]):
-            out.append(Hit(start, end, "date", f"the date tagger reads a date of one person's care (p={p:.2f}: {why})"))
+    dates = [t for t in tagged if t[2] == "DATE" and _DATE_SPAN.fullmatch(text[t[0]:t[1]])]
+    if not (names or rule_names or phi_tagger.speaks_to_you(text)):
+        dates = []
+    for start, end, label, p, why in dates:
+        out.append(Hit(start, end, "date", f"the date tagger reads a date of one person's care (p={p:.2f}: {why})"))
     return out
 
 
@@ -507,9 +509,10 @@ def detect(text: str, allow: Allow = NO_ALLOW, index: LiteralIndex | None = None
 
 @lru_cache(maxsize=512)
 def _detect(text: str, allow: Allow, folded: frozenset[str]) -> tuple[Hit, ...]:
+    names = find_names(text, folded)
     hits = [*_ten_digit(text, folded), *_numbers(text, folded), *_phones(text), *_web(text, folded, allow),
-            *_places(text, folded), *_dates_and_ages(text, folded), *_marketing(text, folded), *find_names(text, folded),
-            *_tagged(text)]
+            *_places(text, folded), *_dates_and_ages(text, folded), *_marketing(text, folded), *names,
+            *_tagged(text, allow, names)]
     return tuple(h for h in _resolve(_not_clinician(hits, text)) if not _allowed(h, text, allow))
 
 

@@ -31,9 +31,11 @@ _YOU = re.compile(r"\b(?:you|your|you're)\b", re.I)
 # a weekday or a date separator. Elsewhere it would find nothing the rules have not, and tagging costs time.
 _SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\s*\d)|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.)+[.!?]*")
 _CAPITAL = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*")
-_DATEISH = re.compile(r"\d\s?[/.-]\s?\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
-                      r"[a-z]*\.?,?\s+(?:the\s+)?\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep"
-                      r"|oct|nov|dec)", re.I)  # marginal probability of the span's first token
+# A digit beside a date separator or before a month, or a month or weekday before a digit: each opens with a
+# character class, so `re` skips ahead in C (a loose superset: it only decides what is worth tagging).
+_DATEISH = re.compile(r"\d(?:\s?[/.-]\s?\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+                      r"|[JFMASONDTWjfmasondtw](?<![^\W\d_].)(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at)"
+                      r"[a-z]*\.?,?\s+(?:the\s+)?\d")  # marginal probability of the span's first token
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
@@ -45,6 +47,13 @@ def _shape(w: str) -> str:
     s = re.sub(r"[a-zß-öø-ÿā-ž]", "x", s)
     s = re.sub(r"\d", "d", s)
     return re.sub(r"(.)\1{2,}", r"\1\1", s)
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Common English words (scripts/build_phi_terms.py): a capital on one of these is weak evidence of a name."""
+    path = resources.files("copygen.guardrails") / "models" / "common_words.txt"
+    return frozenset(path.read_text(encoding="utf-8").split())
 
 
 @lru_cache(maxsize=65536)
@@ -59,6 +68,8 @@ def _word_features(w: str) -> tuple[str, ...]:
             f.append("first_list")
         if name_form in lasts:
             f.append("last_list")
+        if low in common_words():
+            f.append("common")
     if low in _MONTHS:
         f.append("month")
     if low in _DAYS:
@@ -145,23 +156,37 @@ def _explain(feats: list[str], label: str) -> str:
     return ", ".join(parts)
 
 
+@lru_cache(maxsize=16384)
+def _candidate(word: str, not_names: frozenset[str]) -> int:
+    """2: on the name lists; 1: a capitalised word that is neither common nor known not to be a name; 0: neither."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if word in not_names or word.lower() in not_names:
+        return 0
+    if word.capitalize() in first_names() or word.capitalize() in surnames():
+        return 2
+    return int(word.lower() not in common_words())
+
+
 def _worth_tagging(sentence: str, not_names: frozenset[str]) -> bool:
     if _DATEISH.search(sentence):
         return True
-    for k, m in enumerate(_CAPITAL.finditer(sentence)):
-        word = m.group(0).rstrip("'’s") if m.group(0).endswith(("'s", "’s")) else m.group(0)
-        if word in not_names:
-            continue
-        if m.start() > len(sentence) - len(sentence.lstrip(" \t\"“'‘(-–—*#")) or k:
-            return True  # a capital inside the sentence
-        if sentence[m.end():m.end() + 1] == "," or word in first_names():
-            return True
+    lead = len(sentence) - len(sentence.lstrip(" \t\"“'‘(-–—*#"))
+    for m in _CAPITAL.finditer(sentence):
+        kind = _candidate(m.group(0), not_names)
+        if kind:
+            opens = m.start() <= lead or sentence[:m.start()].rstrip().endswith(":")
+            if not opens or kind == 2 or sentence[m.end():m.end() + 1] == ",":
+                return True
     return False
 
 
 def tag(text: str, not_names: frozenset[str] = frozenset()) -> list[tuple[int, int, str, float, str]]:
     """(start, end, NAME or DATE, probability, why) for each span the model marks in the sentences worth
-    tagging. `not_names`: capitalised words known not to be people (they alone do not make a sentence worth it)."""
+    tagging. `not_names`: capitalised words known not to be people, or lower-case words of the practice's own
+    name and address (they alone do not make a sentence worth it)."""
+    if not _DATEISH.search(text) and not any(_candidate(w, not_names) for w in _CAPITAL.findall(text)):
+        return []
     has_you = _YOU.search(text) is not None
     out = []
     for start, sentence in sentences(text):

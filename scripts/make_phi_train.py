@@ -102,6 +102,13 @@ def campaign_date() -> str:
 # Slots: {P} a person, {F} a first name, {D} a date of their care, {B} a birth date (marked); {C} a campaign date,
 # {PL} a place, {BR} a brand, {PR} a product, {RO} a staff role, {M} a month, {W} a weekday (unmarked).
 PERSONAL = """
+{GV} {P} {GC}
+{GV} {F} {GC}
+Our lovely {F} {GE}
+{GP} {P}: {GE2}
+At {AGE9}, {F} {GE}
+{F}'s {GN} {GE}
+Please {GV2} {P}.
 Shoutout to {F} for trusting us with her {AC}!
 We treated {F} for {AC} last spring.
 After {AC} with us, {P} is back at work.
@@ -167,6 +174,11 @@ CC {P} on the discharge letter dated {D}.
 """.strip().splitlines()
 
 GENERAL = """
+Our flu season starts on {C}.
+The {PL} clinic runs from {C} to {C}.
+Walk-in clinics until {C}; your GP can tell you more.
+If you are eligible, book from {C}.
+Your local pharmacy offers flu jabs from {C}.
 Flu jabs are available from {C} at {BR}.
 Our {PL} clinic opens on {C}.
 Offer ends {C}. Book online at {BR}.
@@ -237,6 +249,21 @@ def fill(template: str) -> tuple[str, list[dict]]:
             "PL": (lambda: R.choice(PLACES), ""), "BR": (lambda: R.choice(BRANDS), ""), "PR": (lambda: R.choice(PRODUCTS), ""),
             "RO": (lambda: R.choice(ROLES), ""), "M": (lambda: R.choice(MONTHS), ""), "W": (lambda: R.choice(DAYS), ""),
             "T": (lambda: R.choice(["9am", "10:30", "2.15pm", "4pm", "11:45am", "noon"]), ""),
+            "GV": (lambda: R.choice(["Send", "Call", "Text", "Ring", "Email", "Remind", "Thank", "Welcome", "Message", "Sending love to",
+                                     "Say hi to", "Open on", "Cut to", "Film", "Feature", "Tag", "Invite", "Congratulate",
+                                     "Texting", "Calling", "Emailing", "Ringing", "Tell", "Ask", "Pay", "Refund", "Check in",
+                                     "Sending a big hug to", "Reminder for", "Flowers for", "Card for"]), ""),
+            "GV2": (lambda: R.choice(["call", "text", "ring back", "email", "remind", "thank", "reschedule", "chase",
+                                      "follow up with", "check on", "contact"]), ""),
+            "GC": (lambda: R.choice(["about the slot.", "back on Monday.", "and family after the surgery.", "at reception.",
+                                     "the reminder.", "to collect the retainer.", "in the access system.", "today.",
+                                     "for the review!", "the new forms.", "about the biopsy.", "when the crown arrives."]), ""),
+            "GE": (lambda: R.choice(["still walks to every session.", "turns 90 this week!", "is ready to collect.",
+                                     "came in yesterday.", "is doing brilliantly.", "loved the new smile.", "went viral on our page."]), ""),
+            "GE2": (lambda: R.choice(["reminder sent", "called, no answer", "paid in full", "needs a recall", "consent signed"]), ""),
+            "GP": (lambda: R.choice(["Patient", "Client", "Caller", "Contact", "Customer", "Re", "Attn", "For"]), ""),
+            "GN": (lambda: R.choice(["record", "file", "chart", "licence", "forms", "retainer", "photo", "results"]), ""),
+            "AGE9": (lambda: str(R.randint(90, 104)), ""),
             "TM": (lambda: R.choice(["9.30", "11.45", "10:30", "12:00", "8am", "1.15pm", "17:00", "6.30pm"]), ""),
             "AC": (lambda: R.choice(ACRONYMS), ""), "V": (lambda: R.choice(VERBS), ""),
             "ORD": (lambda: R.choice(["1,000th", "500th", "100th", "2,000th", "10,000th"]), ""),

@@ -24,6 +24,14 @@ from copygen.guardrails.checks import brand_allow
 from copygen.guardrails.phi import detect
 
 GROUP = {"name_health": "name"}
+# A postcode or ZIP found inside an address finds the address (and is a correct finding there).
+# The rules' labelled set (phi_set.jsonl) predates the vehicle and device types: its other_id covers both.
+SAME = {("address", "postcode"), ("address", "zip"), ("postcode", "address"), ("zip", "address"),
+        ("other_id", "device"), ("other_id", "vehicle")}
+
+
+def same_type(gold: str, pred: str) -> bool:
+    return gold == pred or (gold, pred) in SAME
 
 
 def overlaps(a: dict, b: dict) -> bool:
@@ -79,7 +87,7 @@ def main() -> None:
         for g in gold:
             gold_n[g["type"]] += 1
             all_gold += 1
-            same = any(p["type"] == g["type"] and overlaps(p, g) for p in preds)
+            same = any(same_type(g["type"], p["type"]) and overlaps(p, g) for p in preds)
             found_n[g["type"]] += same
             anyhit = any(overlaps(p, g) for p in preds)
             all_found += anyhit
@@ -88,7 +96,7 @@ def main() -> None:
         for p in preds:
             pred_n[p["type"]] += 1
             all_pred += 1
-            same = any(p["type"] == g["type"] and overlaps(p, g) for g in gold)
+            same = any(same_type(g["type"], p["type"]) and overlaps(p, g) for g in gold)
             correct_n[p["type"]] += same
             all_correct += any(overlaps(p, g) for g in gold)
             if args.misses and not any(overlaps(p, g) for g in gold):

@@ -27,10 +27,12 @@ PLACEHOLDERS: dict[str, str] = {
     "age_90_plus": "[AGE]", "address": "[ADDRESS]", "postcode": "[POSTCODE]", "zip": "[ZIP]", "url": "[URL]",
     "ip": "[IP]", "other_id": "[ID]", "npi": "[NPI]", "recipient_condition": "[HEALTH_DETAIL]",
     "media_ref": "[PATIENT_MEDIA]", "biometric": "[BIOMETRIC]", "review_reply": "[PATIENT_CONFIRMATION]",
+    "vehicle": "[VEHICLE]", "device": "[DEVICE]",
 }
 # When two hits overlap, the earlier kind here wins (a checked number beats a shape).
 PRIORITY = (
-    "ssn", "nhs_number", "npi", "ni_number", "health_plan_id", "account", "license", "mrn", "email", "url", "ip",
+    "ssn", "nhs_number", "npi", "ni_number", "health_plan_id", "account", "license", "mrn", "vehicle", "device", "email",
+    "url", "ip",
     "fax", "phone", "address", "zip", "postcode", "date", "age_90_plus", "other_id", "recipient_condition",
     "review_reply", "media_ref", "biometric", "name_health", "name",
 )
@@ -107,7 +109,8 @@ def _labelled(labels: str) -> re.Pattern[str]:
 _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("mrn", _labelled(r"MRN|medical record(?:s)?(?: number| no\.?| #)?|med(?:ical)? rec(?:ord)?(?: no\.?| #| number)"
                       r"|patient (?:ID|number|no\.?|#|ref(?:erence)?)|hospital (?:number|no\.?|#|ID)"
-                      r"|chart (?:number|no\.?|#)|unit number|case (?:number|no\.?|#)"), "medical record number label"),
+                      r"|chart (?:number|no\.?|#)?|unit number|case (?:number|no\.?|#)|(?:patient )?record(?: number| no\.?| #| ID)?"),
+     "medical record number label"),
     ("health_plan_id", _labelled(
         r"member(?:ship)? (?:ID|number|no\.?|#)|subscriber (?:ID|number|no\.?|#)|policy (?:ID|number|no\.?|#)"
         r"|insurance (?:ID|number|no\.?|#)|plan (?:ID|number|#)|group (?:number|no\.?|#)|medicaid(?: ID| number| #)?"
@@ -117,17 +120,19 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("license", _labelled(r"(?:driver'?s |driving )?licen[cs]e(?: number| no\.?| #)?|DL(?: number| no\.?| #)"
                           r"|passport(?: number| no\.?| #)?|certificate(?: number| no\.?| #)|DEA(?: number| no\.?| #)?"
                           r"|permit (?:number|no\.?|#)"), "licence or certificate label"),
-    ("other_id", _labelled(r"serial(?: number| no\.?| #)?|S/N|UDI|lot (?:number|no\.?|#)|device (?:ID|number)|IMEI"
-                           r"|implant (?:ID|number|serial)|VIN|(?:number |licen[cs]e )?plate|reg(?:istration)? (?:number|plate)"
-                           r"|(?:booking|appointment|claim|reference|ref|confirmation|referral|ticket|file|record"
+    ("vehicle", _labelled(r"VIN|(?:number |licen[cs]e |car )?plate|(?:car |vehicle )?reg(?:istration)?(?: number| plate| no\.?)?"),
+     "vehicle identifier label"),
+    ("device", _labelled(r"(?:device |implant |pump |pacemaker )?serial(?: number| no\.?| #)?|S/N|SN|UDI|lot (?:number|no\.?|#)"
+                         r"|device (?:ID|number)|IMEI|implant (?:ID|number)"), "device identifier label"),
+    ("other_id", _labelled(r"(?:booking|appointment|claim|reference|ref|confirmation|referral|ticket|file"
                            r"|client|customer|user|visit)(?: ID| number| no\.?| #| code)?|ID"), "identifier label"),
 )
 # A reference with a word of five letters or more in it ("CAMPAIGN-2025-Q1", "SPRING25") names a campaign or
 # an offer, not a person's record.
 _CODE_WORD = re.compile(r"[A-Za-z]{5}")
-_NHS_CONTEXT = re.compile(r"\b(?:NHS|CHI|health and care)(?: number| no\.?| #)?\W{0,3}$", re.I)
+_NHS_CONTEXT = re.compile(r"\b(?:NHS|CHI|health and care)(?: number| no\.?| #)?(?:\s+(?:is|was))?\W{0,3}$", re.I)
 _NPI_CONTEXT = re.compile(r"\bNPI(?: number| no\.?| #)?\W{0,3}$", re.I)
-_SSN_CONTEXT = re.compile(r"\b(?:SSN|SS#|social security(?: number| no\.?| #)?|SS no\.?)\W{0,3}$", re.I)
+_SSN_CONTEXT = re.compile(r"\b(?:SSN|SS#|social security(?: number| no\.?| #)?|SS no\.?)(?:\s+(?:is|was))?\W{0,3}$", re.I)
 # Patterns that open with a character class and then look back for what must precede it ("(?<![\d-])\d" as
 # "\d(?<![\d-]\d)", "\b[A-Z]" as "[A-Z](?<!\w.)"): the same matches, but `re` skips ahead in C to the next
 # character of the class instead of trying every position.
@@ -145,6 +150,12 @@ _CARD = re.compile(rf"\d{_NOT_AFTER_DIGIT}[ -]?(?:\d[ -]?){{11,17}}\d(?![\d-])")
 _IBAN = re.compile(rf"[A-Z]{_WORD_START}[A-Z]\d{{2}}(?: ?[A-Z0-9]{{4}}){{2,7}}(?: ?[A-Z0-9]{{1,4}})?\b")
 _DEA = re.compile(rf"[A-Z]{_WORD_START}[A-Z9]\d{{7}}\b")
 _VIN = re.compile(rf"[A-HJ-NPR-Z0-9]{_WORD_START}[A-HJ-NPR-Z0-9]{{16}}\b")
+# UK plates (AB12 CDE, A123 BCD) and US ones (7ABC123, ABC-1234, ABC 123): read as a vehicle's only in a
+# sentence about a car, parking or a vehicle.
+_PLATE = re.compile(rf"[A-Z]{_WORD_START}(?:[A-Z]\d{{2}} ?[A-Z]{{3}}|\d{{1,3}} ?[A-Z]{{3}}|[A-Z]{{2}}[- ]?\d{{3,4}})\b"
+                    rf"|\d{_WORD_START}[A-Z]{{3}}\d{{3}}\b")
+_VEHICLE_WORDS = re.compile(r"\b(?:car|cars|vehicle|van|plate|reg|registration|parked|parking|car park|bay|driver|drove|"
+                            r"motorbike|scooter|truck|taxi|DVLA|DMV)\b", re.I)
 _UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+)*")
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:com|co\.uk|org|net|io|uk|us|me|health)"
@@ -152,7 +163,8 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:co
 _PERSONAL_URL = re.compile(
     r"(?:facebook\.com|fb\.com|instagram\.com|tiktok\.com/@|twitter\.com|x\.com|linkedin\.com/in|youtube\.com/@"
     r"|threads\.net/@|snapchat\.com/add|reddit\.com/u(?:ser)?/|pinterest\.[a-z.]+/)[/\w.@-]*\w"
-    r"|[?&](?:name|first_?name|last_?name|email|patient(?:_?id)?|pid|mrn|dob|phone|uid|user(?:_?id)?)=", re.I)
+    r"|[?&](?:name|first_?name|last_?name|email|patient(?:_?id)?|pid|mrn|dob|phone|uid|user(?:_?id)?|id|profile(?:_?id)?)="
+    r"|/(?:patients?|p|u|users?|profiles?|members?|records?|charts?|clients?|accounts?)/[A-Za-z]{0,4}\d{3,}", re.I)
 _IPV4 = re.compile(r"\d(?<![\d.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?!\.?\d)")
 _TWO_COLONS = re.compile(r":[0-9A-Fa-f]{0,4}:")  # what every IPv6 address holds
 _IPV6 = before(_TWO_COLONS, re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"))
@@ -207,7 +219,8 @@ _AGE_IN_WORDS = re.compile(
     rf"|miles?|pounds?|days?|seconds?|metres?|meters?|feet|years ago))|\b({_OVER_89_WORDS})[- ]years?[- ]old\b", re.I)
 _STREET_SUFFIX = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Cres|Court|Ct|Place|Pl"
                   r"|Boulevard|Blvd|Terrace|Gardens|Gdns|Grove|Square|Sq|Hill|Row|Mews|Parkway|Pkwy|Highway|Hwy"
-                  r"|Circle|Cir|Walk|Park|View|Rise|Parade|Broadway|Trail|Pike|Heights|Crossing|Loop)")
+                  r"|Circle|Cir|Walk|Park|View|Rise|Parade|Broadway|Trail|Pike|Heights|Crossing|Loop|Plain|Green|Vale|Croft|Fold"
+                  r"|Chase|Gate|Meadows?|Wharf|Quay|Yard|Approach|Grange|End|Bank|Side)")
 _POSTCODE_RE = r"(?:GIR ?0AA|[A-PR-UWYZ](?:\d[\dA-HJKPSTUW]?|[A-HK-Y]\d[\dABEHMNPRV-Y]?) ?\d[ABD-HJLNP-UW-Z]{2})"
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND"
            "|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
@@ -242,19 +255,37 @@ _RECIPIENT = re.compile(
     r"(?:test )?results?\b(?! (?:may|might|could|will) vary)|diagnosis|biopsy|(?:repeat )?prescriptions?(?= (?:is|are|for|of|has|have|was|will|came|needs?)\b)"
     r"|medication review|treatment plan|care plan|referral (?:to|for|letter)|recovery from|stay (?:in|at) (?:the )?hospital"
     r"|(?:chemo\w*|dialysis|ivf|rehab|detox|methadone) (?:session|appointment|cycle|programme|treatment)s?)", re.I)
+_READER_HEALTH = rf"(?:[\w-]+ ){{0,2}}?(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?|INR|HbA1c|foot check)"
+# A state of the reader's own care: "since your ACL surgery", "your knee rehab is going well", "thanks for visiting
+# about your sensitive teeth".
+_RECIPIENT_STATE = re.compile(
+    rf"\b(?:since|visit(?:ing|ed)? us|visit(?:ing|ed)?|call(?:ing|ed)?(?: us)?|came in|coming in|contact(?:ing|ed) us) "
+    rf"(?:about |for |regarding )?your {_READER_HEALTH}\w*"
+    rf"|\byour {_READER_HEALTH}\w* (?:is|are|was|were|has|have)(?: now| still| really)? (?:due|overdue|going|healing"
+    r"|improving|booked|ready|back|coming along|progressing|scheduled|confirmed|looking|done|complete)\b", re.I)
+# Before "your ...": an offer to book, not a fact about the reader ("book your Botox appointment today").
+_OFFER_BEFORE = re.compile(r"\b(?:book|schedule|arrange|make|request|get|reserve|claim|plan|start|choose|pick)\s+$", re.I)
+_AGE_EVENT = re.compile(
+    rf"\b(?i:at) ({_OVER_89}),|\b(?i:celebrat\w+|marking|marks) (?:(?i:her|his|their)|[A-Z][a-z]+['’]s) ({_OVER_89})(?:st|nd|rd|th)\b")
 _MEDIA = re.compile(
     r"\b(?:before[- ](?:and|&|/)[- ]?after|before/after)\s+(?:photos?|pictures?|pics?|images?|shots?|videos?|selfies?)"
     r"(?=\s+(?:of|from|for)\s+(?:our |my |this |a |one of our )?(?:patients?|clients?|customers?|[A-Z][a-z]+|him|her|them)\b)"
     r"|\b(?:photos?|pictures?|pics?|images?|videos?|footage|selfies?)(?=\s+(?:of|from|with)\s+(?:our |my |this )?"
     r"(?:patients?|clients?|[A-Z][a-z]+ (?:during|after|before|in)\b))"
     r"|\b(?:patient|client)(?:['’]s)? (?:photos?|pictures?|images?|videos?|selfies?|x-rays?|scans?)\b"
+    r"|\b(?:recovery|progress|post-?op|post-?surgery|close-up(?: face)?|clinical|wound|healing|intra-?oral|smile makeover"
+    r"|makeover|transformation|x-ray|before[- ](?:and|&)[- ]after|before/after)[- ]"
+    r"(?:photos?|pics?|pictures?|images?|videos?|selfies?|shots?|footage|clips?)\b"
+    r"|\b(?:her|his|their|[A-Z][a-z]+['’]s) (?:\w+[- ])?(?:photos?|pics?|pictures?|selfies?|videos?|x-rays?)\b"
     r"|\b[A-Z][a-z]+['’]s (?:before[- ](?:and|&)[- ]after|x-rays?|scans?|results)\b", re.I)
 _BIOMETRIC = re.compile(
     r"\b(?:(?:his|her|their|your|[A-Z][a-z]+['’]s|patient(?:['’]s)?)\s+(?:\w+\s+)?"
     r"(?:finger ?prints?|voice ?prints?|voice (?:sample|recording)s?|retina(?:l)? scans?|iris scans?|face ?prints?"
     r"|facial (?:geometry|scan|recognition data)|palm ?prints?|DNA(?: profile| sample| results?)?|genetic (?:profile|data))"
     r"|(?:finger ?prints?|voice ?prints?|voice recordings?|retina(?:l)? scans?|iris scans?|DNA (?:profile|sample)s?)"
-    r"\s+(?:of|from)\s+(?:our )?(?:patients?|clients?|[A-Z][a-z]+))", re.I)
+    r"\s+(?:of|from)\s+(?:our )?(?:patients?|clients?|[A-Z][a-z]+))"
+    r"|\b(?:palm[- ]?vein|finger ?print|iris|retina(?:l)?|face|facial(?: recognition)?|hand[- ]geometry|vein|gait)"
+    r"[- ](?:scans?|templates?|data|samples?|records?|maps?)\b|\b(?:voice|face|palm) ?prints?\b", re.I)
 _REVIEW_OPEN = re.compile(r"\b(?:thank(?:s| you) (?:so much )?for (?:your|the|leaving|taking)|sorry to hear|we(?:'re| are) "
                           r"(?:so )?sorry|we apologi[sz]e|glad (?:you|to hear)|responding to your (?:review|comment))", re.I)
 _REVIEW_CONFIRM = re.compile(
@@ -268,6 +299,13 @@ _REVIEW_CONFIRM = re.compile(
 
 
 # ---- detection --------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _service_types() -> frozenset[int]:
+    from phonenumbers import PhoneNumberType as T
+
+    return frozenset((T.TOLL_FREE, T.SHARED_COST, T.PREMIUM_RATE, T.UAN))
 
 
 def _phones(text: str) -> list[Hit]:
@@ -284,6 +322,8 @@ def _phones(text: str) -> list[Hit]:
                 continue
             if re.fullmatch(r"\d{4}[-–]\d{4}|(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}", m.raw_string):
                 continue  # a range of years, not a number
+            if phonenumbers.number_type(m.number) in _service_types():
+                continue  # freephone, shared-cost and national-rate lines belong to services, not patients
             before = text[max(0, m.start - 30):m.start]
             kind = "fax" if re.search(r"\bfax\b", before, re.I) else "phone"
             where = "UK" if m.number.country_code == 44 else "US" if m.number.country_code == 1 else "international"
@@ -307,6 +347,11 @@ def _ten_digit(text: str, folded: frozenset[str]) -> list[Hit]:
     return out
 
 
+def _sentence_of(text: str, pos: int) -> str:
+    end = min((i for i in (text.find(ch, pos) for ch in ".!?\n") if i != -1), default=len(text))
+    return text[sentence_start(text, pos):end]
+
+
 def _valid_phone(raw: str) -> bool:
     import phonenumbers
 
@@ -322,7 +367,9 @@ def _valid_phone(raw: str) -> bool:
 def _numbers(text: str, folded: frozenset[str]) -> list[Hit]:
     out: list[Hit] = []
     for m in scan(_SSN, text, folded):
-        if chk.ssn(m.group(1), m.group(3), m.group(4)):
+        if _SSN_CONTEXT.search(text[max(0, m.start() - 30):m.start()]):
+            out.append(Hit(m.start(), m.end(), "ssn", "SSN shape after a Social Security label"))
+        elif chk.ssn(m.group(1), m.group(3), m.group(4)):
             out.append(Hit(m.start(), m.end(), "ssn", "SSN shape (AAA-GG-SSSS) with an issuable area, group and serial"))
     for m in scan(_NINE, text, folded):
         if _SSN_CONTEXT.search(text[max(0, m.start() - 25):m.start()]) and chk.ssn(*m.groups()):
@@ -345,9 +392,12 @@ def _numbers(text: str, folded: frozenset[str]) -> list[Hit]:
             out.append(Hit(m.start(), m.end(), "license", "DEA registration number with a valid check digit"))
     for m in scan(_VIN, text, folded):
         if chk.vin(m.group(0)):
-            out.append(Hit(m.start(), m.end(), "other_id", "vehicle identification number with a valid check digit"))
+            out.append(Hit(m.start(), m.end(), "vehicle", "vehicle identification number with a valid check digit"))
     for m in scan(_UDI, text, folded):
-        out.append(Hit(m.start(), m.end(), "other_id", "GS1 device identifier (UDI)"))
+        out.append(Hit(m.start(), m.end(), "device", "GS1 device identifier (UDI)"))
+    for m in scan(_PLATE, text, folded):
+        if _VEHICLE_WORDS.search(_sentence_of(text, m.start())):
+            out.append(Hit(m.start(), m.end(), "vehicle", "number-plate format in a sentence about a vehicle"))
     if digit_count(text) < 2:  # every labelled identifier below holds two digits or more
         return out
     for kind, pattern, why in _LABELLED:
@@ -412,6 +462,9 @@ def _dates_and_ages(text: str, folded: frozenset[str]) -> list[Hit]:
             out.append(Hit(m.start(), m.end(), "date", "date of a named or addressed person's care"))
     for m in scan(_AGE, text, folded):
         out.append(Hit(m.start(), m.end(), "age_90_plus", "age over 89 (Safe Harbor keeps only '90 or older')"))
+    for m in scan(_AGE_EVENT, text, folded):
+        s, e = m.span(1) if m.start(1) != -1 else m.span(2)
+        out.append(Hit(s, e, "age_90_plus", "age over 89 told as an event (Safe Harbor keeps only '90 or older')"))
     for m in scan(_AGE_IN_WORDS, text, folded):
         s, e = m.span(1) if m.start(1) != -1 else m.span(2)
         out.append(Hit(s, e, "age_90_plus", "age over 89 in words (Safe Harbor keeps only '90 or older')"))
@@ -419,7 +472,10 @@ def _dates_and_ages(text: str, folded: frozenset[str]) -> list[Hit]:
 
 
 def _marketing(text: str, folded: frozenset[str]) -> list[Hit]:
-    out = [Hit(m.start(), m.end(), "recipient_condition", "a health fact about the reader") for m in scan(_RECIPIENT, text, folded)]
+    out = [Hit(m.start(), m.end(), "recipient_condition", "a health fact about the reader") for m in scan(_RECIPIENT, text, folded)
+           if not _OFFER_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
+    out += [Hit(m.start(), m.end(), "recipient_condition", "the state of the reader's own care")
+            for m in scan(_RECIPIENT_STATE, text, folded)]
     out += [Hit(m.start(), m.end(), "media_ref", "a patient's photo or video") for m in scan(_MEDIA, text, folded)]
     out += [Hit(m.start(), m.end(), "biometric", "a person's biometric identifier") for m in scan(_BIOMETRIC, text, folded)]
     if next(iter(scan(_REVIEW_OPEN, text, folded)), None) is not None:  # a reply to a review
@@ -451,7 +507,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # one upper-case word: an acronym or a keyword ("FLU"), not a name
         out.append(Hit(start, end, name_kind(text, start, end), f"the name tagger reads a person's name (p={p:.2f}: {why})"))
     # A date is a patient's only in a message about one person: to "you", or naming someone.
-    dates = [t for t in tagged if t[2] == "DATE" and _DATE_SPAN.fullmatch(text[t[0]:t[1]])]
+    dates = [t for t in tagged if t[2] == "DATE" and _DATE_SPAN.fullmatch(text[t[0]:t[1]])
+             and phi_tagger.looks_like_date(text[t[0]:t[1]])]
     if not (names or rule_names or phi_tagger.speaks_to_you(text)):
         dates = []
     for start, end, label, p, why in dates:

@@ -35,6 +35,7 @@ New Free Open Closed Team Clinic Practice Surgery Pharmacy Hospital Health Care 
 Client Clients Street Road Lane Avenue Mr Mrs Ms Miss Dr Prof Sir Dame Lady Lord STOP HELP Msg Ad Sponsored Paid
 Hello Hi Hey Greetings News Everyone Everybody Friends Family Folks Guys Parents Kids Baby Mum Dad Mom NHS GP Covid Flu Botox Ozempic Christmas
 Easter Bank Holiday Black British American English Welsh Scottish Irish Online Local Great Good Best Fresh Big
+Children Child Kids Adults Teens Teenagers Men Women Seniors Students Carers Babies Toddlers People Residents
 """.split())
 _TITLE = re.compile(rf"\b((?:{'|'.join(TITLES + CLINICIAN_TITLES)})\.?)\s+({_FULL})")
 _PATIENT_CONTEXT = re.compile(

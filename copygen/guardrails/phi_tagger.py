@@ -195,6 +195,11 @@ def tag(text: str, not_names: frozenset[str] = frozenset()) -> list[tuple[int, i
     return out
 
 
+def looks_like_date(span: str) -> bool:
+    """A tagged date span that reads as one: a month, a weekday, a day with a separator or an ordinal."""
+    return _DATEISH.search(span) is not None or re.search(r"\d(?:st|nd|rd|th)\b", span) is not None
+
+
 def speaks_to_you(text: str) -> bool:
     return _YOU.search(text) is not None
 

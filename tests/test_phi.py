@@ -54,7 +54,7 @@ def kinds(text: str, brand: Brand | None = None) -> list[tuple[str, str]]:
     ("Your test results are ready", ("recipient_condition", "Your test results")),
     ("before and after photos of our patient", ("media_ref", "before and after photos")),
     ("we matched her fingerprints", ("biometric", "her fingerprints")),
-    ("Implant serial SN-4471-9921", ("other_id", "SN-4471-9921")),
+    ("Implant serial SN-4471-9921", ("device", "SN-4471-9921")),
     ("Provider NPI 1245319599", ("npi", "1245319599")),
     ("Thanks for your review! Glad your implant settled in.", ("review_reply", "your implant")),
     ("Thank you for the review, Bev! It was a pleasure treating you.", ("review_reply", "treating you")),
@@ -169,7 +169,8 @@ def test_check_digits(fn, good: str, bad: str) -> None:  # noqa: ANN001
 def test_labelled_set_meets_the_targets() -> None:
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "score_phi.py"), str(ROOT / "data" / "phi" / "phi_set.jsonl")],
                          capture_output=True, text=True, check=True).stdout
-    rows = {line.split()[0]: line.split() for line in out.splitlines()[2:]}
+    table = out[out.index("\ntype "):].splitlines()[2:]
+    rows = {line.split()[0]: line.split() for line in table}
     recall, precision = float(rows["overall"][2]), float(rows["overall"][4])
     assert recall >= 0.97 and precision >= 0.95, out
     assert all(float(r[2]) >= 0.90 for t, r in rows.items() if r[1] != "0"), out

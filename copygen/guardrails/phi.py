@@ -475,7 +475,8 @@ def _marketing(text: str, folded: frozenset[str]) -> list[Hit]:
     out = [Hit(m.start(), m.end(), "recipient_condition", "a health fact about the reader") for m in scan(_RECIPIENT, text, folded)
            if not _OFFER_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
     out += [Hit(m.start(), m.end(), "recipient_condition", "the state of the reader's own care")
-            for m in scan(_RECIPIENT_STATE, text, folded)]
+            for m in scan(_RECIPIENT_STATE, text, folded)
+            if not any(h.start < m.end() and m.start() < h.end for h in out)]
     out += [Hit(m.start(), m.end(), "media_ref", "a patient's photo or video") for m in scan(_MEDIA, text, folded)]
     out += [Hit(m.start(), m.end(), "biometric", "a person's biometric identifier") for m in scan(_BIOMETRIC, text, folded)]
     if next(iter(scan(_REVIEW_OPEN, text, folded)), None) is not None:  # a reply to a review
@@ -488,6 +489,9 @@ def _marketing(text: str, folded: frozenset[str]) -> list[Hit]:
 # break, for a date.
 _NAME_SPAN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?(?:\s+[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?)*")
 _DATE_SPAN = re.compile(r"(?=.*\d)[\w ,./'’-]+")
+
+
+_STREET_AFTER = re.compile(rf"\s+{_STREET_SUFFIX}\b|\s+(?:Clinic|Dental|Pharmacy|Physio\w*|Surgery|Practice|Health|Medical)\b")
 
 
 @lru_cache(maxsize=64)
@@ -505,6 +509,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
         value = text[start:end]
         if value.isupper() and " " not in value and value.capitalize() not in first_names():
             continue  # one upper-case word: an acronym or a keyword ("FLU"), not a name
+        if _STREET_AFTER.match(text, end) or _STREET_AFTER.fullmatch(" " + value.split()[-1]):
+            continue  # "Harley Street": a place
         out.append(Hit(start, end, name_kind(text, start, end), f"the name tagger reads a person's name (p={p:.2f}: {why})"))
     # A date is a patient's only in a message about one person: to "you", or naming someone.
     dates = [t for t in tagged if t[2] == "DATE" and _DATE_SPAN.fullmatch(text[t[0]:t[1]])

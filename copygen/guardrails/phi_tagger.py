@@ -74,7 +74,7 @@ def _word_features(w: str) -> tuple[str, ...]:
         f.append("month")
     if low in _DAYS:
         f.append("weekday")
-    if w.isdigit():
+    if w.isdecimal():
         f.append(f"num{min(len(w), 4)}")
         if len(w) <= 2 and 1 <= int(w) <= 31:
             f.append("daynum")

@@ -200,3 +200,45 @@ def test_numeric_date_pattern_is_the_date_pattern_on_a_text_without_a_month(text
     assert not any(month in fold(text) for month in need_of(phi._MONTH_NAME))
     spans = [m.span() for m in phi._DATE.finditer(text)]
     assert [m.span() for m in phi._NUMERIC_DATE.finditer(text)] == spans and len(spans) == dates
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Your NHS number is 943 476 5919.", ("nhs_number", "943 476 5919")),
+    ("Social security number: 123-45-6789", ("ssn", "123-45-6789")),
+    ("His car, plate KX21 LMN, was left in the car park overnight.", ("vehicle", "KX21 LMN")),
+    ("Hearing aid S/N D5791159 is ready to collect.", ("device", "D5791159")),
+    ("Since your ACL surgery we have moved you to the Thursday group.", ("recipient_condition", "your ACL surgery")),
+    ("Pull the recovery photo from the shared drive for the carousel.", ("media_ref", "recovery photo")),
+    ("Store the palm-vein scan in the access system.", ("biometric", "palm-vein scan")),
+    ("We are celebrating her 95th with cake in the waiting room.", ("age_90_plus", "95")),
+])
+def test_types_a_reviewer_reported_wrong_or_missing(text: str, expected: tuple[str, str]) -> None:
+    assert any(kind == expected[0] and expected[1] in value for kind, value in kinds(text)), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Children's check-ups in the school holidays",
+    "Book your Botox appointment today.",
+    "CALM offers free support on 0800 58 58 58.",
+    "Meet Sarah Okoye MCSP, our new pelvic health physio.",
+    "Dr Ananya Rao MBBS MRCGP is taking new appointments from 3 June.",
+    "Clinic open Saturday 14 March, 9am to 1pm.",
+])
+def test_services_clinicians_and_campaign_copy_are_not_patient_identifiers(text: str) -> None:
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Draft an SMS for MEGAN CARTER reminding them about the hygiene visit.", "MEGAN CARTER"),
+    ("Please send Chukwuemeka the reminder.", "Chukwuemeka"),
+    ("We missed you on 10/20, Destiny! Tap to rebook.", "Destiny"),
+])
+def test_tagger_finds_names_the_rules_have_no_context_for_and_says_why(text: str, name: str) -> None:
+    hits = [h for h in detect(text) if text[h.start:h.end] == name]
+    assert hits and hits[0].kind in ("name", "name_health")
+    assert detect(text) == detect(text)  # deterministic
+
+
+def test_tagged_date_needs_a_message_about_someone() -> None:
+    assert ("date", "10/20") in kinds("We missed you on 10/20, Destiny!")
+    assert not [k for k in kinds("The Leeds clinic opens on 10/20.") if k[0] == "date"]

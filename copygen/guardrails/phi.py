@@ -255,7 +255,7 @@ _RECIPIENT = re.compile(
     r"(?:test )?results?\b(?! (?:may|might|could|will) vary)|diagnosis|biopsy|(?:repeat )?prescriptions?(?= (?:is|are|for|of|has|have|was|will|came|needs?)\b)"
     r"|medication review|treatment plan|care plan|referral (?:to|for|letter)|recovery from|stay (?:in|at) (?:the )?hospital"
     r"|(?:chemo\w*|dialysis|ivf|rehab|detox|methadone) (?:session|appointment|cycle|programme|treatment)s?)", re.I)
-_READER_HEALTH = rf"(?:[\w-]+ ){{0,2}}?(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?|INR|HbA1c|foot check)"
+_READER_HEALTH = rf"(?:[\w-]+ ){{0,2}}(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?|INR|HbA1c|foot check)"
 # A state of the reader's own care: "since your ACL surgery", "your knee rehab is going well", "thanks for visiting
 # about your sensitive teeth".
 _RECIPIENT_STATE = re.compile(

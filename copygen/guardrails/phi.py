@@ -17,6 +17,7 @@ from . import phi_checks as chk
 from .phi_lexicon import HEALTH_TERMS, first_names
 from . import phi_tagger
 from .phi_names import NOT_NAMES, WORD_START as _WORD_START, clinician_spans, find_names, name_kind, sentence_start
+from .phi_names import _sentence as sentence_of
 from .prefilter import LiteralIndex, before, digit_count, need_of, scan
 
 # Kind -> placeholder used by redact().
@@ -347,11 +348,6 @@ def _ten_digit(text: str, folded: frozenset[str]) -> list[Hit]:
     return out
 
 
-def _sentence_of(text: str, pos: int) -> str:
-    end = min((i for i in (text.find(ch, pos) for ch in ".!?\n") if i != -1), default=len(text))
-    return text[sentence_start(text, pos):end]
-
-
 def _valid_phone(raw: str) -> bool:
     import phonenumbers
 
@@ -396,7 +392,7 @@ def _numbers(text: str, folded: frozenset[str]) -> list[Hit]:
     for m in scan(_UDI, text, folded):
         out.append(Hit(m.start(), m.end(), "device", "GS1 device identifier (UDI)"))
     for m in scan(_PLATE, text, folded):
-        if _VEHICLE_WORDS.search(_sentence_of(text, m.start())):
+        if _VEHICLE_WORDS.search(sentence_of(text, m.start(), m.end())):
             out.append(Hit(m.start(), m.end(), "vehicle", "number-plate format in a sentence about a vehicle"))
     if digit_count(text) < 2:  # every labelled identifier below holds two digits or more
         return out

@@ -5,7 +5,10 @@ A text is *found* when any `claims.*` rule fires at warn or block, and *blocked*
 violations the figure that matters is found; for compliant copy, blocked (must stay near zero) and
 warned-or-blocked. Per category, each line counts once under every category it carries. Usage:
 
-    python scripts/score_claims.py data/claims/real/test.jsonl [--show]
+    python scripts/score_claims.py data/claims/real/test.jsonl [--show] [--batch N]
+
+`--batch N` scores only the lines of one collection batch of the real corpus (batch 2 was gathered after
+the rules of batch 1 were tuned, so its first run is a first contact).
 """
 
 from __future__ import annotations
@@ -32,8 +35,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path")
     ap.add_argument("--show", action="store_true", help="print every miss and every flagged compliant text")
+    ap.add_argument("--batch", type=int, help="only the corpus lines of this collection batch")
     args = ap.parse_args()
     rows = [json.loads(line) for line in open(args.path, encoding="utf-8") if line.strip()]
+    if args.batch is not None:
+        rows = [r for r in rows if r.get("batch", 1) == args.batch]
     counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: {"n": 0, "block": 0, "warn": 0})
     for r in rows:
         v, rules = verdict(r["text"], r.get("jurisdiction", "uk"))

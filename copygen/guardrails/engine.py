@@ -12,7 +12,7 @@ from ..claims import EMPTY as NO_CLAIMS, ClaimsLibrary, load_claims_data
 from ..errors import RulePackError
 from ..models import Finding, Jurisdiction, Measurement, Platform, Report
 from ..platforms import spoken_seconds
-from . import checks, phi, sms
+from . import checks, claim_model, phi, sms
 from .packs import Example, Pack, Rule, literal_alternation
 from .prefilter import Alternation, LiteralIndex, needed
 
@@ -49,6 +49,7 @@ class CompiledRule:
     when: Alternation | None
     demote: Alternation | None
     triggers: re.Pattern[str] | None = None  # vocabulary: the trigger phrases as one compiled pattern
+    model: claim_model.ClaimModel | None = None  # model: the pack's weights file, loaded
     fields_by_platform: dict[Platform, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     @property
@@ -73,8 +74,14 @@ def compile_rule(rule: Rule, pack: Pack, index: LiteralIndex | None = None) -> C
     def alt(patterns: list[str], case_sensitive: bool) -> Alternation | None:
         return Alternation(patterns, case_sensitive, index) if patterns else None
 
+    model = None
+    if rule.model is not None:
+        try:
+            model = claim_model.load(str(pack.file(rule.model)))
+        except ValueError as e:
+            raise RulePackError(str(e), path=pack.path, rule_id=rule.id) from None
     return CompiledRule(
-        rule=rule, pack=pack, full_id=f"{pack.pack}.{rule.id}",
+        rule=rule, pack=pack, full_id=f"{pack.pack}.{rule.id}", model=model,
         regex=alt(rule.patterns, rule.case_sensitive),
         exceptions=alt(rule.exceptions, rule.case_sensitive),
         when=alt(rule.when_patterns, False),
@@ -94,6 +101,7 @@ RUNNERS: dict[str, Runner] = {
     "phi": checks.run_phi,
     "substantiation": checks.run_substantiation,
     "vocabulary": checks.run_vocabulary,
+    "model": checks.run_model,
 }
 
 
@@ -115,6 +123,7 @@ class Engine:
         index = LiteralIndex(needs)
         self.index = index
         self.rules = tuple(compile_rule(r, p, index) for r, p in chosen)
+        self.model_rules = {cr.full_id: cr.pack.pack for cr in self.rules if cr.rule.kind == "model"}
         self.substantiable = frozenset(cr.full_id for cr in self.rules if cr.rule.substantiable or cr.rule.demote)
         # Per scope: the non-PHI rules with their literal gates, and the PHI rules, which share one scan.
         self._by_scope: dict[tuple[Platform, Jurisdiction], tuple[tuple[CompiledRule, frozenset[str] | None], ...]] = {}
@@ -165,6 +174,7 @@ class Engine:
             phi_rules = [cr for cr in self._phi_by_scope[(ctx.platform, ctx.jurisdiction)] if applies(cr, fields, ctx)]
             takers = checks.phi_takers(phi_rules, ctx.platform)
         findings.extend(checks.run_phi_rules(takers, fields, ctx, self.index))
+        findings = checks.drop_model_overlaps(findings, self.model_rules)
         if ctx.claims is not None and self.substantiable:
             findings = checks.drop_substantiated(findings, fields, ctx, self.substantiable)
         order = {name: i for i, name in enumerate(FIELDS[ctx.platform])}

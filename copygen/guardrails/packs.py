@@ -14,7 +14,7 @@ from ..errors import RulePackError
 from ..models import Jurisdiction, Platform, Severity
 from ..resources import data_dir
 
-Kind = Literal["pattern", "required", "measure", "phi", "substantiation", "vocabulary"]
+Kind = Literal["pattern", "required", "measure", "phi", "substantiation", "vocabulary", "model"]
 MEASURES = (
     "sms_segments", "sms_encoding", "max_chars", "min_chars", "spoken_seconds", "max_hashtags",
     "subject_body_overlap", "preheader_repeats_subject",
@@ -79,6 +79,12 @@ class Rule(BaseModel):
     triggers: str | None = None
     targets: str | None = None
     window: int = 6
+    # model: a linear model file of the pack (see copygen/guardrails/claim_model.py) scores each sentence;
+    # one at or above `threshold` is reported. `model_terms` names the pack's term files of conditions and
+    # effect verbs the model's features read, in that order.
+    model: str | None = None
+    threshold: float | None = Field(default=None, gt=0, lt=1)
+    model_terms: list[str] = Field(default_factory=list)
     examples: Examples
 
     @model_validator(mode="after")
@@ -102,6 +108,8 @@ class Rule(BaseModel):
                 raise ValueError(f"a phi rule detects one or more of {', '.join(PLACEHOLDERS)}")
         elif self.detects:
             raise ValueError("only phi rules take detects")
+        if (self.kind == "model") != (self.model is not None and self.threshold is not None and len(self.model_terms) == 2):
+            raise ValueError("a model rule, and only one, takes model, threshold and two model_terms")
         if (self.kind == "substantiation") != (self.claim_status is not None):
             raise ValueError("a substantiation rule, and only one, takes claim_status")
         return self
@@ -128,12 +136,12 @@ class Pack(BaseModel):
     @model_validator(mode="after")
     def _defaults_and_unique(self) -> "Pack":
         for name, rel in self.term_files.items():
-            words = read_term_file(Path(self.path).parent / rel if self.path else data_dir("guardrails") / rel)
+            words = read_term_file(self.file(rel))
             self.phrases[name] = frozenset(w.lower() for w in words)
             if name in self.terms:  # a pattern list of the same name takes the phrases too
                 self.terms[name] = [*self.terms[name], literal_alternation(words)]
         for r in self.rules:
-            for name in (r.triggers, r.targets):
+            for name in (r.triggers, r.targets, *r.model_terms):
                 if name is not None and name not in self.phrases:
                     raise ValueError(f"rule {r.id!r} names term file {name!r}, which term_files does not define")
         seen = set()
@@ -148,6 +156,10 @@ class Pack(BaseModel):
             if r.jurisdictions is None:
                 r.jurisdictions = list(self.jurisdictions)
         return self
+
+    def file(self, rel: str) -> Path:
+        """A file the pack names, relative to the pack's own folder."""
+        return Path(self.path).parent / rel if self.path else data_dir("guardrails") / rel
 
     def _expand(self, pattern: str) -> str:
         def term(m: re.Match[str]) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ..models import Finding, Severity
 from .. import claims
-from . import phi, sms
+from . import claim_model, phi, sms
 from .prefilter import LiteralIndex
 
 if TYPE_CHECKING:
@@ -72,40 +72,39 @@ def run_vocabulary(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> li
     return _report_hits(cr, fields, ctx, lambda text: vocabulary_hits(text, cr.triggers, targets, r.window))
 
 
-def run_model(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
+_MODEL_SENTENCE = re.compile(r"[^.!?\n\s][^.!?\n]*[.!?]*")  # a sentence with its stops, without the spaces around it
+
+
+def run_model(cr: CompiledRule, fields: dict[str, str], ctx: Context,
+              covered: Sequence[Finding] = ()) -> list[Finding]:
     """Fire on each sentence the pack's linear model scores at or above the rule's threshold, unless an
-    exception match overlaps the sentence (a vaccination campaign, hygiene advice, a referral to a GP)."""
+    exception match overlaps the sentence (a vaccination campaign, hygiene advice, a referral to a GP) or
+    one of the `covered` findings (what the pack's phrase rules already report) does."""
     assert cr.model is not None and cr.rule.threshold is not None
     conditions, effects = (cr.pack.phrases[name] for name in cr.rule.model_terms)
     out = []
+    seen: dict[str, dict[str, str]] = {}
     for name in cr.fields_for(ctx.platform):
         text = fields.get(name) or ""
-        excepted = [m.span() for m in cr.exceptions.finditer(text)] if cr.exceptions and text else []
-        start = 0
-        while start < len(text):
-            s, e = _sentence(text, start, start)
-            start = max(e, start + 1)
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e - s < 12 or any(xs < e and s < xe for xs, xe in excepted):  # "Book now." makes no claim
+        taken = [(f.start, f.end) for f in covered if f.field == name and f.start is not None and f.end is not None]
+        excepted: list[tuple[int, int]] | None = None
+        for m in _MODEL_SENTENCE.finditer(text):
+            s, e = m.span()
+            if e - s < 12 or any(xs < e and s < xe for xs, xe in taken):  # "Book now." makes no claim
                 continue
-            score = cr.model.score(text[s:e], conditions, effects)
-            if score.probability >= cr.rule.threshold:
-                out.append(_finding(cr, name, s, e, text[s:e], p=f"{score.probability:.2f}",
-                                    why="; ".join(score.reasons) or "its words together"))
+            sentence = m.group()
+            if sentence not in seen:  # a caption often repeats a line of the script: score it once
+                seen[sentence] = claim_model.features(sentence, conditions, effects, complete=False)
+            feats = seen[sentence]
+            p = cr.model.probability(feats)
+            if p < cr.rule.threshold:
+                continue
+            if excepted is None:
+                excepted = [m.span() for m in cr.exceptions.finditer(text)] if cr.exceptions else []
+            if not any(xs < e and s < xe for xs, xe in excepted):
+                out.append(_finding(cr, name, s, e, text[s:e], p=f"{p:.2f}",
+                                    why="; ".join(cr.model.reasons(feats)) or "its words together"))
     return out
-
-
-def drop_model_overlaps(findings: list[Finding], model_rules: dict[str, str]) -> list[Finding]:
-    """A model rule's finding adds nothing where a rule of its own pack already reports the same words."""
-    if not model_rules:
-        return findings
-    ruled = [f for f in findings if f.rule_id not in model_rules and f.start is not None]
-    return [f for f in findings if f.rule_id not in model_rules or f.start is None or not any(
-        g.field == f.field and g.rule_id.split(".", 1)[0] == model_rules[f.rule_id]
-        and g.start < f.end and f.start < g.end for g in ruled)]
 
 
 def _report_hits(cr: CompiledRule, fields: dict[str, str], ctx: Context, find) -> list[Finding]:  # noqa: ANN001

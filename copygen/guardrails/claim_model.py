@@ -15,63 +15,125 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-_WORD = re.compile(r"[a-z0-9£$#][a-z0-9'’%-]*")
+_TOKEN = re.compile(r"[\w£$€#&][\w'’%&-]*")
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
 
-# Word classes, each a compiled search over the lower-cased sentence. The name is the feature; the match
+# Word classes. A token belongs to a class when it matches the class's word pattern whole; the phrase
+# patterns catch what takes several words or a symbol. The class name is the feature; the token or phrase
 # is the evidence a finding quotes.
-_CLASSES: dict[str, re.Pattern[str]] = {name: re.compile(p) for name, p in {
-    "hedge": r"\b(?:can|could|may|might|helps?|helping|designed to|aims? to)\b",
-    "number": r"\d",
-    "percent": r"\d\s?%|\bper ?cent\b",
-    "ratio": r"\b\d+ (?:out of|in) (?:\d+|ten)\b",
-    "duration": r"\b(?:\d+|a|one|two|three|four|few) (?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?)\b"
-                r"|\bovernight\b|\binstant\w*|\bimmediate\w*|\bsame[- ]day\b|\bin no time\b",
-    "comparison": r"\b(?:than|faster|quicker|better|easier|stronger|superior|unlike|compared|less|fewer|"
-                  r"more effective|up to \d+x|\d+x)\b",
-    "superlative": r"\b(?:best|most|leading|number one|no\.? ?1|#1|only|unique|revolutionary|breakthrough|"
-                   r"ultimate|world-class|unrivalled|unbeatable|finest|top)\b",
-    "absolute": r"\b(?:100 ?%|guarantee\w*|never|always|everyone|everybody|permanent\w*|forever|"
-                r"complete(?:ly)?|totally|instantly|risk[- ]free|non[- ]toxic|side[- ]effects?|no risks?|"
-                r"safe|safely|painless|pain[- ]free|harmless)\b",
-    "proof": r"\b(?:proven|clinically|clinical|stud(?:y|ies)|research|scientific\w*|science|trials?|tested|"
-             r"evidence|survey\w*|experts?|recommend\w*|approved|certified|doctors?)\b",
-    "first_person": r"\b(?:i|my|me|i've|i'm|i’m|i’ve|myself|mine)\b",
-    "practice": r"\b(?:we|our|us|we're|we've)\b",
-    "you": r"\b(?:you|your|you're|yourself)\b",
-    "public_health": r"\b(?:nhs|gp|gps|pharmac\w*|999|111|vaccin\w*|jabs?|immunis\w*|immuniz\w*|screening|"
-                     r"check-?ups?|health checks?|nurses?|midwi\w*|emergency|a&e|appointments?|eligible|"
-                     r"invit\w*|signs?|symptoms?|call|dial)\b",
-    "advice": r"\b(?:ask|visit|speak|talk|contact|find out|learn|remember|encourage|see your|book|make sure)\b",
-    "body": r"\b(?:skin|brain|immune|immunity|energy|joints?|bones?|teeth|tooth|gums?|hair|weight|fat|waist\w*|"
-            r"abs|belly|tummy|cells?|metabolism|hormon\w*|gut|liver|heart|blood|nerves?|nervous|muscles?|"
-            r"body|mind|sleep|mood|focus|memory|libido|collagen|wrinkles?|ageing|aging|youthful|"
-            r"breasts?|nose|face|smile|eyes?|sight|vision|stomach|digest\w*|circulation|toxins?|lungs?)\b",
-    "boost": r"\b(?:boost\w*|improv\w*|increas\w*|enhanc\w*|strengthen\w*|promot\w*|revitalis\w*|"
-             r"revitaliz\w*|rejuvenat\w*|detox\w*|cleans\w*|burn\w*|melt\w*|firms?|tones?|toning|transform\w*|"
-             r"reset\w*|recharg\w*|restor\w*|renew\w*|reviv\w*|balanc\w*|calm\w*|unlock\w*|supercharg\w*|"
-             r"shap\w*|slim\w*|sculpt\w*|brighter|clearer|younger|glow\w*)\b",
-    "outcome": r"\b(?:results?|relief|reliev\w*|recover\w*|cur(?:e|es|ed|ing)|heal\w*|effective\w*|works|worked|"
-               r"success\w*|transformation|difference|solution|miracle\w*|changed my life|life[- ]changing|"
-               r"disappear\w*|gone|stopped|back to)\b",
-    "price": r"[£$€]\s?\d|\b(?:free|offer|discount|deal|price|cost|pay|save|saving|£|\$)\b",
-    "urgency": r"\b(?:hurry|limited|ends?|ending|last chance|only \d+|\d+ left|asap|don'?t miss|"
-               r"before it'?s too late|while stocks last|spaces?|slots?|waiting list|today only)\b",
-    "trivial": r"\b(?:easy|easily|simple|quick|quickly|fun|fab|just go for it|no brainer|lunchtime|"
-               r"holiday|treat yourself|pucker|party)\b",
-    "natural": r"\b(?:natural\w*|herbal|organic|drug[- ]free|chemical[- ]free|holistic|plant[- ]based)\b",
-    "cosmetic": r"\b(?:surgery|cosmetic|boob|botox|fillers?|lipo\w*|rhinoplasty|tummy tuck|facelift|"
-                r"implants?|veneers|whitening|aligners?|braces|injections?|injectables?|drips?|iv)\b",
-    "medicine": r"\b(?:medicat\w*|medicines?|drugs?|prescription|jabs?|pills?|tablets?|injections?|dose\w*|"
-                r"dosage|semaglutide|ozempic|wegovy|mounjaro|tirzepatide|saxenda)\b",
-    "weight": r"\b(?:weight|lbs?|pounds|kg|kilos?|stone|dress sizes?|sizes? down|slim\w*|fat)\b",
-    "fear": r"\b(?:don'?t let|before it'?s too late|worse|dangerous|deadly|killer|risk|suffer\w*|"
-            r"struggl\w*|embarrass\w*|ashamed|save it|lose it)\b",
-    "exclaim": r"!",
-    "question": r"\?",
-}.items()}
+_WORD_CLASSES: dict[str, str] = {
+    "hedge": r"can|could|may|might|helps?|helping",
+    "comparison": r"than|faster|quicker|better|easier|stronger|superior|unlike|compared|less|fewer|\d+x",
+    "superlative": r"best|most|leading|#1|only|unique|revolutionary|breakthrough|ultimate|world-class|"
+                   r"unrivalled|unbeatable|finest|top",
+    "percent": r"\d[\d.,]*%|percent",
+    "absolute": r"100%|guarantee\w*|never|always|everyone|everybody|permanent\w*|forever|complete(?:ly)?|"
+                r"totally|instantly|risk-free|non-toxic|safe|safely|painless|pain-free|harmless",
+    "proof": r"proven|clinically|clinical|stud(?:y|ies)|research|scientific\w*|science|trials?|tested|evidence|"
+             r"survey\w*|experts?|recommend\w*|approved|certified|doctors?",
+    "first_person": r"i|my|me|i've|i'm|myself|mine",
+    "practice": r"we|our|us|we're|we've",
+    "you": r"you|your|you're|yourself",
+    "public_health": r"nhs|gp|gps|pharmac\w*|999|111|vaccin\w*|jabs?|immunis\w*|immuniz\w*|screening|"
+                     r"check-?ups?|nurses?|midwi\w*|emergency|a&e|appointments?|eligible|invit\w*|signs?|"
+                     r"symptoms?|call|dial",
+    "advice": r"ask|visit|speak|talk|contact|learn|remember|encourage|book",
+    "body": r"skin|brain|immune|immunity|energy|joints?|bones?|teeth|tooth|gums?|hair|weight|fat|waist\w*|abs|"
+            r"belly|tummy|cells?|metabolism|hormon\w*|gut|liver|heart|blood|nerves?|nervous|muscles?|body|mind|"
+            r"sleep|mood|focus|memory|libido|collagen|wrinkles?|ageing|aging|youthful|breasts?|nose|face|smile|"
+            r"eyes?|sight|vision|stomach|digest\w*|circulation|toxins?|lungs?",
+    "boost": r"boost\w*|improv\w*|increas\w*|enhanc\w*|strengthen\w*|promot(?:e|es|ed|ing)|revitalis\w*|revitaliz\w*|"
+             r"rejuvenat\w*|detox\w*|cleans\w*|burn\w*|melt\w*|firms?|tones?|toning|transform\w*|reset\w*|"
+             r"recharg\w*|restor\w*|renew\w*|reviv\w*|balanc\w*|calm\w*|unlock\w*|supercharg\w*|shap\w*|"
+             r"slim\w*|sculpt\w*|brighter|clearer|younger|glow\w*",
+    "outcome": r"results?|relief|reliev\w*|recover\w*|cur(?:e|es|ed|ing)|heal(?:s|ed|ing|er)?|effective\w*|works|worked|"
+               r"success\w*|transformation|difference|solution|miracle\w*|life-changing|disappear\w*|gone|"
+               r"stopped",
+    "price": r"[£$€]\d[\d.,]*|free|offer|discount|deal|price|cost|pay|save|saving",
+    "urgency": r"hurry|limited|ends?|ending|asap|spaces?|slots?",
+    "trivial": r"easy|easily|simple|quick|quickly|fun|fab|lunchtime|holiday|pucker|party",
+    "natural": r"natural\w*|herbal|organic|drug-free|chemical-free|holistic|plant-based",
+    "cosmetic": r"surgery|cosmetic|boob|botox|fillers?|lipo\w*|rhinoplasty|facelift|implants?|veneers|"
+                r"whitening|aligners?|braces|injections?|injectables?|drips?|iv",
+    "medicine": r"medicat\w*|medicines?|drugs?|prescription|jabs?|pills?|tablets?|injections?|dose\w*|"
+                r"dosage|semaglutide|ozempic|wegovy|mounjaro|tirzepatide|saxenda",
+    "weight": r"weight|lbs?|pounds|kg|kilos?|stone|slim\w*|fat",
+    "fear": r"worse|dangerous|deadly|killer|risk|suffer\w*|struggl\w*|embarrass\w*|ashamed",
+    "duration": r"overnight|instant\w*|immediate\w*|same-day",
+}
+# Phrases of two to five words, compared token by token.
+_PHRASE_CLASSES: dict[str, tuple[str, ...]] = {
+    "hedge": ("designed to", "aims to", "aim to"),
+    "percent": ("per cent",),
+    "comparison": ("more effective",),
+    "superlative": ("number one", "no 1", "no. 1"),
+    "absolute": ("risk free", "side effects", "side effect", "no risk", "no risks", "pain free"),
+    "public_health": ("health check", "health checks"),
+    "advice": ("find out", "see your", "make sure"),
+    "outcome": ("changed my life", "life changing", "back to"),
+    "urgency": ("last chance", "don't miss", "dont miss", "before it's too late", "while stocks last",
+                "waiting list", "today only"),
+    "trivial": ("just go for it", "no brainer", "treat yourself"),
+    "natural": ("drug free", "chemical free", "plant based"),
+    "cosmetic": ("tummy tuck", "tummy tucks"),
+    "weight": ("dress size", "dress sizes", "sizes down", "size down"),
+    "fear": ("don't let", "dont let", "before it's too late", "save it", "lose it"),
+    "duration": ("same day", "in no time"),
+}
+_PHRASES: dict[tuple[str, ...], str] = {tuple(p.split()): name for name, ps in _PHRASE_CLASSES.items() for p in ps}
+_PHRASE_FIRSTS = frozenset(k[0] for k in _PHRASES)
+_PHRASE_LENGTHS = sorted({len(k) for k in _PHRASES}, reverse=True)
+_COUNTS = frozenset("a an one two three four five six seven eight nine ten few couple".split())
+_UNITS = frozenset("second seconds minute minutes min mins hour hours day days week weeks month months".split())
+_WORD_RX = {name: re.compile(p) for name, p in _WORD_CLASSES.items()}
+
+
+def _number(w: str) -> bool:
+    return w[:1].isdigit()
+
+
+def _phrases(words: list[str], out: dict[str, str], figures: bool) -> None:
+    """Classes that take several words: the phrase table, and (when the sentence holds a number or a
+    count word) figures such as '9 out of 10', '4 weeks', 'only 3', '17 left'."""
+    n = len(words)
+    for i, w in enumerate(words):
+        if w in _PHRASE_FIRSTS:
+            for k in _PHRASE_LENGTHS:
+                name = _PHRASES.get(tuple(words[i:i + k])) if i + k <= n else None
+                if name:
+                    out.setdefault(name, " ".join(words[i:i + k]))
+                    break
+        if not figures:
+            continue
+        nxt = words[i + 1] if i + 1 < n else ""
+        if _number(w) or w in _COUNTS:
+            if nxt in _UNITS:
+                out.setdefault("duration", f"{w} {nxt}")
+            if _number(w) and i + 3 < n and words[i + 1:i + 3] == ["out", "of"] and (_number(words[i + 3]) or words[i + 3] == "ten"):
+                out.setdefault("ratio", " ".join(words[i:i + 4]))
+            elif _number(w) and nxt == "in" and i + 2 < n and (_number(words[i + 2]) or words[i + 2] == "ten"):
+                out.setdefault("ratio", " ".join(words[i:i + 3]))
+            if _number(w) and nxt == "left":
+                out.setdefault("urgency", f"{w} left")
+        elif w == "only" and _number(nxt):
+            out.setdefault("urgency", f"only {nxt}")
+
+
+@lru_cache(maxsize=1 << 16)
+def _token(raw: str) -> tuple[str, tuple[str, ...], str | None]:
+    """A token's lower-case form, its classes and its word feature (None for a function word); each
+    distinct token is worked out once per process."""
+    w = raw.lower().replace("’", "'")
+    classes = [name for name, rx in _WORD_RX.items() if rx.fullmatch(w)]
+    if any(ch.isdigit() for ch in w):
+        classes.append("number")
+    if len(raw) >= 3 and raw.isupper() and raw.isalpha():
+        classes.append("capitals")
+    return w, tuple(classes), (None if w in _FUNCTION_WORDS else "w:" + _stem(w))
+
 
 # Pairs of classes that together say more than either alone.
 _PAIRS: tuple[tuple[str, str], ...] = (
@@ -85,6 +147,9 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("absolute", "outcome"), ("absolute", "cosmetic"), ("natural", "outcome"), ("urgency", "price"),
 )
 
+_PAIRS_BY_FIRST: dict[str, tuple[str, ...]] = {
+    a: tuple(b for x, b in _PAIRS if x == a) for a in dict.fromkeys(a for a, _ in _PAIRS)}
+
 _LABELS = {
     "condition": "names a condition", "effect": "an effect verb", "hedge": "a hedge", "number": "a number",
     "percent": "a percentage", "ratio": "an 'x out of y' figure", "duration": "a time to result",
@@ -94,7 +159,7 @@ _LABELS = {
     "body": "a body function", "boost": "an improvement verb", "outcome": "an outcome", "price": "a price or offer",
     "urgency": "urgency", "trivial": "makes it sound easy", "natural": "'natural' framing",
     "cosmetic": "a cosmetic procedure", "medicine": "a medicine", "weight": "body weight", "fear": "fear",
-    "exclaim": "an exclamation", "question": "a question",
+    "exclaim": "an exclamation", "question": "a question", "capitals": "words in capitals",
 }
 
 
@@ -129,33 +194,59 @@ def _stem(word: str) -> str:
     return word
 
 
-def features(sentence: str, conditions: frozenset[str], effects: frozenset[str]) -> dict[str, str]:
-    """The features a sentence holds, each with the words that give it (for the explanation)."""
-    low = sentence.lower().replace("’", "'")
-    words = _WORD.findall(low)
+def features(sentence: str, conditions: frozenset[str], effects: frozenset[str],
+             complete: bool = True) -> dict[str, str]:
+    """The features a sentence holds, each with the words that give it (for the explanation). With
+    `complete` false, a sentence with nothing a claim could be about stops early: the model gives it no
+    score whatever else it holds."""
     out: dict[str, str] = {}
-    for n in (3, 2, 1):  # a condition of up to three words from the packaged vocabulary
-        for i in range(len(words) - n + 1):
-            phrase = " ".join(words[i:i + n])
-            if phrase in conditions:
-                out.setdefault("condition", phrase)
-    for w in words:
+    words: list[str] = []
+    keys = []
+    counted = False
+    firsts = _first_words(conditions)
+    for raw in _TOKEN.findall(sentence):
+        w, classes, key = _token(raw)
+        words.append(w)
+        if key is not None:
+            keys.append((key, w))
+        for c in classes:
+            out.setdefault(c, w)
         if w in effects:
             out.setdefault("effect", w)
-            break
-    for name, rx in _CLASSES.items():
-        m = rx.search(low)
-        if m:
-            out[name] = m.group(0)
-    if sum(1 for w in re.findall(r"\b[A-Z]{3,}\b", sentence)) >= 1:
-        out["capitals"] = next(iter(re.findall(r"\b[A-Z]{3,}\b", sentence)))
-    for a, b in _PAIRS:
-        if a in out and b in out:
-            out[f"{a}&{b}"] = f"{out[a]} … {out[b]}"
-    for w in words:
-        if w not in _FUNCTION_WORDS:
-            out.setdefault("w:" + _stem(w), w)
+        if "condition" not in out:  # a condition of up to three words from the packaged vocabulary
+            if w in conditions:
+                out["condition"] = w
+            elif len(words) > 1 and words[-2] in firsts:
+                if (phrase := words[-2] + " " + w) in conditions:
+                    out["condition"] = phrase
+                elif len(words) > 2 and words[-3] in firsts and (phrase := words[-3] + " " + phrase) in conditions:
+                    out["condition"] = phrase
+        counted = counted or w in _COUNTS
+    _phrases(words, out, counted or "number" in out)
+    if not complete and _SUBSTANCE.isdisjoint(out):
+        return out
+    if "!" in sentence:
+        out["exclaim"] = "!"
+    if "?" in sentence:
+        out["question"] = "?"
+    for a in [c for c in out if c in _PAIRS_BY_FIRST]:
+        for b in _PAIRS_BY_FIRST[a]:
+            if b in out:
+                out[f"{a}&{b}"] = f"{out[a]} … {out[b]}"
+    for key, w in keys:
+        out.setdefault(key, w)
     return out
+
+
+_FIRSTS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _first_words(conditions: frozenset[str]) -> frozenset[str]:
+    """The first words of the vocabulary's multi-word conditions, worked out once per vocabulary."""
+    firsts = _FIRSTS.get(conditions)
+    if firsts is None:
+        firsts = _FIRSTS[conditions] = frozenset(c.split(" ", 1)[0] for c in conditions if " " in c)
+    return firsts
 
 
 class ClaimModel:
@@ -164,15 +255,22 @@ class ClaimModel:
     def __init__(self, weights: dict[str, float], bias: float):
         self.weights, self.bias = weights, bias
 
+    def probability(self, feats: dict[str, str]) -> float:
+        """The model's probability that a sentence with these features is a claim needing evidence."""
+        if _SUBSTANCE.isdisjoint(feats):
+            return 0.0  # nothing a claim could be about (only a question, "you", "I"): never reported
+        get = self.weights.get
+        z = self.bias + sum(get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def reasons(self, feats: dict[str, str], n: int = 3) -> tuple[str, ...]:
+        """The features that weighed most towards a claim, each with its words."""
+        parts = sorted((-self.weights[f], f) for f in feats if self.weights.get(f, 0.0) > 0)
+        return tuple(f"{_describe(f)} '{feats[f]}'" for _, f in parts[:n])
+
     def score(self, sentence: str, conditions: frozenset[str], effects: frozenset[str]) -> Score:
         feats = features(sentence, conditions, effects)
-        parts = [(self.weights[f], f, words) for f, words in feats.items() if f in self.weights]
-        z = self.bias + sum(w for w, _, _ in parts)
-        p = 1.0 / (1.0 + math.exp(-z))
-        top = sorted((x for x in parts if x[0] > 0), key=lambda x: (-x[0], x[1]))
-        if _SUBSTANCE.isdisjoint(feats):
-            p = min(p, 0.5)  # nothing a claim could be about: not reported
-        return Score(p, tuple(f"{_describe(f)} '{words}'" for _, f, words in top[:3]))
+        return Score(self.probability(feats), self.reasons(feats))
 
 
 def _describe(feature: str) -> str:

@@ -123,7 +123,6 @@ class Engine:
         index = LiteralIndex(needs)
         self.index = index
         self.rules = tuple(compile_rule(r, p, index) for r, p in chosen)
-        self.model_rules = {cr.full_id: cr.pack.pack for cr in self.rules if cr.rule.kind == "model"}
         self.substantiable = frozenset(cr.full_id for cr in self.rules if cr.rule.substantiable or cr.rule.demote)
         # Per scope: the non-PHI rules with their literal gates, and the PHI rules, which share one scan.
         self._by_scope: dict[tuple[Platform, Jurisdiction], tuple[tuple[CompiledRule, frozenset[str] | None], ...]] = {}
@@ -167,14 +166,20 @@ class Engine:
         """Every finding for these fields, sorted by field order, position (whole-field first), then rule id."""
         findings: list[Finding] = []
         found = frozenset().union(*(self.index.present(text) for text in fields.values()))
+        models = []
         for cr in self._plan((ctx.platform, ctx.jurisdiction), found):
-            findings.extend(run_rule(cr, fields, ctx))
+            if cr.rule.kind == "model":
+                models.append(cr)  # after the phrase rules, so it reads only what they left unreported
+            else:
+                findings.extend(run_rule(cr, fields, ctx))
+        for cr in models:
+            if applies(cr, fields, ctx):
+                findings.extend(checks.run_model(cr, fields, ctx, [f for f in findings if f.rule_id.startswith(cr.pack.pack + ".")]))
         takers = self._phi_takers[(ctx.platform, ctx.jurisdiction)]
         if takers is None:
             phi_rules = [cr for cr in self._phi_by_scope[(ctx.platform, ctx.jurisdiction)] if applies(cr, fields, ctx)]
             takers = checks.phi_takers(phi_rules, ctx.platform)
         findings.extend(checks.run_phi_rules(takers, fields, ctx, self.index))
-        findings = checks.drop_model_overlaps(findings, self.model_rules)
         if ctx.claims is not None and self.substantiable:
             findings = checks.drop_substantiated(findings, fields, ctx, self.substantiable)
         order = {name: i for i, name in enumerate(FIELDS[ctx.platform])}

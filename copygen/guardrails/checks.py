@@ -213,7 +213,7 @@ def run_substantiation(cr: CompiledRule, fields: dict[str, str], ctx: Context) -
 def drop_substantiated(findings: list[Finding], fields: dict[str, str], ctx: Context,
                        substantiable: frozenset[str]) -> list[Finding]:
     """Findings of `substantiable` rules ("clinically proven", "leading") are dropped where they sit
-    inside a claim the library substantiates."""
+    inside a claim the library substantiates, or where their own words (a sentence) match an approved claim."""
     assert ctx.claims is not None
     keep = []
     for f in findings:
@@ -223,6 +223,9 @@ def drop_substantiated(findings: list[Finding], fields: dict[str, str], ctx: Con
         if f.rule_id in substantiable and f.start is not None and f.end is not None:
             covered = any(a.status == "substantiated" and a.span.start <= f.start and f.end <= a.span.end
                           for a in claims.assess(fields.get(f.field, ""), ctx.claims, ctx.jurisdiction, ctx.today))
+            if not covered and f.match and len(f.match) >= 20:  # a whole sentence (the claim model's finding)
+                m = ctx.claims.match(f.match, ctx.jurisdiction)
+                covered = m is not None and not m.claim.expired(ctx.today)
             if covered:
                 continue
         keep.append(f)

@@ -172,3 +172,31 @@ def test_term_files_compile_to_one_pattern_that_matches_each_phrase_exactly() ->
     for w in words:
         assert rx.fullmatch(w), w
     assert [m.group(0) for m in rx.finditer("fluid retention and a flu jab; influenza")] == ["fluid retention", "flu jab"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hi {{first_name}}, flu clinics run every Saturday.", "Hi {first_name}, flu clinics run every Saturday.",
+    "Hi *|FNAME|*, flu clinics run every Saturday.", "Hi %%FirstName%%, flu clinics run every Saturday.",
+])
+def test_mail_merge_fields_in_human_copy_are_not_placeholders(text: str) -> None:
+    assert "quality.placeholder" not in {f.rule_id for f in check(text, platform="sms").findings}
+
+
+def test_an_unfilled_placeholder_stays_a_defect_and_a_merge_field_with_patient_details_is_refused() -> None:
+    rules = {f.rule_id: f.match for f in check("Get [INSERT OFFER] this week, {{first_name}}. Your {{diagnosis}} "
+                                                "review: *|APPT_DATE|*", platform="sms").findings}
+    assert rules.get("quality.placeholder") == "[INSERT OFFER]"
+    assert [f.match for f in check("Your {{diagnosis}} review: *|APPT_DATE|*", platform="sms").findings
+            if f.rule_id == "phi.merge_field"] == ["{{diagnosis}}", "*|APPT_DATE|*"]
+
+
+def test_merge_fields_count_at_their_worst_case_length_in_sms_segments() -> None:
+    body = ("RiversideHC: flu clinics run every Saturday in November, walk in 9am to 12pm at Mill Lane. "
+            "Reply STOP to opt out")
+    plain = check(body, platform="sms")
+    merged = check(body.replace("flu", "Hi {first_name} {last_name}, flu"), platform="sms")
+    # "Hi " + a 20-character first name + " " + a 25-character last name + ", "
+    assert merged.measurements["text"].units == plain.measurements["text"].units + 3 + 20 + 1 + 25 + 2
+    assert plain.measurements["text"].segments == 1 and merged.measurements["text"].segments == 2
+    [seg] = [f for f in merged.findings if f.rule_id == "sms.segments"]
+    assert "counted at their longest" in seg.message

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..models import Finding, Severity
-from .. import claims
+from .. import claims, merge_fields
 from . import claim_model, phi, sms
 from .prefilter import LiteralIndex
 
@@ -299,15 +299,16 @@ def run_measure(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[
 
 
 def _sms_segments(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
-    c = sms.count(fields[name])
+    filled = merge_fields.worst_case(fields[name])
+    c = sms.count(filled)
     budget = int(cr.rule.limit) if cr.rule.limit is not None else ctx.max_segments
     if c.segments <= budget:
         return []
-    saved = ""
+    saved = " Mail-merge fields are counted at their longest." if filled != fields[name] else ""
     if c.encoding == "UCS-2":
-        alt = sms.count(sms.to_gsm7(fields[name]))
+        alt = sms.count(sms.to_gsm7(merge_fields.worst_case(fields[name])))
         if alt.encoding == "GSM-7" and alt.segments < c.segments:
-            saved = f" Replacing the non-GSM characters would make it {alt.segments}."
+            saved += f" Replacing the non-GSM characters would make it {alt.segments}."
     return [_finding(cr, name, value=c.segments, limit=budget, encoding=c.encoding, units=c.units,
                      saved=saved)]
 
@@ -333,7 +334,7 @@ def _sms_encoding(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Cont
 
 
 def _max_chars(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
-    n = len(fields[name])
+    n = len(merge_fields.worst_case(fields[name]))
     limit = int(cr.rule.limit or 0)
     return [_finding(cr, name, value=n, limit=limit)] if n > limit else []
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
+from .. import merge_fields
 from ..brand import Brand
 from ..claims import EMPTY as NO_CLAIMS, ClaimsLibrary, load_claims_data
 from ..errors import RulePackError
@@ -203,7 +204,7 @@ def run_rule(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Fin
 def measure(name: str, text: str, ctx: Context) -> Measurement:
     m = Measurement(characters=len(text), words=len(text.split()))
     if ctx.platform is Platform.SMS and name == "text":
-        c = sms.count(text)
+        c = sms.count(merge_fields.worst_case(text))
         m.encoding, m.units, m.segments = c.encoding, c.units, c.segments
     if name == "script":
         m.spoken_seconds = spoken_seconds(text)

@@ -200,3 +200,9 @@ def test_merge_fields_count_at_their_worst_case_length_in_sms_segments() -> None
     assert plain.measurements["text"].segments == 1 and merged.measurements["text"].segments == 2
     [seg] = [f for f in merged.findings if f.rule_id == "sms.segments"]
     assert "counted at their longest" in seg.message
+
+
+def test_the_same_words_are_reported_once_when_a_general_rule_repeats_a_specific_one() -> None:
+    hits = [f.rule_id for f in check("This herbal tea relieves anxiety.", platform="email").findings
+            if f.rule_id.startswith("claims.")]
+    assert hits == ["claims.treats_condition"]

@@ -107,6 +107,15 @@ def run_model(cr: CompiledRule, fields: dict[str, str], ctx: Context,
     return out
 
 
+def drop_yielding(findings: list[Finding], yields: dict[str, frozenset[str]]) -> list[Finding]:
+    """Drop findings of rules with `yields_to` where a finding of a rule they yield to overlaps them."""
+    def overlapped(f: Finding) -> bool:
+        return f.start is not None and any(
+            g.rule_id in yields[f.rule_id] and g.field == f.field and g.start is not None
+            and g.start < f.end and f.start < g.end for g in findings)
+    return [f for f in findings if f.rule_id not in yields or not overlapped(f)]
+
+
 def _report_hits(cr: CompiledRule, fields: dict[str, str], ctx: Context, find) -> list[Finding]:  # noqa: ANN001
     out = []
     for name in cr.fields_for(ctx.platform):

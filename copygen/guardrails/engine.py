@@ -124,6 +124,8 @@ class Engine:
         index = LiteralIndex(needs)
         self.index = index
         self.rules = tuple(compile_rule(r, p, index) for r, p in chosen)
+        self.yields = {cr.full_id: frozenset(f"{cr.pack.pack}.{y}" for y in cr.rule.yields_to)
+                       for cr in self.rules if cr.rule.yields_to}
         self.substantiable = frozenset(cr.full_id for cr in self.rules if cr.rule.substantiable or cr.rule.demote)
         # Per scope: the non-PHI rules with their literal gates, and the PHI rules, which share one scan.
         self._by_scope: dict[tuple[Platform, Jurisdiction], tuple[tuple[CompiledRule, frozenset[str] | None], ...]] = {}
@@ -181,6 +183,8 @@ class Engine:
             phi_rules = [cr for cr in self._phi_by_scope[(ctx.platform, ctx.jurisdiction)] if applies(cr, fields, ctx)]
             takers = checks.phi_takers(phi_rules, ctx.platform)
         findings.extend(checks.run_phi_rules(takers, fields, ctx, self.index))
+        if self.yields:
+            findings = checks.drop_yielding(findings, self.yields)
         if ctx.claims is not None and self.substantiable:
             findings = checks.drop_substantiated(findings, fields, ctx, self.substantiable)
         order = {name: i for i, name in enumerate(FIELDS[ctx.platform])}

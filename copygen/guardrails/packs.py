@@ -83,6 +83,9 @@ class Rule(BaseModel):
     # one at or above `threshold` is reported. `model_terms` names the pack's term files of conditions and
     # effect verbs the model's features read, in that order.
     model: str | None = None
+    # A finding of this rule is dropped where a finding of one of these rules of the same pack overlaps it
+    # (a general rule that adds nothing where a more specific one already reports the same words).
+    yields_to: list[str] = Field(default_factory=list)
     threshold: float | None = Field(default=None, gt=0, lt=1)
     model_terms: list[str] = Field(default_factory=list)
     examples: Examples
@@ -144,6 +147,11 @@ class Pack(BaseModel):
             for name in (r.triggers, r.targets, *r.model_terms):
                 if name is not None and name not in self.phrases:
                     raise ValueError(f"rule {r.id!r} names term file {name!r}, which term_files does not define")
+        ids = {r.id for r in self.rules}
+        for r in self.rules:
+            unknown = [y for y in r.yields_to if y not in ids]
+            if unknown:
+                raise ValueError(f"rule {r.id!r} yields to unknown rule(s): {', '.join(unknown)}")
         seen = set()
         for r in self.rules:
             for attr in ("patterns", "exceptions", "when_patterns", "demote"):

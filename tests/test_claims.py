@@ -206,3 +206,11 @@ def test_the_same_words_are_reported_once_when_a_general_rule_repeats_a_specific
     hits = [f.rule_id for f in check("This herbal tea relieves anxiety.", platform="email").findings
             if f.rule_id.startswith("claims.")]
     assert hits == ["claims.treats_condition"]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Calm in every cup #anxietyrelief", True), ("Winter drips #immunityboost", True),
+    ("Evening appointments #physio #backpain", False), ("Flu jabs now open #flujab #fluseason", False),
+])
+def test_a_hashtag_that_joins_a_condition_to_a_cure_is_a_claim(text: str, found: bool) -> None:
+    assert ("claims.hashtag_claim" in claim_rules(text)) is found

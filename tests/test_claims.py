@@ -214,3 +214,17 @@ def test_the_same_words_are_reported_once_when_a_general_rule_repeats_a_specific
 ])
 def test_a_hashtag_that_joins_a_condition_to_a_cure_is_a_claim(text: str, found: bool) -> None:
     assert ("claims.hashtag_claim" in claim_rules(text)) is found
+
+
+@pytest.mark.parametrize("text,rule,severity", [
+    ("Our full-body MRI scan finds cancer before symptoms appear.", "claims.screening_claim", "warn"),
+    ("The flu jab gave my mum the flu.", "claims.discourages_treatment", "block"),
+    ("Our new formula makes cancer cells commit suicide.", "claims.treats_condition", "block"),
+])
+def test_screening_sold_as_early_detection_vaccine_harm_and_mechanism_claims(text: str, rule: str, severity: str) -> None:
+    assert claim_severities(text).get(rule) == severity
+
+
+def test_a_screening_invitation_and_a_vaccine_reassurance_are_not_claims() -> None:
+    assert claim_rules("You are invited for bowel cancer screening. Your kit is on its way.") == set()
+    assert claim_rules("The flu jab cannot give you flu.") == set()

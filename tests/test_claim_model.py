@@ -36,8 +36,12 @@ def test_a_paraphrased_claim_no_phrase_rule_knows_is_a_warning_at_its_sentence(t
 
 
 def test_the_finding_names_the_features_and_words_that_weighed_most() -> None:
-    [f] = model_findings("Our magnesium drip quiets restless legs so you finally get a full night of sleep.")
-    assert "a body function 'sleep'" in f.message and "a cosmetic procedure 'drip'" in f.message
+    text = "Our magnesium drip quiets restless legs so you finally get a full night of sleep."
+    [f] = model_findings(text)
+    assert "a body function 'sleep'" in f.message
+    reasons = f.message.split(": ", 1)[1].rstrip(").").split("; ")
+    assert len(reasons) == 3  # each names its feature and quotes the words of the sentence that give it
+    assert all(all(w in text.lower() for w in r.split("'")[1].split(" … ")) for r in reasons)
 
 
 def test_a_sentence_a_phrase_rule_already_reports_is_not_reported_twice() -> None:

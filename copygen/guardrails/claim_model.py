@@ -98,6 +98,8 @@ def _number(w: str) -> bool:
 def _phrases(words: list[str], out: dict[str, str], figures: bool) -> None:
     """Classes that take several words: the phrase table, and (when the sentence holds a number or a
     count word) figures such as '9 out of 10', '4 weeks', 'only 3', '17 left'."""
+    if not figures and _PHRASE_FIRSTS.isdisjoint(words):
+        return
     n = len(words)
     for i, w in enumerate(words):
         if w in _PHRASE_FIRSTS:
@@ -203,25 +205,22 @@ def features(sentence: str, conditions: frozenset[str], effects: frozenset[str],
     words: list[str] = []
     keys = []
     counted = False
-    firsts = _first_words(conditions)
+    vocab = _vocabulary(conditions, effects)
+    firsts = vocab.firsts
     for raw in _TOKEN.findall(sentence):
-        w, classes, key = _token(raw)
+        t = vocab.tokens.get(raw) or vocab.token(raw)
+        w = t[0]
         words.append(w)
-        if key is not None:
-            keys.append((key, w))
-        for c in classes:
+        if t[2] is not None:
+            keys.append((t[2], w))
+        for c in t[1]:
             out.setdefault(c, w)
-        if w in effects:
-            out.setdefault("effect", w)
-        if "condition" not in out:  # a condition of up to three words from the packaged vocabulary
-            if w in conditions:
-                out["condition"] = w
-            elif len(words) > 1 and words[-2] in firsts:
-                if (phrase := words[-2] + " " + w) in conditions:
-                    out["condition"] = phrase
-                elif len(words) > 2 and words[-3] in firsts and (phrase := words[-3] + " " + phrase) in conditions:
-                    out["condition"] = phrase
-        counted = counted or w in _COUNTS
+        if "condition" not in out and len(words) > 1 and words[-2] in firsts:  # a condition of two or three words
+            if (phrase := words[-2] + " " + w) in conditions:
+                out["condition"] = phrase
+            elif len(words) > 2 and words[-3] in firsts and (phrase := words[-3] + " " + phrase) in conditions:
+                out["condition"] = phrase
+        counted = counted or t[3]
     _phrases(words, out, counted or "number" in out)
     if not complete and _SUBSTANCE.isdisjoint(out):
         return out
@@ -238,15 +237,33 @@ def features(sentence: str, conditions: frozenset[str], effects: frozenset[str],
     return out
 
 
-_FIRSTS: dict[frozenset[str], frozenset[str]] = {}
+class _Vocabulary:
+    """A pack's condition and effect vocabularies, with each distinct token's lookups worked out once."""
+
+    def __init__(self, conditions: frozenset[str], effects: frozenset[str]):
+        self.conditions, self.effects = conditions, effects
+        self.firsts = frozenset(c.split(" ", 1)[0] for c in conditions if " " in c)
+        self.tokens: dict[str, tuple[str, tuple[str, ...], str | None, bool]] = {}
+
+    def token(self, raw: str) -> tuple[str, tuple[str, ...], str | None, bool]:
+        """(lower-case form, classes including a one-word condition and an effect verb, word feature,
+        whether it is a count word)."""
+        w, classes, key = _token(raw)
+        extra = (("effect",) if w in self.effects else ()) + (("condition",) if w in self.conditions else ())
+        if len(self.tokens) > 1 << 16:
+            self.tokens.clear()
+        t = self.tokens[raw] = (w, classes + extra, key, w in _COUNTS)
+        return t
 
 
-def _first_words(conditions: frozenset[str]) -> frozenset[str]:
-    """The first words of the vocabulary's multi-word conditions, worked out once per vocabulary."""
-    firsts = _FIRSTS.get(conditions)
-    if firsts is None:
-        firsts = _FIRSTS[conditions] = frozenset(c.split(" ", 1)[0] for c in conditions if " " in c)
-    return firsts
+_VOCABULARIES: dict[tuple[frozenset[str], frozenset[str]], _Vocabulary] = {}
+
+
+def _vocabulary(conditions: frozenset[str], effects: frozenset[str]) -> _Vocabulary:
+    vocab = _VOCABULARIES.get((conditions, effects))
+    if vocab is None:
+        vocab = _VOCABULARIES[(conditions, effects)] = _Vocabulary(conditions, effects)
+    return vocab
 
 
 class ClaimModel:

@@ -242,3 +242,13 @@ def test_tagger_finds_names_the_rules_have_no_context_for_and_says_why(text: str
 def test_tagged_date_needs_a_message_about_someone() -> None:
     assert ("date", "10/20") in kinds("We missed you on 10/20, Destiny!")
     assert not [k for k in kinds("The Leeds clinic opens on 10/20.") if k[0] == "date"]
+
+
+def test_first_names_from_the_wider_name_lists_are_read_unless_they_are_everyday_words() -> None:
+    from copygen.guardrails.phi_lexicon import first_names, more_first_names
+
+    assert "Abdihakim" in more_first_names() and "Abdihakim" not in first_names()
+    found = [f.rule_id for f in check("Store the retina scan for Abdihakim in the access system.", platform="email").findings]
+    assert "phi.name_health" in found
+    assert not [f for f in check("Our new Swift booking system is live.", platform="email").findings
+                if f.rule_id.startswith("phi.")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 from functools import cache
+from importlib import resources
 
 # Faker locales whose person providers list names in Latin script: the names UK and US copy carries.
 _LOCALES = (
@@ -99,15 +100,49 @@ def surnames() -> frozenset[str]:
     return _names(("last_names",))
 
 
-def _names(attrs: tuple[str, ...]) -> frozenset[str]:
+# Further Latin-script locales (and the romanised Chinese and Japanese lists): names a UK or US clinic's
+# patients carry, read only where they are not also common English words.
+_MORE_LOCALES = (
+    "en", "en_KE", "en_NG", "ig_NG", "ha_NG", "tw_GH", "sw", "en_TH", "id_ID", "cs_CZ", "sk_SK", "hu_HU",
+    "hr_HR", "sl_SI", "lt_LT", "lv_LV", "et_EE", "fi_FI", "da_DK", "no_NO", "is_IS", "de_AT", "de_CH",
+    "fr_BE", "fr_CA", "fr_DZ", "nl_BE", "pt_PT", "es_AR", "es_CL", "es_CO", "uz_UZ", "zh_CN", "zh_TW", "ja_JP",
+)
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Common English words (scripts/build_phi_terms.py): a capital on one of these is weak evidence of a name."""
+    path = resources.files("copygen.guardrails") / "models" / "common_words.txt"
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+@cache
+def more_first_names() -> frozenset[str]:
+    """First names of `_MORE_LOCALES` that are neither on `first_names()` nor common English words."""
+    common = common_words()
+    return frozenset(n for n in _names(("first_names", "first_names_male", "first_names_female",
+                                        "first_romanized_names"), _MORE_LOCALES)
+                     if n.lower() not in common and n not in AMBIGUOUS_FIRST) - first_names()
+
+
+@cache
+def all_first_names() -> frozenset[str]:
+    """`first_names()` and `more_first_names()` together, for the name detector."""
+    return first_names() | more_first_names()
+
+
+def _names(attrs: tuple[str, ...], locales: tuple[str, ...] = _LOCALES) -> frozenset[str]:
     out: set[str] = set()
-    for loc in _LOCALES:
+    for loc in locales:
         try:
             provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
         except ImportError:  # a locale Faker has dropped
             continue
         for attr in attrs:
-            for name in getattr(provider, attr, ()) or ():
+            names = getattr(provider, attr, ())
+            if not isinstance(names, (list, tuple, dict, set, frozenset)) and not hasattr(names, "keys"):
+                continue  # a property, not a list
+            for name in names or ():
                 if name.isalpha() and name[0].isupper() and len(name) > 1:
                     out.add(name)
     return frozenset(out)

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .prefilter import before, scan
-from .phi_lexicon import AMBIGUOUS_FIRST, CLINICIAN_TITLES, HEALTH_TERMS, NOT_NAMES_AFTER_GREETING, TITLES, first_names, surnames
+from .phi_lexicon import AMBIGUOUS_FIRST, CLINICIAN_TITLES, HEALTH_TERMS, NOT_NAMES_AFTER_GREETING, TITLES, all_first_names, surnames
 
 if TYPE_CHECKING:
     from .phi import Hit
@@ -152,7 +152,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         add(m.start(1), m.end(1), "a name at the start of a sentence, followed by where the person is from")
     for m in scan(_BYLINE, text, folded):
         add(m.start(1), m.end(1), "a testimonial byline", "patient")
-    firsts, lasts = first_names(), surnames()
+    firsts, lasts = all_first_names(), surnames()
     for m in scan(_TOKEN, text, folded):
         token = m.group(0)
         possessive = token.endswith(("'s", "’s"))

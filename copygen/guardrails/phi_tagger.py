@@ -14,7 +14,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from .phi_lexicon import first_names, surnames
+from .phi_lexicon import common_words, first_names, surnames
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|[^\w\s]")
 _MONTHS = frozenset("jan feb mar apr may jun june jul july aug sep sept oct nov dec january february march april "
@@ -47,13 +47,6 @@ def _shape(w: str) -> str:
     s = re.sub(r"[a-zß-öø-ÿā-ž]", "x", s)
     s = re.sub(r"\d", "d", s)
     return re.sub(r"(.)\1{2,}", r"\1\1", s)
-
-
-@cache
-def common_words() -> frozenset[str]:
-    """Common English words (scripts/build_phi_terms.py): a capital on one of these is weak evidence of a name."""
-    path = resources.files("copygen.guardrails") / "models" / "common_words.txt"
-    return frozenset(path.read_text(encoding="utf-8").split())
 
 
 @lru_cache(maxsize=65536)

@@ -252,3 +252,19 @@ def test_first_names_from_the_wider_name_lists_are_read_unless_they_are_everyday
     assert "phi.name_health" in found
     assert not [f for f in check("Our new Swift booking system is live.", platform="email").findings
                 if f.rule_id.startswith("phi.")]
+
+
+@pytest.mark.parametrize("text", [
+    "Booked: 19/9 at 10:30.", "Confirmed for Wednesday, August 25 at 2pm.", "Thanks for coming in on 3/8.",
+    "Appointment: Sat 5/23 10am. Reply C to confirm.", "Is 5/10 still good for your filling?",
+    "Dental check-up due 28 Jun - call to book.",
+])
+def test_a_date_of_one_persons_booking_is_phi_even_when_nobody_is_named(text: str) -> None:
+    assert "phi.date" in {f.rule_id for f in check(text, platform="sms").findings}
+
+
+@pytest.mark.parametrize("text", [
+    "Book your flu jab from 1 October.", "Offer ends 28 Jun.", "Flu clinics on Sat 5/23 from 9am.",
+])
+def test_a_campaign_window_is_not_anyones_date(text: str) -> None:
+    assert "phi.date" not in {f.rule_id for f in check(text, platform="sms").findings}

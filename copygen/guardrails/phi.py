@@ -196,7 +196,20 @@ _DATE_PERSONAL = re.compile(
     r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?)"
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
     r"|(?:seen|treated|operated on|came in|visited us|diagnosed|fitted|vaccinated|lived with|living with)"
-    r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got))\b")
+    r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got)"
+    # One person's booking, told without naming them: "Booked: 19/9", "Confirmed for Wednesday, August 25",
+    # "Thanks for coming in on 3/8", "See you Friday 14 May!", "check-up due 28 Jun".
+    r"|(?i:booked(?: in)?(?: for)?|confirmed for|appointment(?=:)|appt(?=:)|coming in|reschedul\w*|rebook\w*|moved to"
+    r"|missed you|see you|thanks for coming)"
+    r"|(?i:check-?up|recall|cleaning|filling|hygiene visit|review|follow-?up)s? (?:is |are )?(?:due|booked|confirmed))\b")
+# An invitation's window: "book your flu jab from 1 October", "get your check-up before 30 June".
+_DATE_INVITE = re.compile(
+    r"\b(?:book|get|have|grab|claim|arrange)\s+your\s+(?:[\w-]+\s+){1,3}(?:from|before|by|until|after|between)\s+$", re.I)
+# A date followed by whose care it is: "Is 5/10 still good for your filling?"
+_DATE_PERSONAL_AFTER = re.compile(
+    r"\W{0,3}(?:\w+\W+){0,4}?(?:for|with|of) (?:your|his|her|their) (?:\w+ ){0,2}(?:appointment|appt|visit|procedure"
+    r"|surgery|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|filling"
+    r"|crown|implant|extraction|cleaning|fitting)\b", re.I)
 _OVER_89 = r"(?:9\d|1[01]\d)"
 _OVER_89_REST = r"(?:(?<=9)\d|(?<=1)[01]\d)"  # after its first digit
 # "aged 94", "94 years old", "94 y/o", "94th birthday", "turned 94", "Sarah, 94", "who is 94": an age over 89, read from its
@@ -454,7 +467,9 @@ def _dates_and_ages(text: str, folded: frozenset[str]) -> list[Hit]:
         after = text[m.end():m.end() + 25]
         if _DATE_STRONG.search(before) or re.match(r"\W{0,3}\(?(?:DOB|date of birth)", after, re.I):
             out.append(Hit(m.start(), m.end(), "date", "date next to a birth, admission, discharge or death word"))
-        elif _DATE_PERSONAL.search(before):
+        elif _DATE_INVITE.search(before):
+            continue  # "Book your flu jab from 1 October": the window of an offer, not anyone's booking
+        elif _DATE_PERSONAL.search(before) or _DATE_PERSONAL_AFTER.match(text, m.end()):
             out.append(Hit(m.start(), m.end(), "date", "date of a named or addressed person's care"))
     for m in scan(_AGE, text, folded):
         out.append(Hit(m.start(), m.end(), "age_90_plus", "age over 89 (Safe Harbor keeps only '90 or older')"))

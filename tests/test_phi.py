@@ -268,3 +268,10 @@ def test_a_date_of_one_persons_booking_is_phi_even_when_nobody_is_named(text: st
 ])
 def test_a_campaign_window_is_not_anyones_date(text: str) -> None:
     assert "phi.date" not in {f.rule_id for f in check(text, platform="sms").findings}
+
+
+def test_a_possessive_name_before_a_personal_record_is_a_name_but_a_drivers_licence_is_not() -> None:
+    found = {f.rule_id for f in check("Copy Siobhán's licence into the ID check box.", platform="email").findings}
+    assert "phi.name" in found or "phi.name_health" in found
+    assert not [f for f in check("Driver's license must match the card.", platform="email").findings
+                if f.rule_id in ("phi.name", "phi.name_health")]

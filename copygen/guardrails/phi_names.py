@@ -54,6 +54,12 @@ _NAME_AGE = before(_AGE_AFTER, re.compile(rf"({_FULL_AT}){_AGE_AFTER.pattern}"))
 _NAME_ID = before(_ID_AFTER, re.compile(rf"({_FULL_AT})\s*{_ID_AFTER.pattern}"))
 _NAME_FROM = re.compile(rf"(?:^|[.!?:\n]\s*)({_FULL}) from [A-Z][a-z]+")
 _POSSESSIVE_HEALTH = re.compile(rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?i:{HEALTH_TERMS})")
+# Someone's own documents: "Copy Siân's licence into the ID box", "Link it to Horace's record".
+_POSSESSIVE_RECORD = re.compile(
+    rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+)?(?:records?|file|chart|notes|licen[cs]e|passport|forms?|x-rays?"
+    r"|referral|paperwork|consent form)\b")
+_OWNER_WORDS = frozenset("driver drivers patient patients client clients doctor doctors owner member child "
+                         "children parent parents carer carers user users practice clinic".split())
 _PERSON_VERB = re.compile(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
                           r"|was (?:admitted|diagnosed|treated|discharged|born)|has lived|lived|is recovering|walked)\b")
 _TOKEN = re.compile(rf"{_WORD_AT}\b")
@@ -145,6 +151,9 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         add(m.start(1), m.end(1), "a name followed by a birth date or record number")
     for m in scan(_POSSESSIVE_HEALTH, text, folded):
         add(m.start(1), m.end(1), "a possessive name before a health term")
+    for m in scan(_POSSESSIVE_RECORD, text, folded):
+        if m.group(1).lower() not in _OWNER_WORDS:  # "Driver's licence", "the Patient's chart"
+            add(m.start(1), m.end(1), "a possessive name before a personal record or document")
     for m in scan(_PERSON_VERB, text, folded):
         if not _after(_PLACE_OR_OBJECT_WORD_BEFORE, text, m.start(1)):
             add(m.start(1), m.end(1), "a name before a verb of someone's own story")

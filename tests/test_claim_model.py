@@ -82,3 +82,11 @@ def test_a_pack_whose_model_file_is_unreadable_fails_to_load_with_the_rule_named
     with pytest.raises(RulePackError) as err:
         load_pack_file(pack_dir / "claims.yaml")
     assert "claim_model" in str(err.value) and "claim model" in str(err.value)
+
+
+def test_with_a_claims_library_in_use_an_unsubstantiated_model_claim_blocks() -> None:
+    text = "Our red-light panels wake up tired cells so your skin looks ten years fresher."
+    other = [{"id": "flu-1", "wording": "The flu vaccine is offered free to adults over 65", "reference": "NHS"}]
+    [f] = model_findings(text, claims=other)
+    assert f.severity.value == "block" and "does not substantiate" in f.message
+    assert [g.severity.value for g in model_findings(text)] == ["warn"]  # no library: a warning to check

@@ -84,9 +84,7 @@ def test_a_pack_whose_model_file_is_unreadable_fails_to_load_with_the_rule_named
     assert "claim_model" in str(err.value) and "claim model" in str(err.value)
 
 
-def test_with_a_claims_library_in_use_an_unsubstantiated_model_claim_blocks() -> None:
+def test_a_model_finding_stays_a_warning_when_a_claims_library_does_not_substantiate_it() -> None:
     text = "Our red-light panels wake up tired cells so your skin looks ten years fresher."
     other = [{"id": "flu-1", "wording": "The flu vaccine is offered free to adults over 65", "reference": "NHS"}]
-    [f] = model_findings(text, claims=other)
-    assert f.severity.value == "block" and "does not substantiate" in f.message
-    assert [g.severity.value for g in model_findings(text)] == ["warn"]  # no library: a warning to check
+    assert [f.severity.value for f in model_findings(text, claims=other)] == ["warn"]

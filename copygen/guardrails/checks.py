@@ -220,10 +220,9 @@ def run_substantiation(cr: CompiledRule, fields: dict[str, str], ctx: Context) -
 
 
 def drop_substantiated(findings: list[Finding], fields: dict[str, str], ctx: Context,
-                       substantiable: frozenset[str], escalate: frozenset[str] = frozenset()) -> list[Finding]:
+                       substantiable: frozenset[str]) -> list[Finding]:
     """Findings of `substantiable` rules ("clinically proven", "leading") are dropped where they sit
-    inside a claim the library substantiates, or where their own words (a sentence) match an approved claim.
-    Those of `escalate` rules (the claim model) that the library does not substantiate block."""
+    inside a claim the library substantiates, or where their own words (a sentence) match an approved claim."""
     assert ctx.claims is not None
     keep = []
     for f in findings:
@@ -238,10 +237,6 @@ def drop_substantiated(findings: list[Finding], fields: dict[str, str], ctx: Con
                 covered = m is not None and not m.claim.expired(ctx.today)
             if covered:
                 continue
-            if f.rule_id in escalate:  # a needs-evidence claim the library in use does not substantiate
-                f = f.model_copy(update={"severity": Severity.BLOCK, "message": f.message + (
-                    " The claims library in use does not substantiate it, so it blocks: add it with its"
-                    " evidence, or remove it.")})
         keep.append(f)
     return keep
 

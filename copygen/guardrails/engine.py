@@ -126,7 +126,6 @@ class Engine:
         self.rules = tuple(compile_rule(r, p, index) for r, p in chosen)
         self.yields = {cr.full_id: frozenset(f"{cr.pack.pack}.{y}" for y in cr.rule.yields_to)
                        for cr in self.rules if cr.rule.yields_to}
-        self.escalate = frozenset(cr.full_id for cr in self.rules if cr.rule.kind == "model")
         self.substantiable = frozenset(cr.full_id for cr in self.rules if cr.rule.substantiable or cr.rule.demote)
         # Per scope: the non-PHI rules with their literal gates, and the PHI rules, which share one scan.
         self._by_scope: dict[tuple[Platform, Jurisdiction], tuple[tuple[CompiledRule, frozenset[str] | None], ...]] = {}
@@ -187,7 +186,7 @@ class Engine:
         if self.yields:
             findings = checks.drop_yielding(findings, self.yields)
         if ctx.claims is not None and self.substantiable:
-            findings = checks.drop_substantiated(findings, fields, ctx, self.substantiable, self.escalate)
+            findings = checks.drop_substantiated(findings, fields, ctx, self.substantiable)
         order = {name: i for i, name in enumerate(FIELDS[ctx.platform])}
         findings.sort(key=lambda f: (order.get(f.field, 99), -1 if f.start is None else f.start, f.rule_id))
         return Report(platform=ctx.platform, jurisdiction=ctx.jurisdiction, findings=findings,

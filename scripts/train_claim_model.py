@@ -30,7 +30,6 @@ from copygen.guardrails.packs import load_pack_file
 
 ROOT = Path(__file__).resolve().parents[1]
 C = 2.0  # inverse L2 strength, chosen by --cv
-
 MIN_COUNT = 3  # a word feature must occur in at least this many training texts
 
 

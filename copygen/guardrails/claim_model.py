@@ -14,12 +14,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 _TOKEN = re.compile(r"[\w£$€#&][\w'’%&-]*")
-_SENTENCE_STOP = re.compile(r"[.!?\n]")
 
 # Word classes. A token belongs to a class when it matches the class's word pattern whole; the phrase
 # patterns catch what takes several words or a symbol. The class name is the feature; the token or phrase
@@ -173,12 +171,6 @@ _SUBSTANCE = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class Score:
-    probability: float
-    reasons: tuple[str, ...]  # the features that weighed most for a claim, each with its words
-
-
 # Function words carry no claim on their own; as features they only learn the style of the training sets.
 _FUNCTION_WORDS = frozenset("""
 a an the and or but if then so as at by for from in into of off on onto out over to up with without via
@@ -284,10 +276,6 @@ class ClaimModel:
         """The features that weighed most towards a claim, each with its words."""
         parts = sorted((-self.weights[f], f) for f in feats if self.weights.get(f, 0.0) > 0)
         return tuple(f"{_describe(f)} '{feats[f]}'" for _, f in parts[:n])
-
-    def score(self, sentence: str, conditions: frozenset[str], effects: frozenset[str]) -> Score:
-        feats = features(sentence, conditions, effects)
-        return Score(self.probability(feats), self.reasons(feats))
 
 
 def _describe(feature: str) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..models import Finding, Severity
 from .. import claims, merge_fields
 from . import claim_model, phi, sms
-from .prefilter import LiteralIndex
+from .prefilter import LiteralIndex, fold
 
 if TYPE_CHECKING:
     from ..models import Platform
@@ -44,24 +46,36 @@ _CLAUSE_END = re.compile(r"[.!?;\n]")
 
 def vocabulary_hits(text: str, triggers: re.Pattern[str], targets: frozenset[str], window: int) -> list[tuple[int, int]]:
     """Spans from a trigger phrase to the first target phrase within `window` words after it in the same
-    sentence. `triggers` is the compiled alternation of the trigger phrases (a text without one costs a
-    single search); targets are one to three words, compared in lower case; hits do not overlap."""
+    sentence. `triggers` is the compiled alternation of the trigger phrases in lower case, run case-sensitively
+    on the folded text (a text without one costs a single search, which `re` runs fastest that way); targets are one to three words, compared in lower case; hits do not overlap."""
     out: list[tuple[int, int]] = []
     resume = 0
-    for m in triggers.finditer(text):
+    firsts = _first_words(targets)
+    for m in triggers.finditer(fold(text)):  # folding keeps every offset
         if m.start() < resume:
             continue
         stop = _CLAUSE_END.search(text, m.end())
-        words = [(w.start(), w.end(), w.group().lower().replace("’", "'"))
-                 for w in _VOCAB_WORD.finditer(text, m.end(), stop.start() if stop else len(text))][:window + 2]
+        found = islice(_VOCAB_WORD.finditer(text, m.end(), stop.start() if stop else len(text)), window + 2)
+        words = [(w.end(), w.group().lower().replace("’", "'")) for w in found]
         for j in range(min(len(words), window + 1)):
-            c_len = next((k for k in (3, 2, 1) if j + k <= len(words)
-                          and " ".join(w[2] for w in words[j:j + k]) in targets), 0)
+            w = words[j][1]
+            c_len = 0
+            if w in firsts:  # a target of two or three words opens here
+                c_len = next((k for k in (3, 2) if j + k <= len(words)
+                              and " ".join(x[1] for x in words[j:j + k]) in targets), 0)
+            if not c_len and w in targets:
+                c_len = 1
             if c_len:
-                out.append((m.start(), words[j + c_len - 1][1]))
-                resume = words[j + c_len - 1][1]
+                out.append((m.start(), words[j + c_len - 1][0]))
+                resume = words[j + c_len - 1][0]
                 break
     return out
+
+
+@lru_cache(maxsize=16)
+def _first_words(targets: frozenset[str]) -> frozenset[str]:
+    """The first words of the targets that have more than one."""
+    return frozenset(t.split(" ", 1)[0] for t in targets if " " in t)
 
 
 def run_vocabulary(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list[Finding]:
@@ -83,7 +97,6 @@ def run_model(cr: CompiledRule, fields: dict[str, str], ctx: Context,
     assert cr.model is not None and cr.rule.threshold is not None
     conditions, effects = (cr.pack.phrases[name] for name in cr.rule.model_terms)
     out = []
-    seen: dict[str, dict[str, str]] = {}
     for name in cr.fields_for(ctx.platform):
         text = fields.get(name) or ""
         taken = [(f.start, f.end) for f in covered if f.field == name and f.start is not None and f.end is not None]
@@ -92,10 +105,7 @@ def run_model(cr: CompiledRule, fields: dict[str, str], ctx: Context,
             s, e = m.span()
             if e - s < 12 or any(xs < e and s < xe for xs, xe in taken):  # "Book now." makes no claim
                 continue
-            sentence = m.group()
-            if sentence not in seen:  # a caption often repeats a line of the script: score it once
-                seen[sentence] = claim_model.features(sentence, conditions, effects, complete=False)
-            feats = seen[sentence]
+            feats = claim_model.sentence_features(m.group(), conditions, effects)
             p = cr.model.probability(feats)
             if p < cr.rule.threshold:
                 continue

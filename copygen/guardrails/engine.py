@@ -49,7 +49,7 @@ class CompiledRule:
     exceptions: Alternation | None
     when: Alternation | None
     demote: Alternation | None
-    triggers: re.Pattern[str] | None = None  # vocabulary: the trigger phrases as one compiled pattern
+    triggers: re.Pattern[str] | None = None  # vocabulary: the trigger phrases as one pattern, in lower case
     model: claim_model.ClaimModel | None = None  # model: the pack's weights file, loaded
     fields_by_platform: dict[Platform, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
@@ -87,7 +87,7 @@ def compile_rule(rule: Rule, pack: Pack, index: LiteralIndex | None = None) -> C
         exceptions=alt(rule.exceptions, rule.case_sensitive),
         when=alt(rule.when_patterns, False),
         demote=alt(rule.demote, False),
-        triggers=(re.compile(literal_alternation(sorted(pack.phrases[rule.triggers])), re.IGNORECASE)
+        triggers=(re.compile(literal_alternation(sorted(pack.phrases[rule.triggers])))  # run on folded text
                   if rule.triggers is not None else None),
         fields_by_platform={p: tuple(f for f in FIELDS[p] if f in rule.fields) if rule.fields else FIELDS[p]
                             for p in Platform},

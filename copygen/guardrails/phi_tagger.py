@@ -202,10 +202,11 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _SENTENCE.finditer(text)]
 
 
-def _tag(text: str, has_you: bool) -> list[tuple[int, int, str, float, str]]:
+@lru_cache(maxsize=4096)  # a brand's sign-off and footer sentences recur in every draft and repair round
+def _tag(text: str, has_you: bool) -> tuple[tuple[int, int, str, float, str], ...]:
     toks = tokens(text)
     if not toks:
-        return []
+        return ()
     feats = features(text, toks, has_you)
     tagger = _tagger()
     labels = tagger.tag(feats)
@@ -223,4 +224,4 @@ def _tag(text: str, has_you: bool) -> list[tuple[int, int, str, float, str]]:
         if p >= THRESHOLD:
             out.append((toks[i][0], toks[j - 1][1], kind, p, _explain(feats[i], labels[i])))
         i = j
-    return out
+    return tuple(out)

@@ -94,26 +94,46 @@ def run_model(cr: CompiledRule, fields: dict[str, str], ctx: Context,
     """Fire on each sentence the pack's linear model scores at or above the rule's threshold, unless an
     exception match overlaps the sentence (a vaccination campaign, hygiene advice, a referral to a GP) or
     one of the `covered` findings (what the pack's phrase rules already report) does."""
-    assert cr.model is not None and cr.rule.threshold is not None
-    conditions, effects = (cr.pack.phrases[name] for name in cr.rule.model_terms)
     out = []
     for name in cr.fields_for(ctx.platform):
         text = fields.get(name) or ""
+        hits = _model_hits(cr, text)
+        if not hits:
+            continue
         taken = [(f.start, f.end) for f in covered if f.field == name and f.start is not None and f.end is not None]
-        excepted: list[tuple[int, int]] | None = None
-        for m in _MODEL_SENTENCE.finditer(text):
-            s, e = m.span()
-            if e - s < 12 or any(xs < e and s < xe for xs, xe in taken):  # "Book now." makes no claim
-                continue
-            feats = claim_model.sentence_features(m.group(), conditions, effects)
-            p = cr.model.probability(feats)
-            if p < cr.rule.threshold:
-                continue
-            if excepted is None:
-                excepted = [m.span() for m in cr.exceptions.finditer(text)] if cr.exceptions else []
-            if not any(xs < e and s < xe for xs, xe in excepted):
+        excepted = [m.span() for m in cr.exceptions.finditer(text)] if cr.exceptions else []
+        for s, e, p, feats in hits:
+            if not any(xs < e and s < xe for xs, xe in taken) and not any(xs < e and s < xe for xs, xe in excepted):
                 out.append(_finding(cr, name, s, e, text[s:e], p=f"{p:.2f}",
                                     why="; ".join(cr.model.reasons(feats)) or "its words together"))
+    return out
+
+
+# Each model rule's score of every distinct sentence it has read, for the life of the process: a brand's
+# sign-off, opt-out and footer recur in every draft, and a repair round re-reads the sentences it kept.
+_SCORES: dict[tuple[Any, ...], dict[str, tuple[float, dict[str, str]]]] = {}
+
+
+def _model_hits(cr: CompiledRule, text: str) -> list[tuple[int, int, float, dict[str, str]]]:
+    """(start, end, probability, features) of each sentence of `text` scored at or above the threshold;
+    a sentence under 12 characters ("Book now.") makes no claim and is not scored."""
+    assert cr.model is not None and cr.rule.threshold is not None
+    conditions, effects = (cr.pack.phrases[name] for name in cr.rule.model_terms)
+    scores = _SCORES.setdefault((cr.model, conditions, effects), {})
+    out = []
+    for m in _MODEL_SENTENCE.finditer(text):
+        s, e = m.span()
+        if e - s < 12:
+            continue
+        sentence = m.group()
+        scored = scores.get(sentence)
+        if scored is None:
+            if len(scores) >= 1 << 14:
+                scores.clear()
+            feats = claim_model.features(sentence, conditions, effects, complete=False)
+            scored = scores[sentence] = (cr.model.probability(feats), feats)
+        if scored[0] >= cr.rule.threshold:
+            out.append((s, e, *scored))
     return out
 
 

@@ -236,7 +236,6 @@ class _Vocabulary:
         self.conditions, self.effects = conditions, effects
         self.firsts = frozenset(c.split(" ", 1)[0] for c in conditions if " " in c)
         self.tokens: dict[str, tuple[str, tuple[str, ...], str | None, bool]] = {}
-        self.sentences: dict[str, dict[str, str]] = {}
 
     def token(self, raw: str) -> tuple[str, tuple[str, ...], str | None, bool]:
         """(lower-case form, classes including a one-word condition and an effect verb, word feature,
@@ -247,19 +246,6 @@ class _Vocabulary:
             self.tokens.clear()
         t = self.tokens[raw] = (w, classes + extra, key, w in _COUNTS)
         return t
-
-
-def sentence_features(sentence: str, conditions: frozenset[str], effects: frozenset[str]) -> dict[str, str]:
-    """`features(sentence, complete=False)`, worked out once per distinct sentence in a process (a brand's
-    sign-off, opt-out and footer lines recur in every draft and every repair round). Read, never change,
-    the dict it returns."""
-    cache = _vocabulary(conditions, effects).sentences
-    feats = cache.get(sentence)
-    if feats is None:
-        if len(cache) >= 1 << 14:
-            cache.clear()
-        feats = cache[sentence] = features(sentence, conditions, effects, complete=False)
-    return feats
 
 
 _VOCABULARIES: dict[tuple[frozenset[str], frozenset[str]], _Vocabulary] = {}

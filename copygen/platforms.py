@@ -141,6 +141,23 @@ def clean_text(text: str, brand: Brand) -> str:
     return _WS.sub(" ", text).replace(" .", ".").replace(" ,", ",").strip()
 
 
+# What the platform frame adds from the brand profile: a model that writes it into its own text as well
+# would send it twice (quality.repeated_mechanical).
+_OPT_OUT_SENTENCE = re.compile(r"[^.!?\n]*\b(?:reply|text|send)\s+stop\b[^.!?\n]*[.!?]?", re.IGNORECASE)
+_UNSUBSCRIBE_SENTENCE = re.compile(
+    r"[^.!?\n]*\b(?:unsubscribe|stop (?:receiving|getting) (?:these|our) (?:emails|messages))\b[^.!?\n]*[.!?]?",
+    re.IGNORECASE)
+
+
+def without_frame(text: str, sentence: re.Pattern[str] | None, sender: str | None = None) -> str:
+    """`text` without the sentences the frame adds (`sentence`) and without a leading "Sender:" prefix."""
+    if sender:
+        text = re.sub(rf"^\s*{re.escape(sender)}\s*:\s*", "", text)
+    if sentence is not None:
+        text = sentence.sub("", text)
+    return _WS.sub(" ", text).strip()
+
+
 def _domain(value: str | None) -> str | None:
     if not value:
         return None
@@ -192,6 +209,7 @@ def assemble(platform: Platform, creative: dict[str, Any], brief: Brief, brand: 
 
 def _assemble_sms(creative: dict[str, Any], brief: Brief, brand: Brand) -> SmsContent:
     body = clean_text(trim_cut(sms.to_gsm7(str(creative["message"])), sms_body_budget(brief, brand)), brand)
+    body = without_frame(body, _OPT_OUT_SENTENCE if brand.opt_out else None, brand.sender)
     prefix, suffix = sms_frame(brand)
     capacity = sms.GSM7_SINGLE if brief.max_segments == 1 else brief.max_segments * sms.GSM7_MULTI
     frame_units = sms.count(prefix + suffix).units
@@ -208,8 +226,9 @@ def email_footer(brand: Brand) -> str:
 def _assemble_email(creative: dict[str, Any], brand: Brand) -> EmailContent:
     subject = sentence_fit(clean_text(trim_cut(str(creative["subject"]), SUBJECT_WARN), brand), SUBJECT_MAX)
     preheader = sentence_fit(clean_text(trim_cut(str(creative["preheader"]), PREHEADER_MAX), brand), PREHEADER_MAX)
-    body = clean_text(trim_cut(str(creative["body"]), BODY_MAX), brand)
-    cta = clean_text(trim_cut(str(creative["cta"]), CTA_MAX), brand)
+    frame = _UNSUBSCRIBE_SENTENCE if brand.unsubscribe else None
+    body = without_frame(clean_text(trim_cut(str(creative["body"]), BODY_MAX), brand), frame)
+    cta = without_frame(clean_text(trim_cut(str(creative["cta"]), CTA_MAX), brand), frame)
     footer = email_footer(brand)
     text = "\n\n".join(p for p in (body, cta, brand.unsubscribe, footer) if p)
     return EmailContent(subject=subject, preheader=preheader, body=body, cta=cta,

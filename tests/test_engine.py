@@ -104,3 +104,28 @@ def test_offsets_are_exact_and_results_deterministic(parts: list[str], platform:
             else:
                 assert text[f.start:f.end] == f.match
             assert f.field == fields[platform]
+
+
+@pytest.mark.parametrize("text, repeated", [
+    ("RiversideHC: Flu clinics every Saturday. Reply STOP to opt out. Reply STOP to opt out", "Reply STOP to opt out"),
+    ("RiversideHC: Walk in on Saturday. reply stop to opt out. Questions? Reply STOP to opt out", "reply stop to opt out"),
+    ("RiversideHC: Flu clinics every Saturday. Reply STOP to opt out", None),
+    ("RiversideHC: We never stop caring. Reply STOP to opt out", None),
+])
+def test_an_opt_out_sent_twice_blocks_and_one_passes(text: str, repeated: str | None) -> None:
+    report = check(text, platform="sms")
+    found = [f for f in report.findings if f.rule_id == "quality.repeated_mechanical"]
+    if repeated is None:
+        assert not found and report.status.value == "pass", report.findings
+    else:
+        assert [text[f.start:f.end] for f in found] == [repeated] and report.status.value == "blocked"
+
+
+@pytest.mark.parametrize("text, blocked", [
+    ("RiversideHC: Bring your card and take it to your next appointment with your Reply STOP to opt out", True),
+    ("RiversideHC: Flu clinics run every Saturday in November and Reply STOP to opt out", True),
+    ("RiversideHC: Flu clinics run every Saturday in November. Reply STOP to opt out", False),
+])
+def test_an_sms_cut_mid_sentence_is_not_a_pass(text: str, blocked: bool) -> None:
+    ids = {f.rule_id for f in check(text, platform="sms").findings}
+    assert ("quality.unfinished_sentence" in ids) is blocked

@@ -46,8 +46,9 @@ _CLAUSE_END = re.compile(r"[.!?;\n]")
 
 def vocabulary_hits(text: str, triggers: re.Pattern[str], targets: frozenset[str], window: int) -> list[tuple[int, int]]:
     """Spans from a trigger phrase to the first target phrase within `window` words after it in the same
-    sentence. `triggers` is the compiled alternation of the trigger phrases in lower case, run case-sensitively
-    on the folded text (a text without one costs a single search, which `re` runs fastest that way); targets are one to three words, compared in lower case; hits do not overlap."""
+    sentence. `triggers` is the compiled alternation of the trigger phrases in lower case, run
+    case-sensitively on the folded text (a text without one costs a single search, which `re` runs fastest
+    that way); targets are one to three words, compared in lower case; hits do not overlap."""
     out: list[tuple[int, int]] = []
     resume = 0
     firsts = _first_words(targets)

@@ -150,12 +150,15 @@ _UNSUBSCRIBE_SENTENCE = re.compile(
 
 
 def without_frame(text: str, sentence: re.Pattern[str] | None, sender: str | None = None) -> str:
-    """`text` without the sentences the frame adds (`sentence`) and without a leading "Sender:" prefix."""
+    """`text` without the sentences the frame adds (`sentence`) and without a leading "Sender:" prefix. A
+    text that is nothing else is kept as it is, for the guardrails to block rather than send empty."""
+    out = text
     if sender:
-        text = re.sub(rf"^\s*{re.escape(sender)}\s*:\s*", "", text)
+        out = re.sub(rf"^\s*{re.escape(sender)}\s*:\s*", "", out)
     if sentence is not None:
-        text = sentence.sub("", text)
-    return _WS.sub(" ", text).strip()
+        out = sentence.sub("", out)
+    out = _WS.sub(" ", out).strip()
+    return out if len(out) >= 3 else text
 
 
 def _domain(value: str | None) -> str | None:

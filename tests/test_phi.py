@@ -228,6 +228,32 @@ def test_services_clinicians_and_campaign_copy_are_not_patient_identifiers(text:
     assert kinds(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Will you join us in May for our open day? Grace, our practice cat, says hi.",
+    "Meet Rose, our therapy dog, every Tuesday.",
+    "Meet Tomasz, our new hygienist.",
+])
+def test_someone_the_practice_introduces_as_its_own_is_not_a_patient(text: str) -> None:
+    assert [k for k in kinds(text) if k[0] in ("name", "name_health")] == []
+
+
+def test_a_vocative_before_our_is_still_a_name() -> None:
+    assert ("name_health", "Sarah") in kinds("Sarah, our records show your check-up is due.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Draft an SMS for IFEOMA NASSER reminding them about the hygiene visit.", "IFEOMA"),
+    ("BOOK NOW: DAVID SMITH is waiting for his crown.", "DAVID SMITH"),
+])
+def test_a_first_name_in_capitals_is_a_name(text: str, name: str) -> None:
+    assert any(k in ("name", "name_health") and name in v for k, v in kinds(text)), kinds(text)
+
+
+@pytest.mark.parametrize("text", ["FREE FLU JABS THIS SATURDAY", "MARK YOUR CALENDARS", "GRACE PERIOD ENDS FRIDAY"])
+def test_capitals_that_are_not_a_listed_first_name_are_not_names(text: str) -> None:
+    assert kinds(text) == []
+
+
 @pytest.mark.parametrize("text,name", [
     ("Draft an SMS for MEGAN CARTER reminding them about the hygiene visit.", "MEGAN CARTER"),
     ("Please send Chukwuemeka the reminder.", "Chukwuemeka"),

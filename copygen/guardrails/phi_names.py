@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .prefilter import before, scan
-from .phi_lexicon import AMBIGUOUS_FIRST, CLINICIAN_TITLES, HEALTH_TERMS, NOT_NAMES_AFTER_GREETING, TITLES, all_first_names, surnames
+from .phi_lexicon import AMBIGUOUS_FIRST, CLINICIAN_TITLES, HEALTH_TERMS, NOT_NAMES_AFTER_GREETING, TITLES, all_first_names, common_words, surnames
 
 if TYPE_CHECKING:
     from .phi import Hit
@@ -63,19 +63,25 @@ _OWNER_WORDS = frozenset("driver drivers patient patients client clients doctor 
 _PERSON_VERB = re.compile(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
                           r"|was (?:admitted|diagnosed|treated|discharged|born)|has lived|lived|is recovering|walked)\b")
 _TOKEN = re.compile(rf"{_WORD_AT}\b")
+# A name written in capitals ("an SMS for IFEOMA NASSER"): one or two upper-case words.
+_UPPER_TOKEN = re.compile(rf"[A-Z]{WORD_START}[A-Z'’-]+(?:\s+([A-Z][A-Z'’-]+))?\b")
 # A clinician's registration letters after their name: "Sarah Okoye MCSP", "Rajiv Menon FRCS", "Jo Lee, RN".
 POST_NOMINALS = re.compile(
     r"(?:,?\s+(?:MBBS|MBChB|MB|BCh|BChD|BDS|MDS|MD|DO|DDS|DMD|DPT|PT|RN|NP|PA-C|APRN|FNP|MSc|BSc|PhD|MPharm|MRPharmS"
     r"|MCSP|HCPC|FRCS|FRCSEd|MRCS|MRCP|FRCP|MRCGP|FRCGP|FDS|MFDS|MJDF|GDC|RGN|RMN|DipHE|FACS|FAAP|OD|DC|LAc|PsyD|LCSW|RDH)"
     r"(?:\s*\([^)]*\))?\b)+")
-# A clinician: a clinical title before the name or registration letters after it. Not a patient identifier.
+# A clinician: a clinical title before the name or registration letters after it. Or one of the practice's own,
+# introduced as such: "Grace, our practice cat, says hi", "Meet Rose, our therapy dog". Not a patient identifier.
+# (A vocative stays a name: "Sarah, our records show..." has no closing comma and no "Meet".)
 _CLINICIAN = re.compile(
     rf"\b(?:{'|'.join(CLINICIAN_TITLES)})\.?\s+(?:(?:Practitioner|Specialist|Consultant|Associate)\s+)?{_FULL}"
-    rf"|{_FULL_AT}(?={POST_NOMINALS.pattern})")
+    rf"|{_FULL_AT}(?={POST_NOMINALS.pattern})"
+    rf"|{_FULL_AT}(?=,\s+our\s+(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,)"
+    rf"|(?:(?<=\bMeet )|(?<=\bmeet )|(?<=\bIntroducing )|(?<=\bintroducing )){_FULL}(?=,\s+our\b)")
 
 
 def clinician_spans(text: str) -> list[tuple[int, int]]:
-    """Where `text` names a clinician by title or registration letters."""
+    """Where `text` names a clinician by title or registration letters, or one of the practice's own people."""
     return [m.span() for m in _CLINICIAN.finditer(text)]
 
 
@@ -188,6 +194,11 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
                                              and not possessive)
         end = nxt.end() if has_surname and nxt else m.start() + len(word)
         add(m.start(), end, "a first name from the name list" + (" and a surname" if has_surname else ""))
+    for m in scan(_UPPER_TOKEN, text, folded):
+        word, last = m.group(0).split()[0].capitalize(), (m.group(1) or "").capitalize()
+        if word in firsts and word not in AMBIGUOUS_FIRST and word not in _STOP:
+            with_last = bool(last) and last not in _STOP and (last in lasts or last.lower() not in common_words())
+            add(m.start(), m.end() if with_last else m.start() + len(word), "a first name from the name list, in capitals")
     out = []
     for (start, end), (why, role) in sorted(found.items()):
         if role == "clinician":

@@ -31,8 +31,9 @@ def one(rows: int, concurrency: int, url: str, work: Path) -> tuple[float, float
     sheet = work / f"topics-{rows}.csv"
     with sheet.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(["topic", "platforms"])
-        w.writerows([f"Saturday clinic topic {i}", "sms"] for i in range(rows))
+        w.writerow(["topic", "platforms", "notes"])  # the notes hold what the stub's reply states, so it passes
+        w.writerows([f"Saturday clinic topic {i}", "sms", "Every Saturday in November, walk in 9am to 12pm"]
+                    for i in range(rows))
     os.environ.update(OPENAI_BASE_URL=url, COPYGEN_MODEL="stub")
     start = time.perf_counter()
     result = CliRunner().invoke(app, ["batch", str(sheet), "--out", str(work / f"out-{rows}.jsonl"),

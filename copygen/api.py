@@ -16,6 +16,7 @@ from .guardrails.engine import MAIN_FIELD, Context, Engine
 from .guardrails.packs import load_packs
 from .guardrails import phi
 from .guardrails.checks import brand_allow
+from .guardrails.grounding import grounds_for
 from .models import Brief, Draft, Jurisdiction, Platform, RedactedSpan, Redaction, Report
 from .errors import CopygenError
 from .pipeline import RepairOptions, Trace, generate_drafts
@@ -101,25 +102,35 @@ def redact(text: str, *, brand: Brand | str | Path | None = None) -> Redaction:
 def check(text: str | dict[str, str], *, platform: Platform | str, jurisdiction: Jurisdiction | str = "uk",
           brand: Brand | str | Path | None = None, sponsored: bool = False, duration: int = 30,
           max_segments: int = 1, packs: Iterable[str] = (), disable: Iterable[str] = (),
-          claims: ClaimsLibrary | str | Path | list[dict] | None = None, today: date | None = None) -> Report:
+          claims: ClaimsLibrary | str | Path | list[dict] | None = None, today: date | None = None,
+          brief: Brief | dict | None = None) -> Report:
     """Check copy. `text` is the platform's main field (SMS text, email body, TikTok caption) or a dict of fields.
 
     With `claims` (a library, its file, or its entries), every factual claim must match an approved,
-    unexpired claim; without, claims are judged by the claims pack alone."""
+    unexpired claim; without, claims are judged by the claims pack alone. With `brief` (a Brief, or a dict
+    with `topic` and optionally `notes` and `audience`), every price, date, time, offer or contact detail
+    must come from the brief, the brand or the claims library (the grounding pack); without, that is not
+    checked."""
     platform = Platform(platform)
     fields = text if isinstance(text, dict) else {MAIN_FIELD[platform]: text}
-    ctx = Context(platform=platform, jurisdiction=Jurisdiction(jurisdiction),
-                  brand=brand if isinstance(brand, Brand) else load_brand(brand),
+    profile = brand if isinstance(brand, Brand) else load_brand(brand)
+    library = None if claims is None else claims_library(claims)
+    grounds = None
+    if brief is not None:
+        b = brief if isinstance(brief, Brief) else Brief.model_validate(brief)
+        grounds = grounds_for(b.topic, b.notes, b.audience, profile, library)
+    ctx = Context(platform=platform, jurisdiction=Jurisdiction(jurisdiction), brand=profile,
                   sponsored=sponsored, duration=duration, max_segments=max_segments,
-                  claims=None if claims is None else claims_library(claims), today=today or date.today())
+                  claims=library, today=today or date.today(), grounds=grounds)
     return engine(packs, disable).check(fields, ctx)
 
 
 def check_draft(draft: Draft, *, brand: Brand | None = None, packs: Iterable[str] = (),
                 disable: Iterable[str] = (), claims: ClaimsLibrary | str | Path | list[dict] | None = None,
-                today: date | None = None) -> Report:
-    """Re-check a draft on its own, from its final text, as `copygen check` would."""
+                today: date | None = None, brief: Brief | dict | None = None) -> Report:
+    """Re-check a draft on its own, from its final text, as `copygen check` would (with `brief`: as
+    `copygen check --brief` would, invented details included)."""
     duration = getattr(draft.content, "duration", 30)
     return check(draft.fields(), platform=draft.platform, jurisdiction=draft.jurisdiction, brand=brand,
                  sponsored=draft.sponsored, duration=duration, max_segments=draft.max_segments,
-                 packs=packs, disable=disable, claims=claims, today=today)
+                 packs=packs, disable=disable, claims=claims, today=today, brief=brief)

@@ -133,6 +133,9 @@ def check(
     disable: DisableOpt = None,
     redact: Annotated[bool, typer.Option("--redact", help="Print the copy with patient identifiers replaced by placeholders, instead of a report.")] = False,
     claims: ClaimsOpt = None,
+    topic: Annotated[Optional[str], typer.Option("--topic", help="The brief's topic: turns on the check for invented prices, dates, offers and contact details.")] = None,
+    notes: Annotated[str, typer.Option("--notes", help="The brief's notes (with --topic): details the copy may state.")] = "",
+    brief_file: Annotated[Optional[Path], typer.Option("--brief", help="A YAML or JSON brief (topic, notes, audience) for the invented-details check.")] = None,
 ) -> None:
     """Check copy against the guardrails. Exit 0 when nothing blocks, 1 when something does, 2 for bad input."""
     import json
@@ -140,23 +143,25 @@ def check(
     from .api import check as check_copy, claims_library
     from .brand import Brand, load_brand
     from .config import resolve_settings
-    from .intake import parse_drafts, parse_fields, read_source
+    from .intake import load_brief, parse_drafts, parse_fields, read_source
 
     try:
         settings = resolve_settings({"brand": str(brand) if brand else None,
                                      "packs": [str(p) for p in pack or []], "disable": disable or []})
         text = read_source(source)
         parsed = parse_drafts(text)
+        brief = load_brief(str(brief_file)) if brief_file else _brief_from(topic, notes) if topic else None
         jobs = []
         if parsed is not None:
-            drafts, brand_data, draft_claims = parsed
+            drafts, brand_data, draft_claims, draft_brief = parsed
+            brief = brief or draft_brief
             profile = load_brand(settings.brand) if settings.brand else Brand.model_validate(brand_data)
             chosen = claims or (draft_claims if draft_claims is not None else settings.claims)
             library = claims_library(chosen) if chosen is not None else None
             for d in drafts:
                 jobs.append((d.fields(), dict(platform=d.platform, jurisdiction=d.jurisdiction, brand=profile,
                                                sponsored=d.sponsored, duration=getattr(d.content, "duration", duration),
-                                               max_segments=d.max_segments, claims=library)))
+                                               max_segments=d.max_segments, claims=library, brief=brief)))
         else:
             if platform is None:
                 raise _fail("--platform is required to check plain text (sms, email or tiktok)", 2)
@@ -166,7 +171,8 @@ def check(
                                                              sponsored=sponsored, duration=duration,
                                                              max_segments=max_segments,
                                                              claims=claims_library(claims or settings.claims)
-                                                             if (claims or settings.claims) else None)))
+                                                             if (claims or settings.claims) else None,
+                                                             brief=brief)))
         reports = [(fields, check_copy(fields, packs=settings.packs, disable=settings.disable, **kw)) for fields, kw in jobs]
     except CopygenError as e:
         raise _fail(str(e), e.exit_code) from None
@@ -179,15 +185,31 @@ def check(
                            else redact_text(value, brand=kw["brand"]).text)
         return
     if output is CheckFormat.json:
-        payload = [r.model_dump(mode="json") | {"status": r.status.value} for _, r in reports]
+        payload = [r.model_dump(mode="json") | {"status": r.status.value, "grounding": brief is not None}
+                   for _, r in reports]
         typer.echo(json.dumps(payload[0] if parsed is None else payload, indent=2, ensure_ascii=False))
     else:
         from .render import print_report
 
         for fields, r in reports:
             print_report(r, fields)
+        if brief is None:
+            typer.echo("Invented details (prices, dates, times, offers, contact details) were not checked: "
+                       "give the brief with --topic or --brief.")
     if any(r.blocking() for _, r in reports):
         raise typer.Exit(1)
+
+
+def _brief_from(topic: str, notes: str):  # noqa: ANN202
+    from pydantic import ValidationError
+
+    from .models import Brief
+
+    try:
+        return Brief(topic=topic, notes=notes)
+    except ValidationError as e:
+        err = e.errors()[0]
+        raise _fail(f"--{err['loc'][0] if err['loc'] else 'topic'}: {err['msg']}", 2) from None
 
 
 @app.command()

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from .errors import InputError
 from .guardrails.engine import FIELDS, MAIN_FIELD
-from .models import Draft, DraftSet, Platform
+from .models import Brief, Draft, DraftSet, Platform
 
 MAX_INPUT_BYTES = 5_000_000
 
@@ -72,9 +72,29 @@ def parse_fields(text: str, platform: Platform) -> dict[str, str]:
     return {k: v for k, v in fields.items() if k in FIELDS[platform]}
 
 
-def parse_drafts(text: str) -> tuple[list[Draft], dict[str, object], list[dict] | None] | None:
-    """Drafts, brand and claims library from `copygen draft --format json` output, or None if the text is
-    not JSON."""
+def load_brief(source: str) -> Brief:
+    """A brief from a YAML or JSON file (`topic`, and optionally `notes`, `audience` and the other brief fields)."""
+    import yaml
+
+    text = read_source(source)
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise InputError(f"The brief {source} is not valid YAML or JSON: {e}") from None
+    if isinstance(data, str):  # a file holding the topic alone
+        data = {"topic": data}
+    if not isinstance(data, dict):
+        raise InputError(f"The brief {source} should hold a topic, e.g. 'topic: Flu clinic every Saturday'")
+    try:
+        return Brief.model_validate(data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        raise InputError(f"The brief {source}: {'.'.join(map(str, err['loc'])) or 'brief'}: {err['msg']}") from None
+
+
+def parse_drafts(text: str) -> tuple[list[Draft], dict[str, object], list[dict] | None, Brief | None] | None:
+    """Drafts, brand, claims library and brief from `copygen draft --format json` output, or None if the text
+    is not JSON. Drafts without their run's record (one draft, a list) come with no brief."""
     stripped = text.lstrip()
     if not stripped.startswith(("{", "[")):
         return None
@@ -90,10 +110,10 @@ def parse_drafts(text: str) -> tuple[list[Draft], dict[str, object], list[dict] 
     try:
         if isinstance(data, dict) and "drafts" in data:
             ds = DraftSet.model_validate(data)
-            return ds.drafts, ds.brand, ds.claims
+            return ds.drafts, ds.brand, ds.claims, ds.brief
         if isinstance(data, dict):
-            return [Draft.model_validate(data)], {}, None
-        return [Draft.model_validate(d) for d in data], {}, None
+            return [Draft.model_validate(data)], {}, None, None
+        return [Draft.model_validate(d) for d in data], {}, None, None
     except ValidationError as e:
         err = e.errors()[0]
         raise InputError(f"The JSON is not copygen draft output ({'.'.join(map(str, err['loc']))}: {err['msg']})") from None

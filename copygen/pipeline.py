@@ -18,6 +18,7 @@ from . import evidence, repair
 from .brand import Brand
 from .claims import EMPTY as NO_CLAIMS, ClaimsLibrary
 from .guardrails.engine import Context, Engine
+from .guardrails.grounding import grounds_for
 from .models import Brief, Draft, Fix, Jurisdiction, Platform, Provenance, Report
 from .platforms import assemble, creative_schema, seconds_budget, sms_body_budget
 from .preflight import preflight
@@ -57,7 +58,8 @@ def context_for(brief: Brief, brand: Brand, platform: Platform, claims: ClaimsLi
                 today: date | None = None) -> Context:
     return Context(platform=platform, jurisdiction=jurisdiction_of(brief, brand), brand=brand,
                    sponsored=brief.sponsored, duration=brief.duration, max_segments=brief.max_segments,
-                   claims=claims, today=today or date.today())
+                   claims=claims, today=today or date.today(),
+                   grounds=grounds_for(brief.topic, brief.notes, brief.audience, brand, claims))
 
 
 def render_messages(brief: Brief, brand: Brand, platform: Platform, claims: ClaimsLibrary = NO_CLAIMS,

@@ -18,6 +18,7 @@ from copygen.errors import ProviderError
 from copygen.preflight import PHIInBriefError
 from conftest import FakeProvider
 
+NOTES = "Every Saturday in November; walk in between 9am and 12pm, no appointment needed."
 KEY = "sk-test-THISISNOTAREALKEY0123456789abcdef"
 BAD = {"message": "Guaranteed results in one visit. Flu clinics run every Saturday in November."}
 CLEAN = {"message": "Flu clinics run every Saturday in November. Walk in between 9am and 12pm."}
@@ -25,7 +26,7 @@ CLEAN = {"message": "Flu clinics run every Saturday in November. Walk in between
 
 def _generate(brand: Brand, db: Path, replies: list, **kw: object) -> list:
     settings = Settings(log_db=str(db), api_key=KEY, repair_rounds=2)
-    return generate(Brief(topic="Saturday flu clinics", platforms=[Platform.SMS], **kw), brand=brand,
+    return generate(Brief(topic="Saturday flu clinics", platforms=[Platform.SMS], **{"notes": NOTES, **kw}), brand=brand,
                     settings=settings, provider=FakeProvider(replies))
 
 
@@ -74,7 +75,7 @@ def test_a_failed_run_is_recorded_as_an_error(brand: Brand, tmp_path: Path) -> N
 
 def test_no_log_writes_nothing(brand: Brand, tmp_path: Path) -> None:
     db = tmp_path / "log.db"
-    generate(Brief(topic="Flu", platforms=[Platform.SMS]), brand=brand, settings=Settings(log_db=str(db)),
+    generate(Brief(topic="Flu", notes=NOTES, platforms=[Platform.SMS]), brand=brand, settings=Settings(log_db=str(db)),
              provider=FakeProvider([CLEAN]), log=False)
     assert not db.exists()
 

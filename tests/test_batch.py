@@ -46,10 +46,10 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def test_a_sheet_becomes_checked_drafts_in_every_format(stub: Stub, tmp_path: Path) -> None:
     sheet = write_csv(tmp_path / "topics.csv", [
-        ["Topic", "Platforms", "Audience", "Jurisdiction", "Sponsored", "Variants"],
-        ["Saturday flu clinics", "sms, email", "adults over 65", "uk", "no", "1"],
+        ["Topic", "Platforms", "Audience", "Jurisdiction", "Sponsored", "Variants", "Notes"],
+        ["Saturday flu clinics", "sms, email", "adults over 65", "uk", "no", "1", "Every Saturday in November, walk in 9am to 12pm"],
         [],
-        ["Evening physio appointments", "tiktok", "office workers", "us", "yes", "2"],
+        ["Evening physio appointments", "tiktok", "office workers", "us", "yes", "2", "Every Saturday in November, walk in 9am to 12pm"],
     ])
     for suffix in ("jsonl", "csv", "xlsx"):
         out = tmp_path / f"drafts.{suffix}"
@@ -230,7 +230,7 @@ def test_the_example_sheets_are_valid(name: str) -> None:
 
 
 def test_a_row_with_phi_is_an_error_and_sends_nothing(stub: Stub, tmp_path: Path) -> None:
-    sheet = write_csv(tmp_path / "t.csv", [["topic", "platforms", "notes"], ["Flu clinics", "sms", ""],
+    sheet = write_csv(tmp_path / "t.csv", [["topic", "platforms", "notes"], ["Flu clinics", "sms", "Every Saturday in November, walk in 9am to 12pm"],
                                            ["Asthma reviews", "sms", "Remind Sarah Jones on 07911 123456"]])
     result = batch(str(sheet), "--out", str(tmp_path / "o.jsonl"))
     records = {r["row"]: r for r in read_jsonl(tmp_path / "o.jsonl")}

@@ -20,8 +20,8 @@ pytestmark = [
 @pytest.mark.parametrize("platform", list(Platform))
 def test_embedded_model_drafts_offline(platform: Platform, brand) -> None:
     settings = resolve_settings(env={})  # no key, no base URL: the embedded provider
-    (draft,) = generate(Brief(topic="Flu vaccination clinic every Saturday in November", platforms=[platform]),
-                        brand=brand, settings=settings)
+    brief = Brief(topic="Flu vaccination clinic every Saturday in November", platforms=[platform])
+    (draft,) = generate(brief, brand=brand, settings=settings)
     assert draft.provider == "local" and draft.usage.cost_usd == 0.0 and draft.usage.completion_tokens > 0
     fields = draft.fields()
     assert all(text.strip() for text in fields.values())
@@ -29,4 +29,4 @@ def test_embedded_model_drafts_offline(platform: Platform, brand) -> None:
         assert draft.measurements["text"].segments == 1 and draft.content.text.startswith("RiversideHC: ")
     if platform is Platform.TIKTOK:
         assert draft.content.beats and draft.content.beats[-1].end <= draft.content.duration
-    assert check_draft(draft, brand=brand).status == draft.status
+    assert check_draft(draft, brand=brand, brief=brief).status == draft.status

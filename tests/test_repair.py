@@ -15,6 +15,7 @@ from copygen.pipeline import context_for
 from copygen import repair
 from conftest import FakeProvider
 
+NOTES = "Every Saturday in November; walk in between 9am and 12pm, no appointment needed."
 CLEAN = {"message": "Flu clinics run every Saturday in November. Walk in between 9am and 12pm."}
 BAD = {"message": "Guaranteed results in one visit. Flu clinics run every Saturday in November."}
 ONLY_BAD = {"message": "Guaranteed results and completely painless jabs for everyone."}
@@ -22,7 +23,7 @@ ONLY_BAD = {"message": "Guaranteed results and completely painless jabs for ever
 
 def run(brand: Brand, replies: list, rounds: int = 2, **brief: object) -> tuple[list, FakeProvider]:
     provider = FakeProvider(replies)
-    drafts = generate(Brief(topic="Saturday flu clinics", platforms=[Platform.SMS], **brief), brand=brand,
+    drafts = generate(Brief(topic="Saturday flu clinics", notes=NOTES, platforms=[Platform.SMS], **brief), brand=brand,
                       settings=Settings(repair_rounds=rounds), provider=provider)
     return drafts, provider
 
@@ -68,7 +69,7 @@ def test_zero_rounds_makes_one_call(brand: Brand) -> None:
 
 def test_the_token_budget_stops_repair(brand: Brand) -> None:
     provider = FakeProvider([BAD, CLEAN])
-    (draft,) = generate(Brief(topic="Saturday flu clinics", platforms=[Platform.SMS]), brand=brand,
+    (draft,) = generate(Brief(topic="Saturday flu clinics", notes=NOTES, platforms=[Platform.SMS]), brand=brand,
                         settings=Settings(repair_rounds=2, token_budget=0), provider=provider)
     assert len(provider.requests) == 1 and draft.repair_rounds == 0
 
@@ -78,7 +79,7 @@ def test_the_token_budget_stops_repair(brand: Brand) -> None:
 
 def _fix(content, brand: Brand, platform: Platform, **brief: object):  # noqa: ANN001, ANN202
     eng = engine()
-    ctx = context_for(Brief(topic="x", platforms=[platform], **brief), brand, platform)
+    ctx = context_for(Brief(topic="Saturday flu clinics", notes=NOTES, platforms=[platform], **brief), brand, platform)
     report = eng.check(content.fields(), ctx)
     return repair.mechanical(content, report, eng, ctx, brand), report
 
@@ -153,10 +154,12 @@ replies = st.lists(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=4).
 @given(script=replies, jur=st.sampled_from(["uk", "us"]))
 def test_a_passing_draft_passes_an_independent_check(brand: Brand, script: list, jur: str) -> None:
     provider = FakeProvider(script)
-    (draft,) = generate(Brief(topic="Saturday flu clinics", platforms=[Platform.SMS], jurisdiction=jur), brand=brand,
-                        settings=Settings(), provider=provider)
-    recheck = check_draft(draft, brand=brand, claims=[])
+    brief = Brief(topic="Saturday flu clinics", notes=NOTES, platforms=[Platform.SMS], jurisdiction=jur)
+    (draft,) = generate(brief, brand=brand, settings=Settings(), provider=provider)
+    recheck = check_draft(draft, brand=brand, claims=[], brief=brief)
     assert recheck.findings == draft.findings and recheck.status == draft.status
+    # Without the brief the check cannot see invented details, and finds nothing more than with it.
+    assert {f.rule_id for f in check_draft(draft, brand=brand, claims=[]).findings} <= {f.rule_id for f in recheck.findings}
     if draft.status is not Status.BLOCKED:
         assert not [f for f in recheck.findings if f.severity is Severity.BLOCK]
     else:

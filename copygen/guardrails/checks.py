@@ -425,6 +425,21 @@ def _preheader_repeats_subject(cr: CompiledRule, name: str, fields: dict[str, st
     return [_finding(cr, name)] if a and (a == b or a.startswith(b)) else []
 
 
+_KINDS = {"money": "a price", "percent": "a percentage", "time": "a time", "date": "a date", "day": "a day",
+          "relative": "a date", "duration": "a duration", "number": "a number", "offer": "an offer or condition",
+          "phone": "a phone number", "url": "a web address", "email": "an email address", "hours": "opening hours"}
+
+
+def _ungrounded(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    from .grounding import ungrounded
+
+    if ctx.grounds is None:
+        return []
+    text = fields[name]
+    return [_finding(cr, name, s.start, s.end, text[s.start:s.end], kind=_KINDS[s.kind])
+            for s in ungrounded(text, ctx.grounds)]
+
+
 MEASURES = {
     "sms_segments": _sms_segments,
     "sms_encoding": _sms_encoding,
@@ -434,4 +449,5 @@ MEASURES = {
     "max_hashtags": _max_hashtags,
     "subject_body_overlap": _subject_body_overlap,
     "preheader_repeats_subject": _preheader_repeats_subject,
+    "ungrounded": _ungrounded,
 }

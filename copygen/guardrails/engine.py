@@ -14,6 +14,7 @@ from ..errors import RulePackError
 from ..models import Finding, Jurisdiction, Measurement, Platform, Report
 from ..platforms import spoken_seconds
 from . import checks, claim_model, phi, sms
+from .grounding import Grounds, grounds_for
 from .packs import Example, Pack, Rule, literal_alternation
 from .prefilter import Alternation, LiteralIndex, needed
 
@@ -38,6 +39,7 @@ class Context:
     max_segments: int = 1
     claims: ClaimsLibrary | None = None  # None: claims are not checked against a library (see `substantiation`)
     today: date = field(default_factory=date.today)  # claims that expired before this day substantiate nothing
+    grounds: Grounds | None = None  # what the brief, brand and claims state; None: the brief is unknown
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,7 @@ class Engine:
 
 def applies(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> bool:
     """A rule's `when` conditions (sponsored content, a context pattern) hold for these fields."""
-    if cr.rule.when == "sponsored" and not ctx.sponsored:
+    if (cr.rule.when == "sponsored" and not ctx.sponsored) or (cr.rule.when == "brief" and ctx.grounds is None):
         return False
     return cr.when is None or any(cr.when.search(fields.get(f, "")) for f in cr.fields_for(ctx.platform))
 
@@ -228,8 +230,9 @@ def _example_context(ex: Example, rule: Rule) -> tuple[dict[str, str], Context]:
         fields = {name: ex.text}
     brand = Brand.model_validate(ex.brand) if ex.brand is not None else Brand()
     claims = load_claims_data(ex.claims, "example") if ex.claims is not None else NO_CLAIMS
+    grounds = grounds_for(brand=brand, claims=claims, **ex.brief) if ex.brief is not None else None
     return fields, Context(platform=platform, jurisdiction=jur, sponsored=ex.sponsored, brand=brand, claims=claims,
-                           today=date(2026, 1, 1))
+                           today=date(2026, 1, 1), grounds=grounds)
 
 
 def self_test(pack: Pack) -> None:

@@ -17,7 +17,7 @@ from ..resources import data_dir
 Kind = Literal["pattern", "required", "measure", "phi", "substantiation", "vocabulary", "model"]
 MEASURES = (
     "sms_segments", "sms_encoding", "max_chars", "min_chars", "spoken_seconds", "max_hashtags",
-    "subject_body_overlap", "preheader_repeats_subject",
+    "subject_body_overlap", "preheader_repeats_subject", "ungrounded",
 )
 
 
@@ -32,6 +32,7 @@ class Example(BaseModel):
     fields: dict[str, str] | None = None  # several fields at once (e.g. subject and body)
     brand: dict[str, Any] | None = None  # a brand profile for the example (its own details are allowed)
     claims: list[dict[str, Any]] | None = None  # a claims library for the example (default: an empty one)
+    brief: dict[str, str] | None = None  # the brief the copy was written from: topic, notes, audience
 
 
 class Examples(BaseModel):
@@ -61,7 +62,7 @@ class Rule(BaseModel):
     case_sensitive: bool = False
     exceptions: list[str] = Field(default_factory=list)  # a hit overlapped by an exception match is dropped
     within: int | None = None  # required: the element must start within the first N characters
-    when: Literal["sponsored", "always"] = "always"
+    when: Literal["sponsored", "brief", "always"] = "always"  # brief: only when the check knows the brief
     when_patterns: list[str] = Field(default_factory=list)  # rule applies only if one of these matches
     brand_fields: list[str] = Field(default_factory=list)  # required: brand profile values that satisfy it
     measure: str | None = None

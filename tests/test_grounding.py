@@ -1,0 +1,100 @@
+"""Nothing invented: every specific a draft states must come from the brief, the brand or the claims library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from copygen import Brief, Platform, check
+from copygen.brand import Brand
+from copygen.cli import app
+
+BRAND = Brand(practice_name="Riverside Health Clinic", sender_id="RiversideHC", phone="0117 496 0000",
+              website="https://www.riversidehealth.co.uk", postal_address="4 Mill Lane, Bristol BS1 4DJ")
+BRIEF = {"topic": "Flu vaccination clinic every Saturday in November",
+         "notes": "Walk in 9am to 12pm. £15 for those not eligible on the NHS. Last clinic 29 November."}
+
+
+def invented(text: str, brief: dict | None = BRIEF, claims: list | None = None) -> list[str]:
+    report = check(text, platform="sms", brand=BRAND, brief=brief, claims=claims)
+    return [f.match for f in report.findings if f.rule_id == "grounding.invented_detail"]
+
+
+@pytest.mark.parametrize("text", [
+    "RiversideHC: Flu jabs every Saturday in November, 9am-12pm. Walk-in welcome. Reply STOP to opt out",
+    "Saturdays in Nov: flu jabs for £15 if you are not NHS-eligible. Last one Nov 29th.",
+    "Flu jabs on Saturdays, 9 a.m. to noon. Call 0117 496 0000 or visit riversidehealth.co.uk.",
+    "Three tips before your flu jab. Feel free to ask us. Unwell? Call NHS 111.",
+])
+def test_what_the_brief_and_brand_say_may_be_said_in_any_ordinary_form(text: str) -> None:
+    assert invented(text) == []
+
+
+@pytest.mark.parametrize("text,details", [
+    ("Free flu jabs every Saturday in November!", ["Free"]),
+    ("Flu jabs every Saturday, open till 8pm.", ["8pm"]),
+    ("Flu jabs 50% off, 4pm tomorrow, takes 5 minutes.", ["50%", "4pm", "tomorrow", "5 minutes"]),
+    ("Only 3 places left! Open 24/7.", ["Only 3 places left", "24/7"]),
+    ("Flu jabs for £25 on 14 November and every Sunday.", ["£25", "14 November", "Sunday"]),
+    ("Book at riverside-offers.com or call 0117 555 0199.", ["riverside-offers.com", "0117 555 0199"]),
+    ("7 in 10 patients feel better after one visit.", ["7", "10"]),
+])
+def test_a_detail_nobody_gave_blocks_at_its_span(text: str, details: list[str]) -> None:
+    report = check(text, platform="sms", brand=BRAND, brief=BRIEF)
+    found = [f for f in report.findings if f.rule_id == "grounding.invented_detail"]
+    assert [f.match for f in found] == details
+    assert all(text[f.start:f.end] == f.match and f.severity.value == "block" and "CAP Code 3" in f.citation
+               for f in found)
+
+
+def test_the_claims_library_grounds_what_it_approves() -> None:
+    claim = {"id": "c1", "wording": "9 in 10 patients would recommend us", "reference": "Patient survey 2026"}
+    assert invented("9 in 10 patients would recommend us.", claims=[claim]) == []
+
+
+def test_without_a_brief_the_check_is_off_and_the_cli_says_so(tmp_path: Path) -> None:
+    assert invented("Free flu jabs, open till 8pm.", brief=None) == []
+    copy = tmp_path / "sms.txt"
+    copy.write_text("RiversideHC: Free flu jabs every Saturday. Reply STOP to opt out", encoding="utf-8")
+    off = CliRunner().invoke(app, ["check", str(copy), "-p", "sms"])
+    assert off.exit_code == 0 and "not checked" in off.output and "--topic" in off.output
+    on = CliRunner().invoke(app, ["check", str(copy), "-p", "sms", "--topic", "Saturday flu clinics", "-f", "json"])
+    assert on.exit_code == 1
+    (report,) = [json.loads(on.output)]
+    assert report["grounding"] is True
+    assert [f["match"] for f in report["findings"] if f["rule_id"] == "grounding.invented_detail"] == ["Free"]
+
+
+def test_a_brief_file_and_bad_brief_files(tmp_path: Path) -> None:
+    copy = tmp_path / "sms.txt"
+    copy.write_text("RiversideHC: Flu jabs every Saturday, £15. Reply STOP to opt out", encoding="utf-8")
+    brief = tmp_path / "brief.yaml"
+    brief.write_text("topic: Saturday flu clinics\nnotes: 15 pounds if not NHS-eligible\n", encoding="utf-8")
+    assert CliRunner().invoke(app, ["check", str(copy), "-p", "sms", "--brief", str(brief)]).exit_code == 0
+    brief.write_text("notes: no topic here\n", encoding="utf-8")
+    bad = CliRunner().invoke(app, ["check", str(copy), "-p", "sms", "--brief", str(brief)])
+    assert bad.exit_code == 2 and "topic" in bad.output and "Traceback" not in bad.output
+
+
+def test_generation_blocks_an_invented_offer_and_check_of_its_json_agrees(brand: Brand, tmp_path: Path) -> None:
+    from copygen import generate
+    from copygen.config import Settings
+    from copygen.models import DraftSet, Status
+    from conftest import FakeProvider
+
+    reply = {"message": "Flu jabs every Saturday in November. Now 50% off this week only."}
+    brief = Brief(topic="Flu vaccination clinic every Saturday in November", platforms=[Platform.SMS])
+    (draft,) = generate(brief, brand=brand, settings=Settings(repair_rounds=0), provider=FakeProvider([reply]))
+    # The sentence holding the invented offer is dropped; what is left is grounded.
+    assert "50%" not in draft.content.text and draft.status is not Status.BLOCKED
+    blocked = {"message": "Flu jabs for £5 every Saturday in November."}
+    (draft,) = generate(brief, brand=brand, settings=Settings(repair_rounds=0), provider=FakeProvider([blocked]))
+    assert draft.status is Status.BLOCKED
+    out = tmp_path / "drafts.json"
+    out.write_text(DraftSet(brief=brief, brand=brand.model_dump(mode="json"), drafts=[draft]).model_dump_json(),
+                   encoding="utf-8")
+    recheck = CliRunner().invoke(app, ["check", str(out), "-f", "json"])
+    assert recheck.exit_code == 1 and json.loads(recheck.output)[0]["status"] == "blocked"

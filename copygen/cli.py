@@ -404,12 +404,19 @@ def report(
     from .report import load_results, write_report
 
     try:
-        items, title = load_results(results)
-        sender = load_brand(brand).practice_name or "" if brand else ""
+        profile = load_brand(brand) if brand else None
+        items, title, rechecked = load_results(results, profile)
+        sender = profile.practice_name or "" if profile else ""
         write_report(items, out, title, sender)
     except CopygenError as e:
         raise _fail(str(e), e.exit_code) from None
     typer.echo(f"Wrote {out} ({len(items)} item(s)).")
+    changed = [i for i in items if i.stored]
+    if not rechecked:
+        typer.echo("Statuses are as the file recorded them: give --brand (the profile the drafts were made with) "
+                   "to re-check each draft.")
+    elif changed:
+        typer.echo(f"{len(changed)} draft(s) re-checked to another status than the file recorded (marked in the report).")
 
 
 log_app = typer.Typer(help="The audit log: every generation, its prompts, raw responses, rounds and final drafts.",

@@ -17,7 +17,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .errors import InputError
-from .models import Draft, DraftSet, EmailContent, Finding, SmsContent, TikTokContent
+from .brand import Brand
+from .models import Brief, Draft, DraftSet, EmailContent, Finding, SmsContent, TikTokContent
 from .platforms import HOOK_SECONDS
 
 SEVERITY_RANK = {"info": 0, "warn": 1, "block": 2}
@@ -32,6 +33,8 @@ class Item:
     row: int | None = None
     draft: Draft | None = None
     error: str | None = None
+    stored: str | None = None  # the status the file recorded, when the re-check says otherwise
+    brief: Brief | None = None  # what the draft was written from, for the invented-details check
 
     @property
     def status(self) -> str:
@@ -49,8 +52,27 @@ class Item:
 # ---- reading results --------------------------------------------------------------------------------
 
 
-def load_results(path: Path) -> tuple[list[Item], str]:
-    """Items from `copygen batch` JSONL, `copygen draft --format json`, or JSONL of drafts; and a title."""
+def recheck(items: list[Item], brand: Brand, brief: Brief | None = None, claims: list[dict] | None = None) -> list[Item]:
+    """Each draft with the findings, measurements and status of a fresh check of its text, as `copygen check`
+    gives them; where the file recorded another status (the text was edited, or the rules changed), `stored`
+    keeps it."""
+    from .api import check_draft
+
+    for item in items:
+        if item.draft is None:
+            continue
+        report = check_draft(item.draft, brand=brand, brief=item.brief or brief, claims=claims)
+        if report.status != item.draft.status:
+            item.stored = item.draft.status.value
+        item.draft = item.draft.model_copy(update={"status": report.status, "findings": report.findings,
+                                                   "measurements": report.measurements})
+    return items
+
+
+def load_results(path: Path, brand: Brand | None = None) -> tuple[list[Item], str, bool]:
+    """Items from `copygen batch` JSONL, `copygen draft --format json`, or JSONL of drafts; a title; and whether
+    the drafts were re-checked: always for draft JSON (it records its brand, `brand` overrides it), for batch
+    output only with `brand` (a re-check without the brand the drafts were made with would mislead)."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -65,14 +87,16 @@ def load_results(path: Path) -> tuple[list[Item], str]:
             data = json.loads(stripped)
             if "drafts" in data and "brief" in data:
                 ds = DraftSet.model_validate(data)
-                return items_from_drafts(ds.drafts, ds.brief.topic), ds.brief.topic
+                profile = brand or Brand.model_validate(ds.brand)
+                return (recheck(items_from_drafts(ds.drafts, ds.brief.topic), profile, ds.brief, ds.claims),
+                        ds.brief.topic, True)
             values = [data]
         else:
             values = [json.loads(line) for line in stripped.splitlines() if line.strip()]
         items = items_from_records(values)
     except (ValueError, KeyError, TypeError) as e:
         raise InputError(f"{path.name} is not copygen results (batch JSONL or draft JSON): {str(e)[:300]}") from None
-    return items, path.stem
+    return (recheck(items, brand), path.stem, True) if brand is not None else (items, path.stem, False)
 
 
 def items_from_records(records: Any) -> list[Item]:
@@ -80,14 +104,26 @@ def items_from_records(records: Any) -> list[Item]:
     items: list[Item] = []
     for v in records:
         if "drafts" in v and "row" in v:
-            topic = str(v.get("values", {}).get("topic", ""))
+            values = v.get("values", {})
+            topic = str(values.get("topic", ""))
+            brief = _brief_of(values)
             if v.get("status") == "error" or not v["drafts"]:
                 items.append(Item(key=f"r{v['row']}", topic=topic, row=v["row"], error=v.get("error") or "no drafts"))
             for d in v["drafts"]:
-                items.append(Item(key=f"d{len(items)}", topic=topic, row=v["row"], draft=Draft.model_validate(d)))
+                items.append(Item(key=f"d{len(items)}", topic=topic, row=v["row"], draft=Draft.model_validate(d),
+                                  brief=brief))
         else:
             items.append(Item(key=f"d{len(items)}", topic="", draft=Draft.model_validate(v)))
     return items
+
+
+def _brief_of(values: dict[str, Any]) -> Brief | None:
+    """The part of a sheet row's brief that grounds its drafts (topic, notes, audience)."""
+    try:
+        return Brief(topic=str(values.get("topic", "")), notes=str(values.get("notes") or ""),
+                     audience=str(values.get("audience") or ""))
+    except ValueError:
+        return None
 
 
 def items_from_drafts(drafts: list[Draft], topic: str) -> list[Item]:

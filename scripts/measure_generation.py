@@ -85,6 +85,13 @@ def main() -> None:
             if f.severity.value == "block":
                 blocked_rules[f.rule_id] = blocked_rules.get(f.rule_id, 0) + 1
     print("still blocking:       " + ", ".join(f"{k} {v}" for k, v in sorted(blocked_rules.items(), key=lambda x: -x[1])))
+    # Invented details (the grounding pack): drafts whose first reply stated one, and drafts that still do.
+    for platform in sorted({d.platform for d in drafts}, key=lambda p: p.value):
+        pairs = [(d, tr) for d, tr in zip(drafts, traces) if d.platform is platform]
+        first_inv = sum(any(f["rule_id"] == "grounding.invented_detail" for f in tr.rounds[0]["findings"]) for _, tr in pairs)
+        final_inv = sum(any(f.rule_id == "grounding.invented_detail" for f in d.findings) for d, _ in pairs)
+        print(f"invented details, {platform.value:6}: first reply {first_inv}/{len(pairs)}, final {final_inv}/{len(pairs)} "
+              f"(each final one blocked)")
     print(f"time: {elapsed:.0f} s ({elapsed / max(n, 1):.1f} s per draft)")
 
 

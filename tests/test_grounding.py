@@ -98,3 +98,16 @@ def test_generation_blocks_an_invented_offer_and_check_of_its_json_agrees(brand:
                    encoding="utf-8")
     recheck = CliRunner().invoke(app, ["check", str(out), "-f", "json"])
     assert recheck.exit_code == 1 and json.loads(recheck.output)[0]["status"] == "blocked"
+
+
+def test_copy_about_something_else_blocks_and_a_synonym_is_on_topic() -> None:
+    brief = {"topic": "Flu vaccination clinic every Saturday"}
+    off = check({"caption": "Meet our AI-powered dragon and learn to fly!"}, platform="tiktok", brand=BRAND, brief=brief)
+    assert "grounding.off_topic" in {f.rule_id for f in off.findings}
+    on = check("RiversideHC: Get your jab at our Saturday clinic. Reply STOP to opt out", platform="sms", brand=BRAND,
+               brief=brief)
+    assert "grounding.off_topic" not in {f.rule_id for f in on.findings}
+    # The practice's own name and footer do not make copy on topic.
+    footer = check("RiversideHC: Thank you for buying us. Reply STOP to opt out", platform="sms", brand=BRAND,
+                   brief={"topic": "Riverside Health Clinic flu jabs"})
+    assert "grounding.off_topic" in {f.rule_id for f in footer.findings}

@@ -192,3 +192,27 @@ def test_draft_html_writes_the_report(tmp_path: Path, monkeypatch: pytest.Monkey
     assert result.exit_code == 0, result.output
     html = page.read_text(encoding="utf-8")
     assert html.count('<article class="card"') == 1 and 'data-platform="email"' in html and "claims.superiority" in html
+
+
+def test_the_report_rechecks_each_draft_and_marks_a_recorded_status_it_disagrees_with(
+        results: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("copygen.api.build_provider", lambda settings: Scripted())
+    made = CliRunner().invoke(app, ["draft", "Saturday flu clinics", "-p", "email", "--brand", str(EXAMPLE_BRAND),
+                                    "--format", "json", "--no-log"])
+    data = json.loads(made.output)
+    (draft,) = data["drafts"]
+    draft["content"]["body"] = draft["content"]["text"] = "Our jab cures flu and is 100% safe."  # edited after it was checked
+    draft["status"], draft["findings"] = "pass", []
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(data), encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(edited), "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 0 and "1 draft(s) re-checked to another status" in result.output, result.output
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert 'data-status="blocked"' in html and "recorded as pass, re-checked now" in html
+    assert "claims.cure" in html
+    # A batch's output is re-checked only with the brand its drafts were made with.
+    out, _ = results
+    plain = CliRunner().invoke(app, ["report", str(out), "--out", str(tmp_path / "b.html")])
+    assert plain.exit_code == 0 and "give --brand" in plain.output
+    branded = CliRunner().invoke(app, ["report", str(out), "--out", str(tmp_path / "b.html"), "--brand", str(EXAMPLE_BRAND)])
+    assert branded.exit_code == 0 and "re-checked to another status" not in branded.output, branded.output

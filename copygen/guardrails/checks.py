@@ -405,8 +405,32 @@ _STOP = frozenset(
 )
 
 
+# Words that name the same subject, read as one (a word's first five letters stand for the word).
+_SAME_SUBJECT = [frozenset(group.split()) for group in (
+    "jab jabs vaccine vaccines vaccination vaccinations vaccinated immunisation immunization booster boosters shot shots",
+    "teeth tooth dental dentist dentistry dentists smile smiles hygienist orthodontic orthodontics braces aligners",
+    "physio physios physiotherapy physiotherapist physiotherapists therapy therapist rehab rehabilitation",
+    "eye eyes sight vision optician opticians optometrist glasses lenses",
+    "skin dermatology dermatologist eczema acne",
+    "travel trip abroad holiday holidays",
+    "baby babies infant infants newborn toddler toddlers",
+    "child children kids kid school pupils",
+    "back spine spinal posture",
+    "hearing ears ear audiology audiologist",
+    "pharmacy pharmacist pharmacists chemist prescription prescriptions medicine medicines",
+    "weight obesity bmi",
+    "smoking smoke vaping vape cigarettes",
+)]
+_SUBJECT_OF = {w[:5]: f"={i}" for i, group in enumerate(_SAME_SUBJECT) for w in group}
+
+
 def _content_words(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP}
+
+
+def _subjects(text: str) -> set[str]:
+    """A text's content words, with the words of one subject read as that subject."""
+    return {_SUBJECT_OF.get(w, w) for w in _content_words(text)}
 
 
 def _subject_body_overlap(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
@@ -440,6 +464,29 @@ def _ungrounded(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Contex
             for s in ungrounded(text, ctx.grounds)]
 
 
+# Words any practice's copy uses, whatever it is about: sharing one of these is not being on topic.
+_GENERIC = frozenset(w[:5] for w in (
+    "clinic clinics practice health healthcare patients patient team book booking appointment appointments today "
+    "help care call visit service services open available local welcome ask need find more information").split())
+
+
+def _off_topic(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    if ctx.grounds is None or not fields[name].strip():
+        return []
+    brief = _subjects(ctx.grounds.brief) - _GENERIC
+    own = _subjects(fields[name]) - _subjects(ctx.grounds.brand) - _GENERIC
+    if not brief or not own or own & brief:
+        return []
+    return [_finding(cr, name, part=name, topic=" ".join(ctx.grounds.brief.split())[:80])]
+
+
+def _prompt_echo(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    from .echo import echoed
+
+    text = fields[name]
+    return [_finding(cr, name, start, end, text[start:end]) for start, end in echoed(text)]
+
+
 MEASURES = {
     "sms_segments": _sms_segments,
     "sms_encoding": _sms_encoding,
@@ -450,4 +497,6 @@ MEASURES = {
     "subject_body_overlap": _subject_body_overlap,
     "preheader_repeats_subject": _preheader_repeats_subject,
     "ungrounded": _ungrounded,
+    "prompt_echo": _prompt_echo,
+    "off_topic": _off_topic,
 }

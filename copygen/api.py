@@ -67,7 +67,8 @@ def generate(brief: Brief, *, brand: Brand | str | Path | None = None, settings:
     sent = preflight(brief, profile, redact=redact, claims=library)  # before a provider is even built
     model = provider or build_provider(settings)
     eng = engine(settings.packs, settings.disable)
-    options = RepairOptions(rounds=settings.repair_rounds, token_budget=settings.token_budget)
+    options = RepairOptions(rounds=settings.repair_rounds, token_budget=settings.token_budget,
+                            candidates=settings.candidates)
     traces: list[Trace] = []
     started, clock = audit.now(), time.perf_counter()
     drafts: list[Draft] = []

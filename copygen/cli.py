@@ -65,6 +65,7 @@ def draft(
     redact: Annotated[bool, typer.Option("--redact", help="Replace patient identifiers in the brief with placeholders instead of refusing.")] = False,
     claims: ClaimsOpt = None,
     repair_rounds: Annotated[Optional[int], typer.Option("--repair-rounds", min=0, max=5, help="Model repair rounds per draft (default 2).")] = None,
+    candidates: Annotated[Optional[int], typer.Option("--candidates", min=1, max=8, help="First replies sampled per draft, the best kept (default 4 with the embedded model, 1 on an endpoint).")] = None,
     no_log: Annotated[bool, typer.Option("--no-log", help="Do not record this run in the audit log.")] = False,
     html: HtmlOpt = None,
 ) -> None:
@@ -84,6 +85,7 @@ def draft(
                                      "base_url": base_url, "brand": str(brand) if brand else None,
                                      "packs": [str(p) for p in pack or []], "disable": disable or [],
                                      "claims": str(claims) if claims else None, "repair_rounds": repair_rounds,
+                                     "candidates": candidates,
                                      "log": False if no_log else None})
         try:
             brief = Brief(topic=topic, platforms=platform or list(Platform), variants=variants,
@@ -309,6 +311,7 @@ def batch(
     pack: PackOpt = None,
     disable: DisableOpt = None,
     repair_rounds: Annotated[Optional[int], typer.Option("--repair-rounds", min=0, max=5, help="Model repair rounds per draft (default 2).")] = None,
+    candidates: Annotated[Optional[int], typer.Option("--candidates", min=1, max=8, help="First replies sampled per draft, the best kept (default 4 with the embedded model, 1 on an endpoint).")] = None,
     no_log: Annotated[bool, typer.Option("--no-log", help="Do not record the runs in the audit log.")] = False,
     html: HtmlOpt = None,
 ) -> None:
@@ -330,6 +333,7 @@ def batch(
         settings = resolve_settings({"model": model, "base_url": base_url, "brand": str(brand) if brand else None,
                                      "packs": [str(p) for p in pack or []], "disable": disable or [],
                                      "claims": str(claims) if claims else None, "repair_rounds": repair_rounds,
+                                     "candidates": candidates,
                                      "log": False if no_log else None})
         rows = load_sheet(sheet_file, sheet)
         profile = load_brand(settings.brand)

@@ -28,6 +28,7 @@ ENV_VARS: dict[str, str] = {
     "COPYGEN_CLAIMS": "claims",
     "COPYGEN_LOG_DB": "log_db",
     "COPYGEN_REPAIR_ROUNDS": "repair_rounds",
+    "COPYGEN_CANDIDATES": "candidates",
 }
 
 
@@ -47,6 +48,7 @@ class Settings(BaseModel):
     claims: str | None = None  # claims library (YAML or CSV) that substantiates factual claims
     repair_rounds: int = Field(default=2, ge=0, le=5)  # model repair rounds per draft
     token_budget: int = Field(default=8000, ge=0)  # tokens the repair rounds of one draft may spend
+    candidates: int | None = Field(default=None, ge=1, le=8)  # first replies per draft (None: 4 embedded, 1 endpoint)
     log: bool = True  # record every generation in the audit log
     log_db: str | None = None  # the audit log's SQLite file (default: ~/.local/share/copygen/log.db)
     # Where each value came from ("flag", "env OPENAI_API_KEY", "config file ...", "default"), for `doctor`.

@@ -18,11 +18,12 @@ from . import evidence, repair
 from .brand import Brand
 from .claims import EMPTY as NO_CLAIMS, ClaimsLibrary
 from .guardrails.engine import Context, Engine
+from .guardrails.checks import subjects
 from .guardrails.grounding import grounds_for
 from .models import Brief, Draft, Fix, Jurisdiction, Platform, Provenance, Report
 from .platforms import assemble, creative_schema, seconds_budget, sms_body_budget
 from .preflight import preflight
-from .prompts import RenderedPrompt, render
+from .prompts import RenderedPrompt, examples, render
 from .errors import ModelOutputError, PartialGenerationError, ProviderError
 from .providers import Provider
 from .structured import StructuredResult, complete_json
@@ -40,6 +41,7 @@ class RepairOptions:
     rounds: int = 2  # model repair rounds after the first draft, at most
     token_budget: int = 8000  # prompt + completion tokens the repair rounds of one draft may spend
     today: date | None = None  # claims expiring before this day do not count (None: today)
+    candidates: int | None = None  # first replies sampled per draft, the best kept (None: 4 embedded, 1 endpoint)
 
 
 @dataclass
@@ -70,10 +72,18 @@ def render_messages(brief: Brief, brand: Brand, platform: Platform, claims: Clai
     system = render("system.j2", brand=brand, jurisdiction=jur.value, jurisdiction_label=JURISDICTION_LABELS[jur],
                     claims=approved)
     tone = ", ".join(p for p in (brief.tone, ", ".join(brand.tone_words)) if p)
-    beats, words = seconds_budget(brief)
-    user = render(f"{platform.value}.j2", brief=brief, tone=tone, budget=sms_body_budget(brief, brand),
-                  duration=brief.duration, beats=beats, words=words)
-    return [{"role": "system", "content": system.text}, {"role": "user", "content": user.text}], user
+
+    def ask(b: Brief) -> RenderedPrompt:
+        beats, words = seconds_budget(b)
+        return render(f"{platform.value}.j2", brief=b, tone=tone, budget=sms_body_budget(b, brand),
+                      duration=b.duration, beats=beats, words=words)
+
+    turns = []  # worked examples first, as earlier turns of the chat: small models follow a shown reply best
+    for ex in examples(platform.value):
+        turns += [{"role": "user", "content": ask(Brief(**ex["brief"], platforms=[platform])).text},
+                  {"role": "assistant", "content": json.dumps(ex["reply"], ensure_ascii=False)}]
+    user = ask(brief)
+    return [{"role": "system", "content": system.text}, *turns, {"role": "user", "content": user.text}], user
 
 
 def _call(provider: Provider, messages: list[dict[str, str]], schema: dict[str, Any], platform: Platform,
@@ -84,6 +94,17 @@ def _call(provider: Provider, messages: list[dict[str, str]], schema: dict[str, 
                         "prompt_tokens": result.prompt_tokens, "completion_tokens": result.completion_tokens,
                         "seconds": round(time.perf_counter() - start, 3)})
     return result
+
+
+_STATUS_RANK = {"pass": 0, "warn": 1, "blocked": 2}
+
+
+def _coverage(fields: dict[str, str], ctx: Context) -> float:
+    """The share of the brief's content words the draft mentions."""
+    if ctx.grounds is None:
+        return 0.0
+    brief = subjects(ctx.grounds.brief)
+    return round(len(brief & subjects(" ".join(fields.values()))) / len(brief), 3) if brief else 0.0
 
 
 def _round_record(round_: int, report: Report, fixes: list[Fix]) -> dict[str, Any]:
@@ -101,15 +122,33 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
     ctx = context_for(brief, brand, platform, claims, options.today)
     seed = variant * 101
 
-    result = _call(provider, messages, schema, platform, seed, trace, 0)
-    calls, p_tok, c_tok, exact, model = len(result.raw), result.prompt_tokens, result.completion_tokens, \
-        result.exact_usage, result.model
-    raw_text = "".join(result.raw)
-    creative = result.data
-    content = assemble(platform, creative, brief, brand)
-    report = engine.check(content.fields(), ctx)
-    content, report, fixes = repair.mechanical(content, report, engine, ctx, brand, 0)
-    trace.rounds.append(_round_record(0, report, fixes))
+    # Candidates: N first replies with recorded seeds, each assembled, fixed and checked; the best is kept by
+    # status, then fewest blocking findings, then fewest findings, then how much of the brief it covers.
+    n = options.candidates or (4 if provider.name == "local" else 1)
+    calls = p_tok = c_tok = 0
+    exact, raw_text, best, scored = True, "", None, []
+    for k in range(n):
+        result = _call(provider, messages, schema, platform, seed + 1000 * k, trace, 0)
+        calls += len(result.raw)
+        p_tok += result.prompt_tokens
+        c_tok += result.completion_tokens
+        exact = exact and result.exact_usage
+        raw_text += "".join(result.raw)
+        cand = assemble(platform, result.data, brief, brand)
+        cand_report = engine.check(cand.fields(), ctx)
+        cand, cand_report, cand_fixes = repair.mechanical(cand, cand_report, engine, ctx, brand, 0)
+        score = (_STATUS_RANK[cand_report.status.value], len(cand_report.blocking()), len(cand_report.findings),
+                 -_coverage(cand.fields(), ctx))
+        scored.append({"seed": seed + 1000 * k, "status": cand_report.status.value,
+                       "blocking": len(cand_report.blocking()), "findings": len(cand_report.findings),
+                       "coverage": -score[3]})
+        if best is None or score < best[0]:
+            best = (score, k, result, cand, cand_report, cand_fixes)
+    _, chosen, result, content, report, fixes = best  # type: ignore[misc]
+    model, creative = result.model, result.data
+    for i, s in enumerate(scored):
+        s["chosen"] = i == chosen
+    trace.rounds.append(_round_record(0, report, fixes) | ({"candidates": scored} if n > 1 else {}))
 
     rounds = spent = 0
     while report.blocking() and rounds < options.rounds and spent < options.token_budget:

@@ -34,6 +34,20 @@ class RenderedPrompt:
 
 
 @cache
+def examples(platform: str) -> tuple[dict[str, Any], ...]:
+    """The worked examples for a platform (`prompts/examples/<platform>.yaml`): each a `brief` and a `reply`."""
+    import yaml
+
+    path = data_dir("prompts") / "examples" / f"{platform}.yaml"
+    if not path.is_file():
+        return ()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if not isinstance(data, list) or not all(isinstance(e, dict) and {"brief", "reply"} <= set(e) for e in data):
+        raise TemplateError(f"{path} should be a list of examples, each with a brief and a reply")
+    return tuple(data)
+
+
+@cache
 def _source(name: str) -> str:
     env = environment()
     assert env.loader is not None

@@ -18,7 +18,7 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test sees the developer's keys, endpoints or config file."""
     for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "COPYGEN_API_KEY", "COPYGEN_BASE_URL", "COPYGEN_MODEL",
                 "COPYGEN_MODEL_PATH", "COPYGEN_PROVIDER", "COPYGEN_BRAND", "COPYGEN_TIMEOUT", "COPYGEN_MAX_RETRIES", "COPYGEN_CLAIMS",
-                "COPYGEN_REPAIR_ROUNDS"):
+                "COPYGEN_REPAIR_ROUNDS", "COPYGEN_CANDIDATES"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("COPYGEN_CONFIG", str(tmp_path / "no-config.toml"))
     monkeypatch.setenv("COPYGEN_LOG_DB", str(tmp_path / "audit.db"))  # never the developer's own log

@@ -17,7 +17,7 @@ def rules(text: str, platform: str = "sms") -> set[str]:
 def test_every_instruction_line_of_the_rendered_prompt_is_caught_when_sent_back_as_copy(platform: Platform) -> None:
     brief = Brief(topic="Flu clinic every Saturday", platforms=[platform])
     messages, _ = render_messages(brief, Brand(practice_name="Riverside Health Clinic"), platform)
-    lines = [line.strip("- ").strip() for m in messages for line in m["content"].splitlines()
+    lines = [line.strip("- ").strip() for m in (messages[0], messages[-1]) for line in m["content"].splitlines()
              if len(line.split()) >= 6 and "Flu clinic" not in line  # the brief's own data may be copy
              and not line.startswith("Rules (")]  # a heading that is the jurisdiction's name alone
     assert lines

@@ -79,7 +79,7 @@ def test_the_token_budget_stops_repair(brand: Brand) -> None:
 
 def _fix(content, brand: Brand, platform: Platform, **brief: object):  # noqa: ANN001, ANN202
     eng = engine()
-    ctx = context_for(Brief(topic="Saturday flu clinics", notes=NOTES, platforms=[platform], **brief), brand, platform)
+    ctx = context_for(Brief(**{"topic": "Saturday flu clinics", "notes": NOTES, **brief}, platforms=[platform]), brand, platform)
     report = eng.check(content.fields(), ctx)
     return repair.mechanical(content, report, eng, ctx, brand), report
 
@@ -117,7 +117,7 @@ def test_email_unsubscribe_address_and_disclaimer_are_added(brand: Brand) -> Non
     email = EmailContent(subject="Back pain assessments at the clinic", preheader="Book an assessment with our physiotherapy team today",
                          body=body, cta="Book now", unsubscribe="", footer="", text=f"{body}\n\nBook now")
     (content, report, fixes), before = _fix(email, Brand(**{**brand.model_dump(), "disclaimer": "Not a substitute for medical advice."}), Platform.EMAIL,
-                                   jurisdiction="us")
+                                   jurisdiction="us", topic="Back pain assessments with our physiotherapists")
     assert {"email.unsubscribe", "email.postal_address"} <= {f.rule_id for f in before.blocking()}
     assert brand.unsubscribe in content.text and brand.postal_address in content.text
     assert "Not a substitute for medical advice." in content.text

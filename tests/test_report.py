@@ -29,7 +29,7 @@ class Scripted:
     def complete(self, messages, schema, *, max_tokens, seed=None):  # noqa: ANN001, ANN201
         from copygen.errors import ProviderError
 
-        if "Broken topic" in messages[1]["content"]:
+        if "Broken topic" in messages[-1]["content"]:
             raise ProviderError("the endpoint failed (500) after retries")
         props = schema["properties"]
         if "message" in props:

@@ -428,7 +428,7 @@ def _content_words(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP}
 
 
-def _subjects(text: str) -> set[str]:
+def subjects(text: str) -> set[str]:
     """A text's content words, with the words of one subject read as that subject."""
     return {_SUBJECT_OF.get(w, w) for w in _content_words(text)}
 
@@ -473,8 +473,8 @@ _GENERIC = frozenset(w[:5] for w in (
 def _off_topic(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
     if ctx.grounds is None or not fields[name].strip():
         return []
-    brief = _subjects(ctx.grounds.brief) - _GENERIC
-    own = _subjects(fields[name]) - _subjects(ctx.grounds.brand) - _GENERIC
+    brief = subjects(ctx.grounds.brief) - _GENERIC
+    own = subjects(fields[name]) - subjects(ctx.grounds.brand) - _GENERIC
     if not brief or not own or own & brief:
         return []
     return [_finding(cr, name, part=name, topic=" ".join(ctx.grounds.brief.split())[:80])]

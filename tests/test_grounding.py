@@ -111,3 +111,17 @@ def test_copy_about_something_else_blocks_and_a_synonym_is_on_topic() -> None:
     footer = check("RiversideHC: Thank you for buying us. Reply STOP to opt out", platform="sms", brand=BRAND,
                    brief={"topic": "Riverside Health Clinic flu jabs"})
     assert "grounding.off_topic" in {f.rule_id for f in footer.findings}
+
+
+def test_a_sentence_in_another_language_than_the_brief_blocks_but_foreign_names_do_not() -> None:
+    def wrong(text: str, topic: str = "Flu vaccination clinic every Saturday") -> list[str]:
+        report = check(text, platform="sms", brand=BRAND, brief={"topic": topic})
+        return [f.match for f in report.findings if f.rule_id == "grounding.wrong_language"]
+
+    assert wrong("Flu jabs every Saturday. Vacunas contra la gripe todos los sábados.") == [
+        "Vacunas contra la gripe todos los sábados."]
+    assert wrong("Please email Alışık Vig about the flu jab on Saturday. Çıvgın Özdemir will call you back.") == []
+    spanish = "Clínica de vacunación contra la gripe todos los sábados"
+    assert wrong("Vacunas contra la gripe todos los sábados, sin cita previa.", topic=spanish) == []
+    assert wrong("Flu jabs every Saturday at our clinic, no need to book.", topic=spanish) == [
+        "Flu jabs every Saturday at our clinic, no need to book."]

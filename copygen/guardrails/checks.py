@@ -480,6 +480,17 @@ def _off_topic(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context
     return [_finding(cr, name, part=name, topic=" ".join(ctx.grounds.brief.split())[:80])]
 
 
+def _language(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    from .language import LANGUAGES, expected_language, foreign_sentences
+
+    if ctx.grounds is None:
+        return []
+    expected = expected_language(ctx.grounds.brief)
+    text = fields[name]
+    return [_finding(cr, name, start, end, text[start:end], language=LANGUAGES[lang], expected=LANGUAGES[expected])
+            for start, end, lang in foreign_sentences(text, expected)]
+
+
 def _prompt_echo(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
     from .echo import echoed
 
@@ -499,4 +510,5 @@ MEASURES = {
     "ungrounded": _ungrounded,
     "prompt_echo": _prompt_echo,
     "off_topic": _off_topic,
+    "language": _language,
 }

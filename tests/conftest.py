@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,9 @@ from copygen.providers import Completion
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_BRAND = ROOT / "examples" / "brand.yaml"
+# Every pack's examples run in every test session: the on-disk cache of passed self-tests is off here (the
+# cache's own tests turn it on, in a folder of their own).
+os.environ["COPYGEN_NO_CACHE"] = "1"
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .. import cache as disk_cache
 from ..errors import RulePackError
 from ..models import Jurisdiction, Platform, Severity
 from ..resources import data_dir
@@ -248,8 +249,22 @@ def load_pack_file(path: str | Path) -> Pack:
                 raise RulePackError(f"bad regular expression in {attr}: {e}", path=str(p), rule_id=rule.id) from None
     from .engine import self_test  # the engine runs the examples; imported here to avoid a cycle
 
-    self_test(pack)
+    # The examples passed before with exactly these inputs (this pack, the files it names, copygen's code and
+    # data): they would pass again, so skip them. Any change, or COPYGEN_NO_CACHE=1, runs them.
+    done = _self_test_marker(pack, p)
+    if not disk_cache.seen(done):
+        self_test(pack)
+        disk_cache.record(done)
     return pack
+
+
+def _self_test_marker(pack: "Pack", path: Path) -> Path | None:
+    try:
+        inputs = [path.read_bytes(), *(pack.file(rel).read_bytes() for rel in pack.term_files.values()),
+                  *(pack.file(r.model).read_bytes() for r in pack.rules if r.model)]
+    except OSError:
+        return None
+    return disk_cache.marker("self-tests", *inputs)
 
 
 @cache

@@ -1,0 +1,81 @@
+"""The on-disk cache of passed self-tests: invisible except in speed, and never a wrong answer."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from copygen import check
+from copygen.errors import RulePackError
+from copygen.guardrails import engine as engine_module
+from copygen.guardrails.packs import load_pack_file
+from conftest import ROOT
+
+PACK = ROOT / "tests" / "packs" / "house_style.yaml"
+
+
+@pytest.fixture
+def warm(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
+    """The cache on, in a folder of its own; returns the packs whose examples ran."""
+    monkeypatch.delenv("COPYGEN_NO_CACHE", raising=False)
+    monkeypatch.setenv("COPYGEN_CACHE_DIR", str(tmp_path / "cache"))
+    ran: list[str] = []
+    real = engine_module.self_test
+    monkeypatch.setattr(engine_module, "self_test", lambda pack: (ran.append(pack.pack), real(pack)))
+    return ran
+
+
+def test_examples_run_once_for_the_same_pack_and_again_when_it_changes(warm: list[str], tmp_path: Path) -> None:
+    pack = tmp_path / "house_style.yaml"
+    shutil.copy(PACK, pack)
+    first, second = load_pack_file(pack), load_pack_file(pack)
+    assert warm == ["house_style"] and first == second
+    pack.write_text(pack.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    load_pack_file(pack)
+    assert warm == ["house_style", "house_style"]
+
+
+def test_a_changed_pack_with_a_failing_example_fails_even_after_a_warm_cache(warm: list[str], tmp_path: Path) -> None:
+    pack = tmp_path / "house_style.yaml"
+    shutil.copy(PACK, pack)
+    load_pack_file(pack)
+    text = pack.read_text(encoding="utf-8")
+    broken = text.replace('negative: ["Vaccination clinics on Saturday"]', 'negative: ["Flu clinics on Sunday"]')
+    assert broken != text
+    pack.write_text(broken, encoding="utf-8")
+    with pytest.raises(RulePackError, match="fires on its negative example"):
+        load_pack_file(pack)
+
+
+def test_an_unwritable_cache_is_only_slower(warm: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("COPYGEN_CACHE_DIR", str(blocker))
+    load_pack_file(PACK)
+    load_pack_file(PACK)
+    assert warm == ["house_style", "house_style"]
+
+
+def test_findings_are_the_same_with_a_warm_cache_a_cold_one_and_none(warm: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from copygen import api
+    from copygen.guardrails import packs
+
+    text = "RiversideHC: Our flu drip cures flu and is 100% safe! Call Dave on 07911 123456. Reply STOP to opt out"
+
+    def fresh() -> list:  # every pack loaded again, as a new process would
+        api._engine.cache_clear()
+        packs._load_cached.cache_clear()
+        return check(text, platform="sms", packs=[str(PACK)]).findings
+
+    cold = fresh()
+    ran_cold = len(warm)
+    warm_findings = fresh()
+    assert ran_cold >= 8 and len(warm) == ran_cold  # the second load ran no examples
+    monkeypatch.setenv("COPYGEN_NO_CACHE", "1")
+    none = fresh()
+    assert len(warm) == 2 * ran_cold
+    assert cold == warm_findings == none and cold
+    api._engine.cache_clear()
+    packs._load_cached.cache_clear()

@@ -17,11 +17,13 @@ from ..resources import data_dir
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _QUOTED = re.compile(r'"[^"\n]*"')
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+")  # a number, or a value the template fills in, reads as "0"
+_DIGIT = re.compile(r"\d")
 _STOPWORDS = frozenset(
     "a an and are as at be by do for from has have in is it its no not of on one or that the their them there "
     "they this to with you your each every any all only".split())
 # Field names of the reply schema that no copy uses as words.
 _FIELD_WORDS = re.compile(r"\b(?:json|schema|preheader|voiceover|on_screen|cta)\b", re.I)
+_FIELD_SET = frozenset({"json", "schema", "preheader", "voiceover", "cta"})
 N = 4
 
 
@@ -41,22 +43,33 @@ def _template_ngrams() -> frozenset[tuple[str, ...]]:
     return frozenset(grams)
 
 
+@cache
+def _template_trigrams() -> frozenset[tuple[str, ...]]:
+    return frozenset(gram[i:i + 3] for gram in _template_ngrams() for i in (0, 1))
+
+
 def echoed(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that read back the prompt: template wording four words at a time, merged where they
     touch, and the reply schema's field names."""
-    grams = _template_ngrams()
-    tokens = [(m.start(), m.end(), "0" if m.group(0).isdigit() else m.group(0))
-              for m in _WORD.finditer(text.lower())]
     spans: list[tuple[int, int]] = []
-    for i in range(len(tokens) - N + 1):
-        gram = tuple(t[2] for t in tokens[i:i + N])
-        if gram in grams:
-            start, end = tokens[i][0], tokens[i + N - 1][1]
-            if spans and start <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
-    for m in _FIELD_WORDS.finditer(text):
-        if not any(s <= m.start() < e for s, e in spans):
-            spans.append(m.span())
+    words = _WORD.findall(text.lower())
+    if _DIGIT.search(text):
+        words = ["0" if w[0].isdigit() else w for w in words]
+    # A four-word phrase of a template holds two of its three-word phrases: most copy shares none, and is
+    # done with in a set intersection.
+    if not _template_trigrams().isdisjoint(zip(words, words[1:], words[2:])):
+        grams = _template_ngrams()
+        tokens = [(m.start(), m.end(), "0" if m.group(0).isdigit() else m.group(0))
+                  for m in _WORD.finditer(text.lower())]
+        for i in range(len(tokens) - N + 1):
+            if tuple(t[2] for t in tokens[i:i + N]) in grams:
+                start, end = tokens[i][0], tokens[i + N - 1][1]
+                if spans and start <= spans[-1][1]:
+                    spans[-1] = (spans[-1][0], end)
+                else:
+                    spans.append((start, end))
+    if not _FIELD_SET.isdisjoint(words) or "on_screen" in text:
+        for m in _FIELD_WORDS.finditer(text):
+            if not any(s <= m.start() < e for s, e in spans):
+                spans.append(m.span())
     return sorted(spans)

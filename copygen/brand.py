@@ -8,6 +8,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError
+from .textfiles import read_text
 from .models import Jurisdiction
 
 DEFAULT_OPT_OUT = "Reply STOP to opt out"
@@ -49,11 +50,7 @@ def load_brand(path: str | Path | None) -> Brand:
         return Brand()
     p = Path(path)
     try:
-        raw = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"Brand profile not found: {p}") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"Cannot read brand profile {p}: {e}") from None
+        raw = yaml.safe_load(read_text(p, "Brand profile"))
     except yaml.YAMLError as e:
         raise InputError(f"Brand profile {p} is not valid YAML: {e}") from None
     if raw is None:

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import InputError
 from .models import Jurisdiction
+from .textfiles import read_text
 
 FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio or partial_ratio after canonical spelling, 0-100
 
@@ -261,16 +262,7 @@ def load_claims(path: str | Path) -> ClaimsLibrary:
 @lru_cache(maxsize=32)
 def _load_claims(path: str, mtime: float) -> ClaimsLibrary:
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"Claims library not found: {p}") from None
-    except OSError as e:
-        raise InputError(f"Cannot read claims library {p}: {e.strerror}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"Claims library {p} is not UTF-8 text; save it as UTF-8 and try again") from None
+    text = read_text(p, "Claims library")
     if p.suffix.lower() == ".csv":
         return load_claims_data(_csv_rows(text, p), str(p), first=2, label="row")
     return load_claims_data(_yaml_rows(text, p), str(p))

@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .errors import InputError
+from .textfiles import read_text
 from .brand import Brand
 from .models import Brief, Draft, DraftSet, EmailContent, Finding, SmsContent, TikTokContent
 from .platforms import HOOK_SECONDS
@@ -73,12 +74,11 @@ def load_results(path: Path, brand: Brand | None = None) -> tuple[list[Item], st
     """Items from `copygen batch` JSONL, `copygen draft --format json`, or JSONL of drafts; a title; and whether
     the drafts were re-checked: always for draft JSON (it records its brand, `brand` overrides it), for batch
     output only with `brand` (a re-check without the brand the drafts were made with would mislead)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"Results file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"Cannot read results file {path}: {e}") from None
+    if path.suffix.lower() in (".xlsx", ".xls", ".csv"):
+        raise InputError(f"`copygen report` reads JSON results, not a spreadsheet ({path.name}): give it the .jsonl "
+                         "that `copygen batch --out drafts.jsonl` writes or `copygen draft --format json` output, "
+                         "or let batch write the page itself with --html report.html")
+    text = read_text(path, "Results file")
     stripped = text.strip()
     if not stripped:
         raise InputError(f"{path.name} is empty: pass the output of `copygen batch` (JSONL) or `copygen draft --format json`")

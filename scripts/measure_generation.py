@@ -85,13 +85,19 @@ def main() -> None:
             if f.severity.value == "block":
                 blocked_rules[f.rule_id] = blocked_rules.get(f.rule_id, 0) + 1
     print("still blocking:       " + ", ".join(f"{k} {v}" for k, v in sorted(blocked_rules.items(), key=lambda x: -x[1])))
-    # Invented details (the grounding pack): drafts whose first reply stated one, and drafts that still do.
+    # Drafts whose first reply had each kind of garbage, and drafts that still have it (each of those blocked).
+    kinds = {"invented detail": "grounding.invented_detail", "instructions echoed": "quality.instructions_echo",
+             "off topic": "grounding.off_topic", "wrong language": "grounding.wrong_language"}
     for platform in sorted({d.platform for d in drafts}, key=lambda p: p.value):
         pairs = [(d, tr) for d, tr in zip(drafts, traces) if d.platform is platform]
-        first_inv = sum(any(f["rule_id"] == "grounding.invented_detail" for f in tr.rounds[0]["findings"]) for _, tr in pairs)
-        final_inv = sum(any(f.rule_id == "grounding.invented_detail" for f in d.findings) for d, _ in pairs)
-        print(f"invented details, {platform.value:6}: first reply {first_inv}/{len(pairs)}, final {final_inv}/{len(pairs)} "
-              f"(each final one blocked)")
+        parts = []
+        for label, rule in kinds.items():
+            first_n = sum(any(f["rule_id"] == rule for f in tr.rounds[0]["findings"]) for _, tr in pairs)
+            final_n = sum(any(f.rule_id == rule for f in d.findings) for d, _ in pairs)
+            parts.append(f"{label} {first_n}->{final_n}")
+        print(f"{platform.value:6} (of {len(pairs)}): " + ", ".join(parts) + "  (first reply -> final; final ones are blocked)")
+    candidates = sum(len(tr.rounds[0].get("candidates", [])) or 1 for tr in traces)
+    print(f"candidates sampled:   {candidates} ({candidates / max(n, 1):.1f} per draft)")
     print(f"time: {elapsed:.0f} s ({elapsed / max(n, 1):.1f} s per draft)")
 
 

@@ -79,6 +79,23 @@ def test_bad_brand_file_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "favourite_colour" in result.output
 
 
+def test_every_input_file_that_is_not_utf8_gets_the_same_helpful_error(tmp_path: Path) -> None:
+    brand = tmp_path / "brand.yaml"
+    brand.write_bytes("practice_name: Caf\xe9 Dental\n".encode("latin-1"))
+    claims = tmp_path / "claims.yaml"
+    claims.write_bytes("- id: c1\n  wording: Caf\xe9\n".encode("latin-1"))
+    for args in (["--brand", str(brand)], ["--claims", str(claims)]):
+        result = runner.invoke(app, ["check", "-", "--platform", "sms", *args], input="hi")
+        assert result.exit_code == 2 and "not UTF-8" in result.output and "save it as UTF-8" in result.output, result.output
+
+
+def test_report_says_which_files_it_reads_when_given_a_spreadsheet(tmp_path: Path) -> None:
+    sheet = tmp_path / "drafts.xlsx"
+    sheet.write_bytes(b"PK\x03\x04\x83 not text")
+    result = runner.invoke(app, ["report", str(sheet), "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 2 and ".jsonl" in result.output and "codec" not in result.output
+
+
 def test_rules_lists_every_rule_with_citation() -> None:
     rows = json.loads(runner.invoke(app, ["rules", "--format", "json"]).output)
     ids = {r["id"] for r in rows}

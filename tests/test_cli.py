@@ -132,3 +132,11 @@ def test_help_lists_commands() -> None:
     out = runner.invoke(app, ["--help"]).output
     for cmd in ("draft", "check", "rules", "platforms", "doctor", "schema"):
         assert cmd in out
+
+
+def test_a_missing_element_the_brand_holds_is_suggested_from_the_brand(tmp_path: Path) -> None:
+    copy = "Subject: Flu clinics\nBody: Flu clinics every Saturday.\n"
+    with_brand = runner.invoke(app, ["check", "-", "-p", "email", "--brand", str(EXAMPLE_BRAND)], input=copy)
+    assert "to the brand profile" not in with_brand.output and "4 Mill Lane" in with_brand.output
+    without = runner.invoke(app, ["check", "-", "-p", "email"], input=copy)
+    assert "to the brand profile" in without.output

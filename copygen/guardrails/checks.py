@@ -224,7 +224,10 @@ def run_required(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> list
     if locate_required(cr, fields, ctx) is not None:
         return []
     names = cr.fields_for(ctx.platform)
-    return [_finding(cr, names[0] if names else "text")]
+    # The brand profile already holds it: say what to add, not to fill in the profile.
+    known = [v for v in (getattr(ctx.brand, a, None) for a in cr.rule.brand_fields) if v]
+    suggestion = f"Add it as the brand profile gives it: “{known[0]}”." if known else None
+    return [_finding(cr, names[0] if names else "text", suggestion=suggestion)]
 
 
 # ---- claims and their substantiation -------------------------------------------------------------

@@ -140,3 +140,13 @@ def test_a_missing_element_the_brand_holds_is_suggested_from_the_brand(tmp_path:
     assert "to the brand profile" not in with_brand.output and "4 Mill Lane" in with_brand.output
     without = runner.invoke(app, ["check", "-", "-p", "email"], input=copy)
     assert "to the brand profile" in without.output
+
+
+def test_help_shows_no_value_for_a_flag() -> None:
+    import re
+
+    for command in ("check", "draft", "batch"):
+        result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "120"})
+        flags = [line for line in result.output.splitlines()
+                 if re.search(r"--(?:sponsored|redact|no-log|resume|fail-fast)\b", line)]
+        assert flags and not any("<bool>" in line for line in flags), flags

@@ -216,11 +216,14 @@ def _brief_from(topic: str, notes: str):  # noqa: ANN202
 
 @app.command()
 def rules(
+    rule: Annotated[Optional[str], typer.Argument(help="A rule id (e.g. claims.cure), or a pack name, to show in full.")] = None,
     pack: PackOpt = None,
+    long: Annotated[bool, typer.Option("--long", help="Every rule in full: scope, citation, reason and examples.", metavar="")] = False,
     output: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text,
 ) -> None:
-    """List every rule with its severity, scope and citation."""
+    """List the rules: one line each (id, severity, message), or in full with --long or a rule id."""
     import json
+    import re
 
     from .guardrails.packs import load_packs
 
@@ -228,24 +231,40 @@ def rules(
         packs = load_packs([str(p) for p in pack or []])
     except CopygenError as e:
         raise _fail(str(e), e.exit_code) from None
+    chosen = [(p, r) for p in packs for r in p.rules
+              if rule is None or rule in (f"{p.pack}.{r.id}", p.pack)]
+    if not chosen:
+        raise _fail(f"no rule or pack named {rule!r} (see `copygen rules`)", 2)
+
+    def examples(items: list) -> list[str]:
+        return [x if isinstance(x, str) else x.text for x in items]
+
     rows = [{"id": f"{p.pack}.{r.id}", "severity": r.severity.value, "kind": r.kind,
              "platforms": [x.value for x in r.platforms or []], "jurisdictions": [x.value for x in r.jurisdictions or []],
-             "citation": r.citation, "message": r.message} for p in packs for r in p.rules]
+             "citation": r.citation, "message": r.message, "reason": r.reason, "suggestion": r.suggestion,
+             "positive": examples(r.examples.positive), "negative": examples(r.examples.negative)} for p, r in chosen]
     if output is CheckFormat.json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    from rich.console import Console
-    from rich.table import Table
+    if long or rule is not None:
+        for row in rows:
+            typer.echo(f"{row['id']}  ({row['severity']}, {row['kind']}; {'/'.join(row['platforms'])} · "
+                       f"{'/'.join(row['jurisdictions'])})")
+            for key in ("message", "reason", "suggestion", "citation"):
+                if row[key]:
+                    typer.echo(f"  {key + ':':11} {row[key]}")
+            typer.echo(f"  {'fires on:':11} " + " | ".join(row["positive"][:3]))
+            typer.echo(f"  {'silent on:':11} " + " | ".join(row["negative"][:3]))
+            typer.echo("")
+        return
+    import shutil
 
-    table = Table(show_lines=False)
-    table.add_column("rule", no_wrap=True)
-    table.add_column("severity", no_wrap=True)
-    table.add_column("scope")
-    table.add_column("citation")
-    for row in rows:
-        table.add_row(row["id"], row["severity"], f"{'/'.join(row['platforms'])} · {'/'.join(row['jurisdictions'])}",
-                      row["citation"])
-    Console().print(table)
+    width = max(len(r["id"]) for r in rows)
+    room = max(20, shutil.get_terminal_size().columns - width - 9)
+    for row in rows:  # one line a rule: the citation and examples are one `copygen rules RULE` away
+        message = re.sub(r"{\w+}", "…", row["message"])
+        message = message if len(message) <= room else message[:room - 1] + "…"
+        typer.echo(f"{row['id']:{width}}  {row['severity']:5}  {message}")
 
 
 @app.command()

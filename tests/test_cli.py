@@ -103,6 +103,16 @@ def test_rules_lists_every_rule_with_citation() -> None:
     assert all(r["citation"] for r in rows)
 
 
+def test_rules_list_is_one_line_a_rule_and_one_rule_in_full_on_request() -> None:
+    listing = runner.invoke(app, ["rules"], env={"COLUMNS": "80"})
+    rows = json.loads(runner.invoke(app, ["rules", "--format", "json"]).output)
+    assert listing.exit_code == 0 and len(listing.output.splitlines()) == len(rows)
+    one = runner.invoke(app, ["rules", "claims.cure"])
+    assert one.exit_code == 0 and "citation:" in one.output and "fires on:" in one.output
+    assert "Cancer Act" in one.output or "CAP Code" in one.output
+    assert runner.invoke(app, ["rules", "no.such_rule"]).exit_code == 2
+
+
 def test_platforms_shows_limits() -> None:
     out = runner.invoke(app, ["platforms"]).output
     assert "160" in out and "153" in out and "2200" in out

@@ -122,8 +122,9 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
     ctx = context_for(brief, brand, platform, claims, options.today)
     seed = variant * 101
 
-    # Candidates: N first replies with recorded seeds, each assembled, fixed and checked; the best is kept by
-    # status, then fewest blocking findings, then fewest findings, then how much of the brief it covers.
+    # Candidates: up to N first replies with recorded seeds, each assembled, fixed and checked, until one has no
+    # finding; the best is kept by status, then fewest blocking findings, then fewest findings, then how much of
+    # the brief it covers.
     n = options.candidates or (4 if provider.name == "local" else 1)
     calls = p_tok = c_tok = 0
     exact, raw_text, best, scored = True, "", None, []
@@ -144,6 +145,8 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
                        "coverage": -score[3]})
         if best is None or score < best[0]:
             best = (score, k, result, cand, cand_report, cand_fixes)
+        if not cand_report.findings:
+            break  # nothing to find: no later candidate can do better on status or findings
     _, chosen, result, content, report, fixes = best  # type: ignore[misc]
     model, creative = result.model, result.data
     for i, s in enumerate(scored):

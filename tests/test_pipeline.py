@@ -150,7 +150,8 @@ def test_candidates_keep_the_best_first_reply_and_the_log_scores_every_one(brand
     import sqlite3
 
     good = {"message": "Flu clinics run every Saturday in November. Walk in between 9am and 12pm."}
-    replies = [{"message": "Our jab cures flu."}, {"message": "Flu jabs are here."}, good, {"message": "As an AI, hi."}]
+    warns = {"message": "Flu jabs every Saturday. Our team has helped thousands of patients."}
+    replies = [{"message": "Our jab cures flu."}, warns, good, {"message": "As an AI, hi."}]
 
     class Embedded(FakeProvider):
         name = "local"  # the embedded model samples four first replies by default
@@ -160,12 +161,13 @@ def test_candidates_keep_the_best_first_reply_and_the_log_scores_every_one(brand
     (draft,) = generate(Brief(topic="Saturday flu clinics", notes=NOTES, platforms=[Platform.SMS]), brand=brand,
                         settings=Settings(log_db=str(db), repair_rounds=0), provider=provider)
     assert draft.content.text == f"RiversideHC: {good['message']} Reply STOP to opt out" and draft.status is Status.PASS
+    # Sampling stops at the first candidate with no finding: the fourth reply is never asked for.
     seeds = [r["seed"] for r in provider.requests]
-    assert len(seeds) == 4 == len(set(seeds)) and draft.model_calls == 4
+    assert len(seeds) == 3 == len(set(seeds)) and draft.model_calls == 3 and provider.replies == [replies[3]]
     rounds = json.loads(sqlite3.connect(db).execute("SELECT rounds FROM drafts").fetchone()[0])
     scored = rounds[0]["candidates"]
-    assert [c["chosen"] for c in scored] == [False, False, True, False] and [c["seed"] for c in scored] == seeds
-    assert scored[0]["status"] == "blocked" and scored[2]["status"] == "pass"
+    assert [c["chosen"] for c in scored] == [False, False, True] and [c["seed"] for c in scored] == seeds
+    assert [c["status"] for c in scored] == ["blocked", "warn", "pass"]
     # The same seeds give the same choice; an endpoint samples one reply unless asked for more.
     again = Embedded(list(replies))
     (same,) = generate(Brief(topic="Saturday flu clinics", notes=NOTES, platforms=[Platform.SMS]), brand=brand,

@@ -150,6 +150,15 @@ def _message(err: dict[str, Any], value: str) -> str:
         return f"{len(value):,} characters; at most {err['ctx']['max_length']:,}"
     if err["type"] in ("missing", "string_too_short") or (err["type"] == "value_error" and not value):
         return "empty; every row needs a topic"
+    ctx = err.get("ctx") or {}
+    if err["type"] == "less_than_equal":
+        return f"{value} is more than {ctx['le']}"
+    if err["type"] == "greater_than_equal":
+        return f"{value} is less than {ctx['ge']}"
+    if err["type"] == "literal_error":
+        return f"{value} is not one of {ctx.get('expected', '').replace(' or ', ', ')}"
+    if err["type"] in ("int_parsing", "int_from_float"):
+        return f"{value!r} is not a whole number"
     return str(err["msg"]).removeprefix("Value error, ")
 
 

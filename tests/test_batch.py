@@ -89,6 +89,21 @@ def test_every_bad_row_is_listed_before_any_model_call(stub: Stub, tmp_path: Pat
     assert "row 2" not in result.output
 
 
+def test_out_of_range_cells_are_worded_for_a_marketer_and_listed_together(stub: Stub, tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "topics.csv", [
+        ["topic", "platforms", "variants", "duration", "max_segments"],
+        ["Flu clinics", "sms", "20", "45", "0"],
+        ["Physio", "fax", "x", "30", "1"],
+    ])
+    result = batch(str(sheet), "--out", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 2 and stub.requests == 0
+    for expected in ("row 2, column C (variants): 20 is more than 10", "row 2, column D (duration): 45 is not one of 15, 30, 60",
+                     "row 2, column E (max_segments): 0 is less than 1", "row 3, column B (platforms): unknown platform 'fax'",
+                     "row 3, column C (variants): 'x' is not a whole number"):
+        assert expected in result.output, result.output
+    assert "Input should be" not in result.output
+
+
 @pytest.mark.parametrize("content,message", [
     (b"", "is empty"),
     (b"topic,platforms\n", "no topics under it"),

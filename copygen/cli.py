@@ -202,6 +202,10 @@ def check(
         raise typer.Exit(1)
 
 
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
+
+
 def _brief_from(topic: str, notes: str):  # noqa: ANN202
     from pydantic import ValidationError
 
@@ -399,14 +403,24 @@ def batch(
     except CopygenError as e:
         raise _fail(str(e), e.exit_code) from None
     complete = summary.skipped + summary.done == summary.rows
+    # The whole sheet's outcome, earlier runs (--resume) included; tokens and cost are this run's.
+    from .batch import Summary, records_in_order
+
+    whole = Summary()
+    for record in records_in_order(rows, checkpoint_path(out)):
+        whole.add(record)
     if complete:
         checkpoint_path(out).unlink(missing_ok=True)
-    c = summary.drafts
+    c, now = whole.drafts, summary.drafts
     cost = f"${summary.cost_usd:.4f}" + ("" if summary.cost_known else " (some models unpriced)")
-    typer.echo(f"{summary.rows} rows ({summary.skipped} already done, {summary.done} run now): {c['pass']} pass, "
-               f"{c['warn']} warn, {c['blocked']} blocked drafts; {c['error']} rows in error. "
+    added = (f" This run added {now['pass']} pass, {now['warn']} warn, {now['blocked']} blocked, {now['error']} "
+             "in error." if summary.skipped else "")
+    typer.echo(f"{summary.rows} {_plural(summary.rows, 'row')} ({summary.skipped} already done, {summary.done} run "
+               f"now): {c['pass']} pass, {c['warn']} warn, {c['blocked']} blocked "
+               f"{_plural(c['pass'] + c['warn'] + c['blocked'], 'draft')}; {c['error']} "
+               f"{_plural(c['error'], 'row')} in error.{added} "
                f"{summary.prompt_tokens:,}+{summary.completion_tokens:,} tokens, {cost}, {summary.seconds:.1f} s. "
-               f"Wrote {n} rows to {out}.")
+               f"Wrote {n} {_plural(n, 'row')} to {out}.")
     for row_number, reason in summary.errors[:20]:
         typer.echo(f"  row {row_number}: {reason}", err=True)
     if not complete:

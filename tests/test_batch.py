@@ -173,7 +173,7 @@ def test_a_faulty_server_loses_no_row(tmp_path: Path, monkeypatch: pytest.Monkey
     assert all(r["drafts"] for r in records if r["status"] != "error")
     assert any(r["row"] == 19 and "500" in r["error"] for r in errors)  # the row that always fails
     assert sum(s.injected.values()) > 20 and all(s.injected.values())
-    assert result.exit_code == 1 and f"{len(errors)} rows in error" in result.output
+    assert result.exit_code == 1 and f"{len(errors)} row{'s' if len(errors) != 1 else ''} in error" in result.output
 
 
 def test_429_is_retried_after_the_servers_retry_after(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -200,6 +200,9 @@ def test_fail_fast_stops_and_resume_finishes(stub: Stub, tmp_path: Path) -> None
     assert again.exit_code == 2 and "--resume" in again.output  # nothing is overwritten by accident
     resumed = batch(str(sheet), "--out", str(out), "--resume")
     assert "2 already done, 5 run now" in resumed.output
+    # The counts are the whole sheet's (7 rows: 6 drafts, blocked with no brand, and 1 row in error), with what
+    # this run added.
+    assert "0 pass, 0 warn, 6 blocked drafts; 1 row in error. This run added 0 pass, 0 warn, 5 blocked" in resumed.output, resumed.output
     assert [r["row"] for r in read_jsonl(out)] == list(range(2, 9))
 
 

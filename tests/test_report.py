@@ -61,7 +61,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     result = CliRunner().invoke(app, ["batch", str(sheet), "--out", str(out), "--brand", str(EXAMPLE_BRAND),
                                       "--html", str(d / "batch.html")])
     mp.undo()
-    assert result.exit_code == 1 and "1 rows in error" in result.output, result.output  # the broken row
+    assert result.exit_code == 1 and "1 row in error" in result.output, result.output  # the broken row
     page = d / "report.html"
     made = CliRunner().invoke(app, ["report", str(out), "--out", str(page), "--brand", str(EXAMPLE_BRAND)])
     assert made.exit_code == 0, made.output

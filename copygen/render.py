@@ -106,6 +106,10 @@ def _evidence_renderables(d: Draft) -> list[Any]:
     return [Text("Evidence", style="bold"), *(Text(line, style=style) for style, line in evidence_lines(d))]
 
 
+SHOWN = 4000  # characters of a field shown in the text report (every finding is listed in full below it)
+FAR_TOO_LONG = 20_000  # longer than any platform's copy: an email body of several thousand words
+
+
 def print_report(report: Report, fields: dict[str, str], console: Any = None) -> None:
     """Each field with its findings underlined in place, then the list of findings and the measurements."""
     from rich.console import Console
@@ -113,11 +117,17 @@ def print_report(report: Report, fields: dict[str, str], console: Any = None) ->
 
     console = console or Console()
     for name, text in fields.items():
-        t = Text(text)
+        t = Text(text[:SHOWN])
         for f in report.findings:
-            if f.field == name and f.start is not None and f.end is not None:
-                t.stylize(f"underline {SEVERITY_STYLE[f.severity]}", f.start, f.end)
+            if f.field == name and f.start is not None and f.end is not None and f.start < SHOWN:
+                t.stylize(f"underline {SEVERITY_STYLE[f.severity]}", f.start, min(f.end, SHOWN))
         console.print(Text(f"── {name} ", style="bold"), t, "")
+        if len(text) > SHOWN:
+            console.print(Text(f"… {len(text) - SHOWN:,} more characters not shown; all {len(text):,} were checked.",
+                               style="dim"))
+        if len(text) > FAR_TOO_LONG:
+            console.print(Text(f"The {name} is {len(text):,} characters, far beyond what any SMS, email or TikTok "
+                               "post can carry: check that this is the copy you meant.", style="yellow"))
     for r in _findings_renderables(report.findings):
         console.print(r)
     for name, m in report.measurements.items():

@@ -160,3 +160,11 @@ def test_help_shows_no_value_for_a_flag() -> None:
         flags = [line for line in result.output.splitlines()
                  if re.search(r"--(?:sponsored|redact|no-log|resume|fail-fast)\b", line)]
         assert flags and not any("<bool>" in line for line in flags), flags
+
+
+def test_copy_far_beyond_any_platform_is_named_and_not_echoed_whole(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Subject: Flu clinics\nBody: " + "Flu clinics every Saturday. " * 40_000, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(big), "-p", "email"], env={"COLUMNS": "100"})
+    assert result.exit_code in (0, 1) and "far beyond" in result.output and "more characters not shown" in result.output
+    assert len(result.output) < 20_000

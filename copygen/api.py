@@ -6,7 +6,7 @@ import time
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from . import audit
 from .brand import Brand, load_brand
@@ -53,7 +53,8 @@ def claims_library(claims: ClaimsLibrary | str | Path | list[dict] | None, setti
 
 def generate(brief: Brief, *, brand: Brand | str | Path | None = None, settings: Settings | None = None,
              provider: Provider | None = None, redact: bool = False,
-             claims: ClaimsLibrary | str | Path | None = None, log: bool | None = None) -> list[Draft]:
+             claims: ClaimsLibrary | str | Path | None = None, log: bool | None = None,
+             progress: Callable[[Draft], None] | None = None) -> list[Draft]:
     """Draft copy for every platform and variant in the brief; each is checked, repaired where it can be,
     and returned with its status (pass, warn or blocked), findings, fixes and evidence notes.
 
@@ -74,7 +75,8 @@ def generate(brief: Brief, *, brand: Brand | str | Path | None = None, settings:
     drafts: list[Draft] = []
     error: str | None = None
     try:
-        drafts = generate_drafts(sent, profile, model, eng, claims=library, options=options, traces=traces)
+        drafts = generate_drafts(sent, profile, model, eng, claims=library, options=options, traces=traces,
+                                 progress=progress)
     except CopygenError as e:
         error = str(e)
         drafts = list(getattr(e, "drafts", []))  # drafts made before a partial failure are logged too

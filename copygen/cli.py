@@ -96,7 +96,8 @@ def draft(
         brand_profile = load_brand(settings.brand)
         library = claims_library(None, settings)
         try:
-            drafts = generate(brief, brand=brand_profile, settings=settings, redact=redact, claims=library)
+            drafts = generate(brief, brand=brand_profile, settings=settings, redact=redact, claims=library,
+                              progress=_progress_line(len(brief.platforms) * brief.variants))
         except PartialGenerationError as e:  # show what was made, then say what was not
             drafts, partial = e.drafts, e
         if html is not None:
@@ -200,6 +201,25 @@ def check(
                        "give the brief with --topic or --brief.")
     if any(r.blocking() for _, r in reports):
         raise typer.Exit(1)
+
+
+def _progress_line(total: int):  # noqa: ANN202
+    """For someone watching a terminal: one line on standard error as each draft is finished (the embedded
+    model takes seconds a draft). None when standard error is not a terminal, so piped output stays clean."""
+    import sys
+    import time
+
+    if not sys.stderr.isatty():
+        return None
+    start, done = time.perf_counter(), [0]
+
+    def show(d) -> None:  # noqa: ANN001
+        done[0] += 1
+        typer.echo(f"  [{done[0]}/{total}] {d.platform.value} #{d.variant}: {d.status.value} "
+                   f"({time.perf_counter() - start:.0f} s so far)", err=True)
+
+    typer.echo(f"Drafting {total} {_plural(total, 'draft')}…", err=True)
+    return show
 
 
 def _plural(n: int, word: str) -> str:

@@ -12,7 +12,7 @@ import json
 import time
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from . import evidence, repair
 from .brand import Brand
@@ -213,8 +213,9 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
 
 def generate_drafts(brief: Brief, brand: Brand, provider: Provider, engine: Engine, *, redact: bool = False,
                     claims: ClaimsLibrary = NO_CLAIMS, options: RepairOptions = RepairOptions(),
-                    traces: list[Trace] | None = None) -> list[Draft]:
-    """Drafts for every platform and variant; the brief is scanned for PHI before the first request."""
+                    traces: list[Trace] | None = None, progress: Callable[[Draft], None] | None = None) -> list[Draft]:
+    """Drafts for every platform and variant; the brief is scanned for PHI before the first request.
+    `progress` is called with each draft as it is finished."""
     brief = preflight(brief, brand, redact=redact, claims=claims)
     drafts: list[Draft] = []
     failures: list[tuple[str, int, str]] = []
@@ -223,6 +224,8 @@ def generate_drafts(brief: Brief, brand: Brand, provider: Provider, engine: Engi
             trace = Trace()
             try:
                 drafts.append(draft_one(brief, brand, platform, v, provider, engine, claims, options, trace))
+                if progress is not None:
+                    progress(drafts[-1])
             except ModelOutputError as e:  # an unusable reply costs this draft, not the others
                 failures.append((platform.value, v, str(e)))
                 continue

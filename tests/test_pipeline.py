@@ -179,3 +179,11 @@ def test_candidates_keep_the_best_first_reply_and_the_log_scores_every_one(brand
     assert len(endpoint.requests) == 1
     generate(Brief(topic="Saturday flu clinics", notes=NOTES, platforms=[Platform.SMS]), brand=brand,
              settings=Settings(repair_rounds=0, log=False, candidates=2), provider=FakeProvider([good, good]))
+
+
+def test_progress_is_called_with_each_draft_as_it_is_finished(brand: Brand) -> None:
+    seen: list[str] = []
+    drafts = generate(Brief(topic="Saturday flu clinics", notes=NOTES, platforms=[Platform.SMS, Platform.EMAIL]),
+                      brand=brand, settings=Settings(log=False), provider=FakeProvider([SMS_OK, EMAIL_OK]),
+                      progress=lambda d: seen.append(d.platform.value))
+    assert seen == ["sms", "email"] == [d.platform.value for d in drafts]

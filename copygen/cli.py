@@ -454,17 +454,19 @@ def report(
     results: Annotated[Path, typer.Argument(help="Output of `copygen batch` (.jsonl) or `copygen draft --format json`.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("report.html"),
     brand: BrandOpt = None,
+    decisions: Annotated[Optional[Path], typer.Option("--decisions", help="Decisions exported from an earlier report (JSON or CSV), shown again on the drafts they were made on.")] = None,
 ) -> None:
     """Write a self-contained HTML review page: each draft as its platform shows it, findings highlighted
-    in place, evidence notes, a summary and filters."""
+    in place, evidence notes, a summary, filters, and a reviewer's decision on each draft."""
     from .brand import load_brand
-    from .report import load_results, write_report
+    from .report import load_decisions, load_results, write_report
 
     try:
         profile = load_brand(brand) if brand else None
         items, title, rechecked = load_results(results, profile)
         sender = profile.practice_name or "" if profile else ""
-        write_report(items, out, title, sender)
+        earlier = load_decisions(decisions) if decisions else None
+        write_report(items, out, title, sender, earlier)
     except CopygenError as e:
         raise _fail(str(e), e.exit_code) from None
     typer.echo(f"Wrote {out} ({len(items)} item(s)).")

@@ -7,6 +7,7 @@ escaped text. The page's own script only filters; it reads no data and loads not
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -44,6 +45,18 @@ class Item:
     @property
     def platform(self) -> str:
         return self.draft.platform.value if self.draft else "none"
+
+    @property
+    def draft_id(self) -> str:
+        """The draft's id across runs of the same sheet or brief: its row, platform and variant."""
+        where = f"row{self.row}-" if self.row else ""
+        return f"{where}{self.platform}-{self.draft.variant}" if self.draft else f"{where}error"
+
+    @property
+    def text_hash(self) -> str:
+        """A digest of the draft's text: a decision is kept only for the very text it was made on."""
+        fields = self.draft.fields() if self.draft else {}
+        return hashlib.sha256(json.dumps(fields, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
 
     @property
     def rules(self) -> list[str]:
@@ -202,6 +215,34 @@ def _card(item: Item) -> dict[str, Any]:
     return card
 
 
+# ---- a reviewer's decisions -------------------------------------------------------------------------
+
+DECISIONS = ("approved", "changes_requested", "rejected")
+DECISION_COLUMNS = ("id", "hash", "decision", "comment", "status", "platform", "topic")
+
+
+def load_decisions(path: Path) -> dict[str, dict[str, str]]:
+    """Decisions exported from a report (JSON or CSV), by draft id."""
+    import csv
+    import io
+
+    text = read_text(path, "Decisions file")
+    try:
+        if path.suffix.lower() == ".csv":
+            rows = list(csv.DictReader(io.StringIO(text)))
+        else:
+            data = json.loads(text)
+            rows = data.get("decisions", []) if isinstance(data, dict) else data
+        out = {}
+        for r in rows:
+            if r.get("decision") not in DECISIONS or not r.get("id") or not r.get("hash"):
+                raise ValueError(f"each decision needs an id, a hash and one of {', '.join(DECISIONS)}: {r}")
+            out[str(r["id"])] = {"hash": str(r["hash"]), "decision": r["decision"], "comment": str(r.get("comment") or "")}
+    except (ValueError, TypeError, AttributeError, csv.Error) as e:
+        raise InputError(f"{path.name} is not a decisions file exported from a copygen report: {str(e)[:200]}") from None
+    return out
+
+
 def _summary(items: list[Item]) -> dict[str, Any]:
     statuses = Counter(i.status for i in items)
     platforms = Counter(i.platform for i in items if i.draft)
@@ -222,19 +263,28 @@ def _template() -> Any:
     return env.get_template("report.html.j2")
 
 
-def render(items: list[Item], title: str, sender: str = "") -> str:
+def render(items: list[Item], title: str, sender: str = "", decisions: dict[str, dict[str, str]] | None = None) -> str:
+    """The page. `decisions` (from `load_decisions`) are shown again on the drafts whose text they were made on;
+    a decision made on another text is named on its draft, not applied."""
     from . import __version__
 
+    decisions = decisions or {}
+    current = {i.draft_id: decisions[i.draft_id] for i in items
+               if i.draft_id in decisions and decisions[i.draft_id]["hash"] == i.text_hash}
+    stale = {i.draft_id: decisions[i.draft_id]["decision"] for i in items
+             if i.draft_id in decisions and decisions[i.draft_id]["hash"] != i.text_hash}
     return _template().render(title=title, cards=[_card(i) for i in items], summary=_summary(items),
-                              sender=sender, version=__version__,
+                              sender=sender, version=__version__, decisions=current, stale=stale,
+                              columns=DECISION_COLUMNS,
                               statuses=("pass", "warn", "blocked", "error"), platforms=("sms", "email", "tiktok"))
 
 
-def write_report(items: list[Item], out: Path, title: str, sender: str = "") -> None:
+def write_report(items: list[Item], out: Path, title: str, sender: str = "",
+                 decisions: dict[str, dict[str, str]] | None = None) -> None:
     """Write the page through a temporary file and a rename."""
     tmp = out.with_name(f".{out.name}.tmp")
     try:
-        tmp.write_text(render(items, title, sender), encoding="utf-8")
+        tmp.write_text(render(items, title, sender, decisions), encoding="utf-8")
         tmp.replace(out)
     except OSError as e:
         tmp.unlink(missing_ok=True)

@@ -216,3 +216,63 @@ def test_the_report_rechecks_each_draft_and_marks_a_recorded_status_it_disagrees
     assert plain.exit_code == 0 and "give --brand" in plain.output
     branded = CliRunner().invoke(app, ["report", str(out), "--out", str(tmp_path / "b.html"), "--brand", str(EXAMPLE_BRAND)])
     assert branded.exit_code == 0 and "re-checked to another status" not in branded.output, branded.output
+
+
+def test_a_reviewers_decisions_round_trip_through_export_and_decisions(browser_page, results, tmp_path: Path) -> None:  # noqa: ANN001
+    import csv
+
+    page = browser_page[0].context.browser.new_page(accept_downloads=True)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(results[1].as_uri())
+    drafts = page.locator("article.card[data-platform='sms'], article.card[data-platform='email']")
+    first, second = drafts.nth(0), drafts.nth(1)
+    first.locator("button[data-decision='approved']").click()
+    second.locator("button[data-decision='rejected']").click()
+    second.locator(".decide textarea").fill('Say "results vary", then resubmit')
+    assert first.locator(".decision-label").inner_text() == "approved"
+    page.select_option("#f-decision", "rejected")
+    assert page.locator("article.card:not([hidden])").count() == 1 and not second.is_hidden()
+    page.select_option("#f-decision", "")
+
+    exported = {}
+    for kind in ("json", "csv"):
+        with page.expect_download() as dl:
+            page.click(f"#export-{kind}")
+        exported[kind] = tmp_path / f"decisions.{kind}"
+        dl.value.save_as(exported[kind])
+    as_json = {d["id"]: d for d in json.loads(exported["json"].read_text(encoding="utf-8"))["decisions"]}
+    with exported["csv"].open(encoding="utf-8", newline="") as fh:
+        as_csv = {r["id"]: r for r in csv.DictReader(fh)}
+    for got in (as_json, as_csv):
+        assert got[first.get_attribute("data-id")]["decision"] == "approved"
+        rejected = got[second.get_attribute("data-id")]
+        assert rejected["decision"] == "rejected" and rejected["comment"] == 'Say "results vary", then resubmit'
+        assert rejected["hash"] == second.get_attribute("data-hash") and len(got) == 2
+
+    # The decisions come back with --decisions (from either export); one made on another text does not.
+    as_json[second.get_attribute("data-id")]["hash"] = "0" * 16
+    tampered = tmp_path / "tampered.json"
+    tampered.write_text(json.dumps({"decisions": list(as_json.values())}), encoding="utf-8")
+    for source, second_label in ((exported["csv"], "rejected"), (tampered, "undecided")):
+        again = tmp_path / "again.html"
+        made = CliRunner().invoke(app, ["report", str(results[0]), "--out", str(again), "--brand", str(EXAMPLE_BRAND),
+                                        "--decisions", str(source)])
+        assert made.exit_code == 0, made.output
+        page.goto(again.as_uri())
+        cards = page.locator("article.card[data-platform='sms'], article.card[data-platform='email']")
+        assert cards.nth(0).locator(".decision-label").inner_text() == "approved"
+        assert cards.nth(1).locator(".decision-label").inner_text() == second_label
+        if second_label == "rejected":
+            assert cards.nth(1).locator(".decide textarea").input_value() == 'Say "results vary", then resubmit'
+        else:
+            assert "different text" in cards.nth(1).locator(".stale").inner_text()
+    assert errors == []
+    page.close()
+
+
+def test_a_decisions_file_that_is_not_one_is_a_clear_error(results, tmp_path: Path) -> None:  # noqa: ANN001
+    bad = tmp_path / "d.json"
+    bad.write_text('{"decisions": [{"id": "x", "hash": "y", "decision": "maybe"}]}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(results[0]), "--out", str(tmp_path / "r.html"), "--decisions", str(bad)])
+    assert result.exit_code == 2 and "decisions file" in result.output and "Traceback" not in result.output

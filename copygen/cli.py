@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from .errors import CopygenError
-from .models import Jurisdiction, Platform
+from .kinds import Jurisdiction, Platform
 
 app = typer.Typer(
     help="Compliance-first copy for healthcare marketing: draft TikTok, SMS and email copy and check it "

@@ -2,37 +2,11 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-
-class Platform(str, Enum):
-    SMS = "sms"
-    EMAIL = "email"
-    TIKTOK = "tiktok"
-
-
-class Jurisdiction(str, Enum):
-    UK = "uk"
-    US = "us"
-
-
-class Severity(str, Enum):
-    INFO = "info"
-    WARN = "warn"
-    BLOCK = "block"
-
-    @property
-    def rank(self) -> int:
-        return {"info": 0, "warn": 1, "block": 2}[self.value]
-
-
-class Status(str, Enum):
-    PASS = "pass"
-    WARN = "warn"
-    BLOCKED = "blocked"
+from .kinds import Jurisdiction, Platform, Severity, Status  # noqa: F401  (re-exported: models speak of them)
 
 
 class Finding(BaseModel):

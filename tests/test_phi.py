@@ -249,6 +249,14 @@ def test_a_first_name_in_capitals_is_a_name(text: str, name: str) -> None:
     assert any(k in ("name", "name_health") and name in v for k, v in kinds(text)), kinds(text)
 
 
+@pytest.mark.parametrize("url", ["portal.healthhub.example/profile?id=5161", "myclinic.care/patients/48213",
+                                 "https://app.physio.clinic/u/88123"])
+def test_a_patient_profile_address_is_found_whatever_its_top_level_domain(url: str) -> None:
+    text = f"Send the feedback link to {url} once she is home."
+    assert ("url", url) in kinds(text), kinds(text)
+    assert kinds("Read more at nhs.uk/flu or example.org/news/2026.") == []
+
+
 @pytest.mark.parametrize("text", ["FREE FLU JABS THIS SATURDAY", "MARK YOUR CALENDARS", "GRACE PERIOD ENDS FRIDAY"])
 def test_capitals_that_are_not_a_listed_first_name_are_not_names(text: str) -> None:
     assert kinds(text) == []

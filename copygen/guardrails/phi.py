@@ -159,8 +159,9 @@ _VEHICLE_WORDS = re.compile(r"\b(?:car|cars|vehicle|van|plate|reg|registration|p
                             r"motorbike|scooter|truck|taxi|DVLA|DMV)\b", re.I)
 _UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+)*")
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:com|co\.uk|org|net|io|uk|us|me|health)"
-                  r"/[^\s<>\"')\]]*", re.I)
+# A web address: with a scheme or www, or a host with any top-level domain followed by a path ("portal.example/
+# profile?id=51", "myclinic.care/p/123"): the path is what makes a dotted word an address.
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,24}/[^\s<>\"')\]]*", re.I)
 _PERSONAL_URL = re.compile(
     r"(?:facebook\.com|fb\.com|instagram\.com|tiktok\.com/@|twitter\.com|x\.com|linkedin\.com/in|youtube\.com/@"
     r"|threads\.net/@|snapchat\.com/add|reddit\.com/u(?:ser)?/|pinterest\.[a-z.]+/)[/\w.@-]*\w"

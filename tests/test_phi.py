@@ -208,6 +208,7 @@ def test_numeric_date_pattern_is_the_date_pattern_on_a_text_without_a_month(text
     ("His car, plate KX21 LMN, was left in the car park overnight.", ("vehicle", "KX21 LMN")),
     ("Hearing aid S/N D5791159 is ready to collect.", ("device", "D5791159")),
     ("Since your ACL surgery we have moved you to the Thursday group.", ("recipient_condition", "your ACL surgery")),
+    ("Your INR check is going well, keep up the exercises.", ("recipient_condition", "Your INR check is going")),
     ("Pull the recovery photo from the shared drive for the carousel.", ("media_ref", "recovery photo")),
     ("Store the palm-vein scan in the access system.", ("biometric", "palm-vein scan")),
     ("We are celebrating her 95th with cake in the waiting room.", ("age_90_plus", "95")),

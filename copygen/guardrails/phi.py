@@ -270,13 +270,14 @@ _RECIPIENT = re.compile(
     r"(?:test )?results?\b(?! (?:may|might|could|will) vary)|diagnosis|biopsy|(?:repeat )?prescriptions?(?= (?:is|are|for|of|has|have|was|will|came|needs?)\b)"
     r"|medication review|treatment plan|care plan|referral (?:to|for|letter)|recovery from|stay (?:in|at) (?:the )?hospital"
     r"|(?:chemo\w*|dialysis|ivf|rehab|detox|methadone) (?:session|appointment|cycle|programme|treatment)s?)", re.I)
-_READER_HEALTH = rf"(?:[\w-]+ ){{0,2}}(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?|INR|HbA1c|foot check)"
+_READER_HEALTH = (rf"(?:[\w-]+ ){{0,2}}(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?|INR|HbA1c|foot check)\w*"
+                  r"(?: (?:checks?|tests?|reviews?|scans?|results?|levels?|readings?|treatment|therapy|plan|course))?")
 # A state of the reader's own care: "since your ACL surgery", "your knee rehab is going well", "thanks for visiting
 # about your sensitive teeth".
 _RECIPIENT_STATE = re.compile(
     rf"\b(?:since|visit(?:ing|ed)? us|visit(?:ing|ed)?|call(?:ing|ed)?(?: us)?|came in|coming in|contact(?:ing|ed) us) "
-    rf"(?:about |for |regarding )?your {_READER_HEALTH}\w*"
-    rf"|\byour {_READER_HEALTH}\w* (?:is|are|was|were|has|have)(?: now| still| really)? (?:due|overdue|going|healing"
+    rf"(?:about |for |regarding )?your {_READER_HEALTH}"
+    rf"|\byour {_READER_HEALTH} (?:is|are|was|were|has|have)(?: now| still| really)? (?:due|overdue|going|healing"
     r"|improving|booked|ready|back|coming along|progressing|scheduled|confirmed|looking|done|complete)\b", re.I)
 # Before "your ...": an offer to book, not a fact about the reader ("book your Botox appointment today").
 _OFFER_BEFORE = re.compile(r"\b(?:book|schedule|arrange|make|request|get|reserve|claim|plan|start|choose|pick)\s+$", re.I)

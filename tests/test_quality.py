@@ -39,3 +39,12 @@ def test_persona_and_hashtag_debris_block_in_a_tiktok_caption() -> None:
     assert {"quality.persona", "quality.hashtag_garbage"} <= found
     assert not {"quality.persona", "quality.hashtag_garbage"} & rules(
         "I'm Dr Shah and I'll see you on Saturday. #flujab #covid19", platform="tiktok")
+
+
+def test_debris_a_small_model_writes_does_not_pass() -> None:
+    body = "Booking a consultation today: 012345679fabdcdceeaeaefgvjhzkwhqwadmzehdzaazcdeiaylztweelzh"
+    assert "quality.gibberish" in rules(body, platform="email")
+    caption = check({"caption": "Get vaccinated with our team! #ding #jumoarinkeerdei #flujab"}, platform="tiktok")
+    tags = [f.match for f in caption.findings if f.rule_id == "quality.hashtag_not_words"]
+    assert tags == ["#jumoarinkeerdei"] and caption.status.value != "pass"
+    assert "quality.hashtag_not_words" not in rules("Chart #RM-532747 is ready. #fyp #dentalcare #covid19", "tiktok")

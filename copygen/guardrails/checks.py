@@ -494,6 +494,48 @@ def _language(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context)
             for start, end, lang in foreign_sentences(text, expected)]
 
 
+_HASHTAG = re.compile(r"(?<![\w#])#([A-Za-z][A-Za-z0-9_]*)(?![\w-])")  # "#RM-5327" is a reference, not a tag
+# Words a hashtag may be made of besides the common-word list: short ones, and words of health copy.
+_SHORT_WORDS = frozenset("a i my we us to of in on at by go no me be do up it is or an as so uk us nhs gp".split())
+_HEALTH_WORDS = frozenset("""flu jab jabs vaccine vaccines vaccination covid booster physio physiotherapy dental dentist
+teeth smile braces aligners whitening pharmacy pharmacist wellness wellbeing selfcare skincare healthtech telehealth
+menopause asthma diabetes allergy allergies hayfever mentalhealth nutrition fitness rehab sleep hearing optician
+fyp foryou foryoupage viral trending tiktok healthtok medtok dentok dentaltok learnontiktok
+""".split())  # and tags TikTok users follow
+
+
+@lru_cache(maxsize=4096)
+def _words_of(tag: str, extra: frozenset[str]) -> bool:
+    """`tag` (lower case, trailing digits cut) splits into known words: common English words of three letters
+    or more, a few short ones, health words, or the brand's own."""
+    from .phi_lexicon import common_words
+
+    known = common_words()
+    ok = [True] + [False] * len(tag)
+    for end in range(1, len(tag) + 1):
+        for start in range(max(0, end - 20), end):
+            if ok[start]:
+                piece = tag[start:end]
+                if (len(piece) >= 3 and piece in known) or piece in _SHORT_WORDS or piece in _HEALTH_WORDS or piece in extra:
+                    ok[end] = True
+                    break
+    return ok[-1]
+
+
+def _hashtag_words(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    text = fields[name]
+    if "#" not in text:
+        return []
+    brand = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(
+        v for v in (ctx.brand.practice_name, ctx.brand.sender_id, ctx.brand.ad_label) if v)))
+    out = []
+    for m in _HASHTAG.finditer(text):
+        tag = m.group(1).lower().replace("_", "").rstrip("0123456789")
+        if tag and not _words_of(tag, brand):
+            out.append(_finding(cr, name, m.start(), m.end(), m.group(0)))
+    return out
+
+
 def _prompt_echo(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
     from .echo import echoed
 
@@ -514,4 +556,5 @@ MEASURES = {
     "prompt_echo": _prompt_echo,
     "off_topic": _off_topic,
     "language": _language,
+    "hashtag_words": _hashtag_words,
 }

@@ -20,8 +20,9 @@ def test_each_worked_example_passes_the_guardrails_with_its_own_brief(platform: 
         brief = Brief(**ex["brief"], platforms=[platform])
         content = assemble(platform, ex["reply"], brief, brand)
         for jur in ("uk", "us"):
-            report = engine().check(content.fields(), context_for(brief.model_copy(update={"jurisdiction": jur}), brand,
-                                                                  platform))
+            # Every rule but the one that spots a draft repeating these very examples.
+            report = engine(disable=["quality.example_echo"]).check(
+                content.fields(), context_for(brief.model_copy(update={"jurisdiction": jur}), brand, platform))
             assert report.status is Status.PASS, (jur, [(f.rule_id, f.match) for f in report.findings])
 
 

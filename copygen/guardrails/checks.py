@@ -468,7 +468,7 @@ def _ungrounded(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Contex
 
 
 # Words any practice's copy uses, whatever it is about: sharing one of these is not being on topic.
-_GENERIC = frozenset(w[:5] for w in (
+GENERIC_WORDS = frozenset(w[:5] for w in (
     "clinic clinics practice health healthcare patients patient team book booking appointment appointments today "
     "help care call visit service services open available local welcome ask need find more information").split())
 
@@ -476,8 +476,8 @@ _GENERIC = frozenset(w[:5] for w in (
 def _off_topic(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
     if ctx.grounds is None or not fields[name].strip():
         return []
-    brief = subjects(ctx.grounds.brief) - _GENERIC
-    own = subjects(fields[name]) - subjects(ctx.grounds.brand) - _GENERIC
+    brief = subjects(ctx.grounds.brief) - GENERIC_WORDS
+    own = subjects(fields[name]) - subjects(ctx.grounds.brand) - GENERIC_WORDS
     if not brief or not own or own & brief:
         return []
     return [_finding(cr, name, part=name, topic=" ".join(ctx.grounds.brief.split())[:80])]
@@ -543,6 +543,15 @@ def _prompt_echo(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Conte
     return [_finding(cr, name, start, end, text[start:end]) for start, end in echoed(text)]
 
 
+def _example_echo(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    from .echo import echoed
+
+    text = fields[name]
+    brief = subjects(ctx.grounds.brief) if ctx.grounds is not None else set()
+    return [_finding(cr, name, start, end, text[start:end]) for start, end in echoed(text, "examples")
+            if not subjects(text[start:end]) <= brief]  # the brief's own words may be repeated
+
+
 MEASURES = {
     "sms_segments": _sms_segments,
     "sms_encoding": _sms_encoding,
@@ -557,4 +566,5 @@ MEASURES = {
     "off_topic": _off_topic,
     "language": _language,
     "hashtag_words": _hashtag_words,
+    "example_echo": _example_echo,
 }

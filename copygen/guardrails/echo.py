@@ -1,5 +1,5 @@
 """Instructions read back: a draft that repeats copygen's own prompt ("Return JSON", "at most 50 characters",
-"the brief below is data") instead of writing copy.
+"the brief below is data") or one of the worked examples it is shown, instead of writing copy.
 
 The phrases are read from the prompt templates themselves (`prompts/*.j2`), so the check stays in step with
 them: every run of four words of a template's wording that holds at least two words of content and is not
@@ -10,7 +10,7 @@ number; and the schema's field names that are not everyday words.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..resources import data_dir
 
@@ -21,6 +21,9 @@ _DIGIT = re.compile(r"\d")
 _STOPWORDS = frozenset(
     "a an and are as at be by do for from has have in is it its no not of on one or that the their them there "
     "they this to with you your each every any all only".split())
+# Words any copy uses, which do not make a phrase an example's own.
+_COMMON_COPY = frozenset("us we our can will just now get time find online see more about ask good great talk through "
+                         "help make sure know need want look take".split())
 # Field names of the reply schema that no copy uses as words.
 _FIELD_WORDS = re.compile(r"\b(?:json|schema|preheader|voiceover|on_screen|cta)\b", re.I)
 _FIELD_SET = frozenset({"json", "schema", "preheader", "voiceover", "cta"})
@@ -44,21 +47,57 @@ def _template_ngrams() -> frozenset[tuple[str, ...]]:
 
 
 @cache
-def _template_trigrams() -> frozenset[tuple[str, ...]]:
-    return frozenset(gram[i:i + 3] for gram in _template_ngrams() for i in (0, 1))
+def _example_ngrams() -> frozenset[tuple[str, ...]]:
+    """Four-word runs of the worked examples' replies (`prompts/examples/`) that hold two words of content a
+    practice's copy would not share by chance ("school holidays planned", not "book online or call")."""
+    import yaml
+
+    from .checks import GENERIC_WORDS
+
+    def strings(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict):
+            return [s for v in value.values() for s in strings(v)]
+        return [s for v in value for s in strings(v)] if isinstance(value, list) else []
+
+    grams: set[tuple[str, ...]] = set()
+    for path in sorted((data_dir("prompts") / "examples").glob("*.yaml")):
+        for example in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            for text in strings(example.get("reply")):
+                words = ["0" if w.isdigit() else w for w in _WORD.findall(text.lower())]
+                for i in range(len(words) - N + 1):
+                    gram = tuple(words[i:i + N])
+                    if sum(w not in _STOPWORDS and w not in _COMMON_COPY and w[:5] not in GENERIC_WORDS and w != "0"
+                           for w in gram) >= 2:
+                        grams.add(gram)
+    return frozenset(grams)
 
 
-def echoed(text: str) -> list[tuple[int, int]]:
-    """Spans of `text` that read back the prompt: template wording four words at a time, merged where they
-    touch, and the reply schema's field names."""
-    spans: list[tuple[int, int]] = []
+@cache
+def _trigrams(source: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(gram[i:i + 3] for gram in _ngrams(source) for i in (0, 1))
+
+
+def _ngrams(source: str) -> frozenset[tuple[str, ...]]:
+    return _template_ngrams() if source == "templates" else _example_ngrams()
+
+
+@lru_cache(maxsize=1024)  # both checks read the same text
+def _words(text: str) -> tuple[str, ...]:
     words = _WORD.findall(text.lower())
-    if _DIGIT.search(text):
-        words = ["0" if w[0].isdigit() else w for w in words]
+    return tuple("0" if w[0].isdigit() else w for w in words) if _DIGIT.search(text) else tuple(words)
+
+
+def echoed(text: str, source: str = "templates") -> list[tuple[int, int]]:
+    """Spans of `text` that read back the prompt: template wording four words at a time, merged where they
+    touch, and the reply schema's field names; with `source="examples"`, the worked examples' wording."""
+    spans: list[tuple[int, int]] = []
+    words = _words(text)
     # A four-word phrase of a template holds two of its three-word phrases: most copy shares none, and is
     # done with in a set intersection.
-    if not _template_trigrams().isdisjoint(zip(words, words[1:], words[2:])):
-        grams = _template_ngrams()
+    if not _trigrams(source).isdisjoint(zip(words, words[1:], words[2:])):
+        grams = _ngrams(source)
         tokens = [(m.start(), m.end(), "0" if m.group(0).isdigit() else m.group(0))
                   for m in _WORD.finditer(text.lower())]
         for i in range(len(tokens) - N + 1):
@@ -68,7 +107,7 @@ def echoed(text: str) -> list[tuple[int, int]]:
                     spans[-1] = (spans[-1][0], end)
                 else:
                     spans.append((start, end))
-    if not _FIELD_SET.isdisjoint(words) or "on_screen" in text:
+    if source == "templates" and (not _FIELD_SET.isdisjoint(words) or "on_screen" in text):
         for m in _FIELD_WORDS.finditer(text):
             if not any(s <= m.start() < e for s, e in spans):
                 spans.append(m.span())

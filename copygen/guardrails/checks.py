@@ -536,6 +536,20 @@ def _hashtag_words(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Con
     return out
 
 
+_ALNUM_RUN = re.compile(r"[A-Za-z\d]{20,}")  # opens with a character class: the search skips ahead in C
+
+
+def _gibberish(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
+    out = []
+    if max(map(len, fields[name].split()), default=0) < 20:  # no run that long: most copy, at C speed
+        return out
+    for m in _ALNUM_RUN.finditer(fields[name]):
+        run = m.group(0)
+        if (run.isalpha() and len(run) >= 25) or not (run.isalpha() or run.isdigit()):
+            out.append(_finding(cr, name, m.start(), m.end(), run))
+    return out
+
+
 def _prompt_echo(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
     from .echo import echoed
 
@@ -567,4 +581,5 @@ MEASURES = {
     "language": _language,
     "hashtag_words": _hashtag_words,
     "example_echo": _example_echo,
+    "gibberish": _gibberish,
 }

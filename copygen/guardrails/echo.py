@@ -83,23 +83,39 @@ def _ngrams(source: str) -> frozenset[tuple[str, ...]]:
     return _template_ngrams() if source == "templates" else _example_ngrams()
 
 
-@lru_cache(maxsize=1024)  # both checks read the same text
-def _words(text: str) -> tuple[str, ...]:
-    words = _WORD.findall(text.lower())
-    return tuple("0" if w[0].isdigit() else w for w in words) if _DIGIT.search(text) else tuple(words)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
 def echoed(text: str, source: str = "templates") -> list[tuple[int, int]]:
-    """Spans of `text` that read back the prompt: template wording four words at a time, merged where they
-    touch, and the reply schema's field names; with `source="examples"`, the worked examples' wording."""
+    """Spans of `text` that read back the prompt: template wording four words at a time within a sentence,
+    merged where they touch, and the reply schema's field names; with `source="examples"`, the worked
+    examples' wording."""
+    return list(_echoed(text)[source == "examples"])
+
+
+@lru_cache(maxsize=256)  # the instructions and the examples rules read the same field in turn
+def _echoed(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    templates: list[tuple[int, int]] = []
+    examples: list[tuple[int, int]] = []
+    for m in _SENTENCE.finditer(text):
+        sentence, at = m.group(0), m.start()
+        templates += [(at + a, at + b) for a, b in _echoed_in(sentence, "templates")]
+        examples += [(at + a, at + b) for a, b in _echoed_in(sentence, "examples")]
+    return tuple(templates), tuple(examples)
+
+
+@lru_cache(maxsize=8192)  # a brand's frame and footer sentences recur in every draft and repair round
+def _echoed_in(sentence: str, source: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
-    words = _words(text)
+    words = _WORD.findall(sentence.lower())
+    if _DIGIT.search(sentence):
+        words = ["0" if w[0].isdigit() else w for w in words]
     # A four-word phrase of a template holds two of its three-word phrases: most copy shares none, and is
     # done with in a set intersection.
     if not _trigrams(source).isdisjoint(zip(words, words[1:], words[2:])):
         grams = _ngrams(source)
         tokens = [(m.start(), m.end(), "0" if m.group(0).isdigit() else m.group(0))
-                  for m in _WORD.finditer(text.lower())]
+                  for m in _WORD.finditer(sentence.lower())]
         for i in range(len(tokens) - N + 1):
             if tuple(t[2] for t in tokens[i:i + N]) in grams:
                 start, end = tokens[i][0], tokens[i + N - 1][1]
@@ -107,8 +123,8 @@ def echoed(text: str, source: str = "templates") -> list[tuple[int, int]]:
                     spans[-1] = (spans[-1][0], end)
                 else:
                     spans.append((start, end))
-    if source == "templates" and (not _FIELD_SET.isdisjoint(words) or "on_screen" in text):
-        for m in _FIELD_WORDS.finditer(text):
+    if source == "templates" and (not _FIELD_SET.isdisjoint(words) or "on_screen" in sentence):
+        for m in _FIELD_WORDS.finditer(sentence):
             if not any(s <= m.start() < e for s, e in spans):
                 spans.append(m.span())
-    return sorted(spans)
+    return tuple(sorted(spans))

@@ -18,7 +18,7 @@ from ..resources import data_dir
 Kind = Literal["pattern", "required", "measure", "phi", "substantiation", "vocabulary", "model"]
 MEASURES = (
     "sms_segments", "sms_encoding", "max_chars", "min_chars", "spoken_seconds", "max_hashtags",
-    "subject_body_overlap", "preheader_repeats_subject", "ungrounded", "prompt_echo", "off_topic", "language", "hashtag_words", "example_echo",
+    "subject_body_overlap", "preheader_repeats_subject", "ungrounded", "prompt_echo", "off_topic", "language", "hashtag_words", "example_echo", "gibberish",
 )
 
 

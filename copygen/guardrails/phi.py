@@ -160,8 +160,11 @@ _VEHICLE_WORDS = re.compile(r"\b(?:car|cars|vehicle|van|plate|reg|registration|p
 _UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+)*")
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 # A web address: with a scheme or www, or a host with any top-level domain followed by a path ("portal.example/
-# profile?id=51", "myclinic.care/p/123"): the path is what makes a dotted word an address.
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,24}/[^\s<>\"')\]]*", re.I)
+# profile?id=51", "myclinic.care/p/123"): the path is what makes a dotted word an address. The host can only
+# be read where a slash follows a dotted word, so it is looked for only in text holding a slash.
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:com|co\.uk|org|net|io|uk|us|me|health)"
+                  r"/[^\s<>\"')\]]*", re.I)
+_URL_ANY_HOST = re.compile(r"\b(?:[a-z0-9-]+\.)+[a-z]{2,24}/[^\s<>\"')\]]*", re.I)
 _PERSONAL_URL = re.compile(
     r"(?:facebook\.com|fb\.com|instagram\.com|tiktok\.com/@|twitter\.com|x\.com|linkedin\.com/in|youtube\.com/@"
     r"|threads\.net/@|snapchat\.com/add|reddit\.com/u(?:ser)?/|pinterest\.[a-z.]+/)[/\w.@-]*\w"
@@ -425,7 +428,10 @@ def _web(text: str, folded: frozenset[str], allow: Allow) -> list[Hit]:
     for m in scan(_EMAIL, text, folded):
         if not _own_domain(m.group(0), allow):
             out.append(Hit(m.start(), m.end(), "email", "email address not on the practice's domain"))
-    for m in scan(_URL, text, folded):
+    urls = list(scan(_URL, text, folded))
+    if "/" in text:
+        urls += [m for m in _URL_ANY_HOST.finditer(text) if not any(u.start() <= m.start() < u.end() for u in urls)]
+    for m in urls:
         url = text[m.start():m.end()].rstrip(".,;:!?")
         if "@" in url.split("/")[0] or _own_domain(url, allow):
             continue

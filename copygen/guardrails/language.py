@@ -9,6 +9,7 @@ read as Turkish or Irish.
 from __future__ import annotations
 
 import re
+import threading
 from functools import cache
 
 LANGUAGES = {
@@ -26,8 +27,17 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+_LOADING = threading.Lock()
+
+
 @cache
 def _identifier():  # noqa: ANN202
+    with _LOADING:  # a batch's threads ask at once: load the 70 MB model once, not once a thread
+        return _load()
+
+
+@cache
+def _load():  # noqa: ANN202
     from pathlib import Path
 
     import py3langid

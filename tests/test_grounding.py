@@ -41,6 +41,7 @@ def test_what_the_brief_and_brand_say_may_be_said_in_any_ordinary_form(text: str
     ("Flu jabs for £25 on 14 November and every Sunday.", ["£25", "14 November", "Sunday"]),
     ("Book at riverside-offers.com or call 0117 555 0199.", ["riverside-offers.com", "0117 555 0199"]),
     ("7 in 10 patients feel better after one visit.", ["7", "10"]),
+    ("Book your implant consultation with Dr. Smith today.", ["Dr. Smith"]),
 ])
 def test_a_detail_nobody_gave_blocks_at_its_span(text: str, details: list[str]) -> None:
     report = check(text, platform="sms", brand=BRAND, brief=BRIEF)
@@ -125,3 +126,10 @@ def test_a_sentence_in_another_language_than_the_brief_blocks_but_foreign_names_
     assert wrong("Vacunas contra la gripe todos los sábados, sin cita previa.", topic=spanish) == []
     assert wrong("Flu jabs every Saturday at our clinic, no need to book.", topic=spanish) == [
         "Flu jabs every Saturday at our clinic, no need to book."]
+
+
+def test_a_clinician_the_brand_lists_may_be_named_with_a_title() -> None:
+    brand = BRAND.model_copy(update={"staff_names": ["Dr Priya Shah"]})
+    report = check("RiversideHC: Book with Dr Shah or Dr. Priya Shah. Reply STOP to opt out", platform="sms",
+                   brand=brand, brief=BRIEF)
+    assert not [f for f in report.findings if f.rule_id == "grounding.invented_detail"]

@@ -1,5 +1,6 @@
 """Grounding: the specifics a draft states (prices, percentages, dates, days, times, durations, counts, offers,
-phone numbers, web and email addresses) must come from the brief, the brand profile or the claims library.
+phone numbers, web and email addresses, people named with a title) must come from the brief, the brand profile
+or the claims library.
 
 A model that adds "50% off", "open till 8pm" or "no appointment needed" is writing an offer nobody made. Each
 specific is read with its kind and a normal form, so the ordinary ways of writing the same thing agree:
@@ -44,6 +45,7 @@ _DAY = "|".join(sorted(_DAYS, key=len, reverse=True))
 _SPECIFIC = re.compile(
     rf"(?P<url>\b(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|nhs\.uk|org|net|uk|us|health|clinic|io)\b(?:/[^\s,)]*)?)"
     rf"|(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    rf"|(?P<person>\b(?-i:(?:Dr|Doctor|Prof|Professor|Mr|Mrs|Ms|Miss|Nurse|Sister)\.? [A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))"
     rf"|(?P<phone>(?<![\w£$])\+?\d[\d \t().-]{{8,}}\d\b)"
     rf"|(?P<offer>\b(?:{'|'.join(_OFFERS.values())})\b)"
     rf"|(?P<money>(?:£|\$|€|US\$) ?\d+(?:[.,]\d+)*(?:\.\d{{2}})?\b|\b(?:{_NUM}) ?(?:pounds|dollars|euros|pence|cents)\b)"
@@ -132,6 +134,9 @@ def _keys(kind: str, value: str) -> frozenset[str]:
     if kind == "url":
         host = re.sub(r"^(?:https?://)?(?:www\.)?", "", low).split("/")[0]
         return frozenset({f"url:{host}"})
+    if kind == "person":  # "Dr. Smith": the name, without its title
+        return frozenset(f"person:{w.lower()}" for w in re.findall(r"[A-Z][a-z]+", value)[1:]) or frozenset(
+            {f"person:{value.lower()}"})
     if kind == "email":
         return frozenset({f"email:{low}", f"url:{low.split('@')[1]}"})
     return frozenset({f"{kind}:{low}"})
@@ -198,6 +203,8 @@ def _source_keys(*texts: str) -> frozenset[str]:
                 keys |= {f"month:{k.split(':')[1].split('/')[0]}" for k in s.keys if k.startswith("date:")}
             if s.kind in ("money", "percent", "duration", "time"):  # "9-12pm" for a brief's "9am to 12pm"
                 keys |= {f"n:{_number(x)}" for x in re.findall(r"\d+(?:\.\d+)?", text[s.start:s.end])}
+        # Any name the sources give may be used with a title: "Priya Shah" in the staff list grounds "Dr Shah".
+        keys |= {f"person:{w.lower()}" for w in re.findall(r"\b[A-Z][a-z]+", text)}
     return frozenset(keys)
 
 

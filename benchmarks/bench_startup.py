@@ -1,5 +1,6 @@
 """Start-up: wall time of `copygen --help` and of `copygen check` on one SMS in a fresh process, with the cache
-of passed pack examples warm and with it off (COPYGEN_NO_CACHE=1). Best of N runs each.
+of passed pack examples warm and with it off (COPYGEN_NO_CACHE=1); and of one `copygen check` of a folder of
+1,000 SMS files. Best of N runs each.
 
     python benchmarks/bench_startup.py [--runs 5]
 """
@@ -39,6 +40,14 @@ def main() -> None:
         print(f"copygen check, one SMS, warm:   {best(check, env, args.runs, sms):.2f} s")
         cold = {**env, "COPYGEN_NO_CACHE": "1"}
         print(f"copygen check, one SMS, cold:   {best(check, cold, args.runs, sms):.2f} s")
+        with tempfile.TemporaryDirectory() as folder:
+            lines = ["Flu clinics run every Saturday in November.", "Walk in between 9am and 12pm.",
+                     "Our team is here to help.", "Guaranteed results!", "Speak to your GP about your options."]
+            for i in range(1000):
+                body = " ".join(lines[(i + k) % len(lines)] for k in range(3))
+                Path(folder, f"{i:04d}.sms").write_text(f"RiversideHC: {body} Reply STOP to opt out", encoding="utf-8")
+            whole = [*copygen, "check", folder, "--format", "json"]
+            print(f"copygen check, 1,000 SMS files: {best(whole, env, args.runs):.2f} s (one process, warm)")
     print(f"(Python {sys.version.split()[0]}, {Path(sys.executable).name})")
 
 

@@ -124,8 +124,8 @@ def draft(
 
 @app.command()
 def check(
-    source: Annotated[str, typer.Argument(help="File with the copy, or - for standard input. JSON from `draft --format json` works too.")],
-    platform: Annotated[Optional[Platform], typer.Option("--platform", "-p", help="sms, email or tiktok (not needed for draft JSON).")] = None,
+    sources: Annotated[list[str], typer.Argument(help="Files or folders with the copy, or - for standard input. JSON from `draft --format json` works too.", metavar="SOURCE...")],
+    platform: Annotated[Optional[Platform], typer.Option("--platform", "-p", help="sms, email or tiktok (not needed for draft JSON, or for a file that names its platform in a first line 'platform: sms' or its extension: .sms, .email, .tiktok).")] = None,
     jurisdiction: JurOpt = None,
     brand: BrandOpt = None,
     sponsored: Annotated[bool, typer.Option("--sponsored", help="The post is paid, sponsored or by an influencer.", metavar="")] = False,
@@ -140,66 +140,96 @@ def check(
     notes: Annotated[str, typer.Option("--notes", help="The brief's notes (with --topic): details the copy may state.")] = "",
     brief_file: Annotated[Optional[Path], typer.Option("--brief", help="A YAML or JSON brief (topic, notes, audience) for the invented-details check.")] = None,
 ) -> None:
-    """Check copy against the guardrails. Exit 0 when nothing blocks, 1 when something does, 2 for bad input."""
+    """Check copy against the guardrails: one file, several, or every copy file in a folder, in one process.
+    Exit 0 when nothing blocks, 1 when something does, 2 for bad input (every other file is still checked)."""
     import json
 
     from .api import check as check_copy, claims_library
     from .brand import Brand, load_brand
     from .config import resolve_settings
-    from .intake import load_brief, parse_drafts, parse_fields, read_source
+    from .intake import copy_files, load_brief, parse_drafts, parse_fields, platform_of, read_source
 
     try:
         settings = resolve_settings({"brand": str(brand) if brand else None,
                                      "packs": [str(p) for p in pack or []], "disable": disable or []})
-        text = read_source(source)
-        parsed = parse_drafts(text)
+        files = copy_files(sources)
         brief = load_brief(str(brief_file)) if brief_file else _brief_from(topic, notes) if topic else None
-        jobs = []
-        if parsed is not None:
-            drafts, brand_data, draft_claims, draft_brief = parsed
-            brief = brief or draft_brief
-            profile = load_brand(settings.brand) if settings.brand else Brand.model_validate(brand_data)
-            chosen = claims or (draft_claims if draft_claims is not None else settings.claims)
-            library = claims_library(chosen) if chosen is not None else None
-            for d in drafts:
-                jobs.append((d.fields(), dict(platform=d.platform, jurisdiction=d.jurisdiction, brand=profile,
-                                               sponsored=d.sponsored, duration=getattr(d.content, "duration", duration),
-                                               max_segments=d.max_segments, claims=library, brief=brief)))
-        else:
-            if platform is None:
-                raise _fail("--platform is required to check plain text (sms, email or tiktok)", 2)
-            profile = load_brand(settings.brand)
-            jur = jurisdiction or profile.jurisdiction or Jurisdiction.UK
-            jobs.append((parse_fields(text, platform), dict(platform=platform, jurisdiction=jur, brand=profile,
-                                                             sponsored=sponsored, duration=duration,
-                                                             max_segments=max_segments,
-                                                             claims=claims_library(claims or settings.claims)
-                                                             if (claims or settings.claims) else None,
-                                                             brief=brief)))
-        reports = [(fields, check_copy(fields, packs=settings.packs, disable=settings.disable, **kw)) for fields, kw in jobs]
+        profile_default = load_brand(settings.brand)
+        library_default = claims_library(claims or settings.claims) if (claims or settings.claims) else None
     except CopygenError as e:
         raise _fail(str(e), e.exit_code) from None
+    results: list[tuple[str, list, bool]] = []  # (file, [(fields, kw, report)], from draft JSON)
+    failed: list[tuple[str, str]] = []
+    grounded = brief is not None
+    for source in files:
+        try:
+            text = read_source(source)
+            parsed = parse_drafts(text)
+            jobs = []
+            if parsed is not None:
+                drafts, brand_data, draft_claims, draft_brief = parsed
+                grounded = grounded or draft_brief is not None
+                profile = profile_default if settings.brand else Brand.model_validate(brand_data)
+                chosen = claims or (draft_claims if draft_claims is not None else settings.claims)
+                library = claims_library(chosen) if chosen is not None else None
+                for d in drafts:
+                    jobs.append((d.fields(), dict(platform=d.platform, jurisdiction=d.jurisdiction, brand=profile,
+                                                   sponsored=d.sponsored, duration=getattr(d.content, "duration", duration),
+                                                   max_segments=d.max_segments, claims=library, brief=brief or draft_brief)))
+            else:
+                kind, text = platform_of(source, text, platform)
+                jur = jurisdiction or profile_default.jurisdiction or Jurisdiction.UK
+                jobs.append((parse_fields(text, kind), dict(platform=kind, jurisdiction=jur, brand=profile_default,
+                                                             sponsored=sponsored, duration=duration,
+                                                             max_segments=max_segments, claims=library_default,
+                                                             brief=brief)))
+            results.append((source, [(f, kw, check_copy(f, packs=settings.packs, disable=settings.disable, **kw))
+                                     for f, kw in jobs], parsed is not None))
+        except CopygenError as e:
+            if len(files) == 1:
+                raise _fail(str(e), e.exit_code) from None
+            failed.append((source, str(e)))
+    reports = [r for _, rs, _ in results for _, _, r in rs]
     if redact:
         from .api import redact as redact_text
 
-        for fields, kw in jobs:
-            for name, value in fields.items():
-                typer.echo(f"{name}: {redact_text(value, brand=kw['brand']).text}" if len(fields) > 1
-                           else redact_text(value, brand=kw["brand"]).text)
-        return
-    if output is CheckFormat.json:
-        payload = [r.model_dump(mode="json") | {"status": r.status.value, "grounding": brief is not None}
-                   for _, r in reports]
-        typer.echo(json.dumps(payload[0] if parsed is None else payload, indent=2, ensure_ascii=False))
+        for _, rs, _ in results:
+            for fields, kw, _ in rs:
+                for name, value in fields.items():
+                    typer.echo(f"{name}: {redact_text(value, brand=kw['brand']).text}" if len(fields) > 1
+                               else redact_text(value, brand=kw["brand"]).text)
+    elif output is CheckFormat.json:
+        def payload(r) -> dict:  # noqa: ANN001
+            return r.model_dump(mode="json") | {"status": r.status.value, "grounding": grounded}
+
+        if len(files) == 1:
+            _, rs, from_json = results[0]
+            out = [payload(r) for _, _, r in rs]
+            typer.echo(json.dumps(out if from_json else out[0], indent=2, ensure_ascii=False))
+        else:
+            out = [payload(r) | {"file": source} for source, rs, _ in results for _, _, r in rs]
+            out += [{"file": source, "error": error} for source, error in failed]
+            typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         from .render import print_report
 
-        for fields, r in reports:
-            print_report(r, fields)
-        if brief is None:
+        for source, rs, _ in results:
+            if len(files) > 1:
+                typer.echo(f"══ {source}")
+            for fields, _, r in rs:
+                print_report(r, fields)
+        for source, error in failed:
+            typer.echo(f"══ {source}\nerror: {error}", err=True)
+        if len(files) > 1:
+            blocked = sum(1 for _, rs, _ in results if any(r.blocking() for _, _, r in rs))
+            typer.echo(f"{len(files)} files: {blocked} blocked, {len(results) - blocked} not blocked, "
+                       f"{len(failed)} could not be checked.")
+        if not grounded:
             typer.echo("Invented details (prices, dates, times, offers, contact details) were not checked: "
                        "give the brief with --topic or --brief.")
-    if any(r.blocking() for _, r in reports):
+    if failed:
+        raise typer.Exit(2)
+    if any(r.blocking() for r in reports):
         raise typer.Exit(1)
 
 

@@ -72,6 +72,45 @@ def parse_fields(text: str, platform: Platform) -> dict[str, str]:
     return {k: v for k, v in fields.items() if k in FIELDS[platform]}
 
 
+COPY_SUFFIXES = (".txt", ".md", ".sms", ".email", ".tiktok", ".json", ".jsonl")
+_PLATFORM_LINE = re.compile(r"\A\s*platform\s*:\s*(\w+)\s*\n", re.IGNORECASE)
+
+
+def copy_files(sources: list[str]) -> list[str]:
+    """The files to check: each source as given, and each folder's copy files (by extension, sorted)."""
+    out: list[str] = []
+    for source in sources:
+        path = Path(source)
+        if source != "-" and path.is_dir():
+            found = sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in COPY_SUFFIXES
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                raise InputError(f"{source} holds no copy files ({', '.join(COPY_SUFFIXES)})")
+            out += found
+        else:
+            out.append(source)
+    return out
+
+
+def platform_of(source: str, text: str, given: Platform | None) -> tuple[Platform, str]:
+    """A plain-text file's platform, and its text without the line that named it: a first line
+    'platform: sms', else the extension (.sms, .email, .tiktok, also before .txt: drafts.sms.txt), else
+    --platform."""
+    m = _PLATFORM_LINE.match(text)
+    if m:
+        try:
+            return Platform(m.group(1).lower()), text[m.end():]
+        except ValueError:
+            raise InputError(f"{source}: unknown platform {m.group(1)!r} in its first line (use sms, email or tiktok)") from None
+    for suffix in reversed(Path(source).suffixes):
+        if suffix.lower().lstrip(".") in {p.value for p in Platform}:
+            return Platform(suffix.lower().lstrip(".")), text
+    if given is None:
+        raise InputError(f"{source}: --platform is required to check plain text (sms, email or tiktok), or name it in "
+                         "a first line 'platform: sms' or in the file's extension (.sms, .email, .tiktok)")
+    return given, text
+
+
 def load_brief(source: str) -> Brief:
     """A brief from a YAML or JSON file (`topic`, and optionally `notes`, `audience` and the other brief fields)."""
     import yaml

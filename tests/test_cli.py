@@ -168,3 +168,24 @@ def test_copy_far_beyond_any_platform_is_named_and_not_echoed_whole(tmp_path: Pa
     result = runner.invoke(app, ["check", str(big), "-p", "email"], env={"COLUMNS": "100"})
     assert result.exit_code in (0, 1) and "far beyond" in result.output and "more characters not shown" in result.output
     assert len(result.output) < 20_000
+
+
+def test_check_reads_a_folder_in_one_run_and_each_files_platform(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.sms").write_text("RiversideHC: Flu jabs every Saturday. Reply STOP to opt out", encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("platform: sms\nRiversideHC: Our drip cures flu. Reply STOP to opt out",
+                                             encoding="utf-8")
+    (tmp_path / "c.email.txt").write_text("Subject: Flu\nBody: Flu jabs every Saturday.", encoding="utf-8")
+    (tmp_path / "notes.png").write_bytes(b"\x89PNG")  # not copy: left alone
+    result = runner.invoke(app, ["check", str(tmp_path), "--brand", str(EXAMPLE_BRAND), "-f", "json"])
+    assert result.exit_code == 1, result.output  # b.txt claims a cure
+    rows = {Path(r["file"]).name: r for r in json.loads(result.output)}
+    assert set(rows) == {"a.sms", "b.txt", "c.email.txt"}
+    assert rows["a.sms"]["platform"] == "sms" and rows["a.sms"]["status"] == "pass"
+    assert rows["b.txt"]["status"] == "blocked" and rows["c.email.txt"]["platform"] == "email"
+    # A file that cannot be read is named; every other file is still checked, and the run exits 2.
+    (tmp_path / "d.txt").write_text("no platform named anywhere", encoding="utf-8")
+    mixed = runner.invoke(app, ["check", str(tmp_path), "--brand", str(EXAMPLE_BRAND)])
+    assert mixed.exit_code == 2 and "d.txt" in mixed.output, mixed.output
+    assert "4 files: 2 blocked, 1 not blocked, 1 could not be checked" in mixed.output
+    assert "Traceback" not in mixed.output

@@ -12,6 +12,8 @@ import re
 import threading
 from functools import cache
 
+from .phi_lexicon import common_words
+
 LANGUAGES = {
     "en": "English", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian", "pt": "Portuguese",
     "nl": "Dutch", "pl": "Polish", "ro": "Romanian", "tr": "Turkish", "ar": "Arabic", "zh": "Chinese",
@@ -23,6 +25,7 @@ LANGUAGES = {
     "he": "Hebrew", "ta": "Tamil", "gu": "Gujarati", "ml": "Malayalam",
 }
 CONFIDENT = 0.9
+ENGLISH_SHARE = 0.8  # of a sentence's words on the common-English list: English, whatever the model would say
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -55,10 +58,16 @@ def _words(sentence: str) -> list[str]:
 
 
 def language_of(text: str) -> tuple[str, float] | None:
-    """The language `text` is in and the model's probability; None when it has fewer than four words."""
+    """The language `text` is in and the model's probability; None when it has fewer than four words. A
+    sentence whose words are nearly all common English words is English without asking the model (most copy:
+    the model, 70 MB once loaded, is read only for sentences that might be another language)."""
     words = _words(text)
     if len(words) < 4:
         return None
+    common = common_words()
+    lower = [w for w in words if w.islower()]  # a capitalised first word may be a name or a sender
+    if len(lower) >= 3 and sum(w in common or w[:-1] in common for w in lower) >= ENGLISH_SHARE * len(lower):
+        return "en", 1.0
     lang, p = _identifier().classify(" ".join(words))
     return lang, float(p)
 

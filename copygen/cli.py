@@ -198,7 +198,10 @@ def check(
                 for name, value in fields.items():
                     typer.echo(f"{name}: {redact_text(value, brand=kw['brand']).text}" if len(fields) > 1
                                else redact_text(value, brand=kw["brand"]).text)
-    elif output is CheckFormat.json:
+        if failed:
+            raise typer.Exit(2)
+        return  # the redacted copy is the output: findings do not set the exit code
+    if output is CheckFormat.json:
         def payload(r) -> dict:  # noqa: ANN001
             return r.model_dump(mode="json") | {"status": r.status.value, "grounding": grounded}
 

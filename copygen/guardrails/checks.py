@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from ..models import Finding, Severity
 from .. import claims, merge_fields
 from . import claim_model, phi, sms
+from .sentences import SENTENCE
 from .prefilter import LiteralIndex, fold
 
 if TYPE_CHECKING:
@@ -87,9 +88,6 @@ def run_vocabulary(cr: CompiledRule, fields: dict[str, str], ctx: Context) -> li
     return _report_hits(cr, fields, ctx, lambda text: vocabulary_hits(text, cr.triggers, targets, r.window))
 
 
-_MODEL_SENTENCE = re.compile(r"[^.!?\n\s][^.!?\n]*[.!?]*")  # a sentence with its stops, without the spaces around it
-
-
 def run_model(cr: CompiledRule, fields: dict[str, str], ctx: Context,
               covered: Sequence[Finding] = ()) -> list[Finding]:
     """Fire on each sentence the pack's linear model scores at or above the rule's threshold, unless an
@@ -122,7 +120,7 @@ def _model_hits(cr: CompiledRule, text: str) -> list[tuple[int, int, float, dict
     conditions, effects = (cr.pack.phrases[name] for name in cr.rule.model_terms)
     scores = _SCORES.setdefault((cr.model, conditions, effects), {})
     out = []
-    for m in _MODEL_SENTENCE.finditer(text):
+    for m in SENTENCE.finditer(text):
         s, e = m.span()
         if e - s < 12:
             continue

@@ -13,6 +13,7 @@ import re
 from functools import cache, lru_cache
 
 from ..resources import data_dir
+from .sentences import SENTENCE
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _QUOTED = re.compile(r'"[^"\n]*"')
@@ -83,7 +84,6 @@ def _ngrams(source: str) -> frozenset[tuple[str, ...]]:
     return _template_ngrams() if source == "templates" else _example_ngrams()
 
 
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
 def echoed(text: str, source: str = "templates") -> list[tuple[int, int]]:
@@ -97,7 +97,7 @@ def echoed(text: str, source: str = "templates") -> list[tuple[int, int]]:
 def _echoed(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
     templates: list[tuple[int, int]] = []
     examples: list[tuple[int, int]] = []
-    for m in _SENTENCE.finditer(text):
+    for m in SENTENCE.finditer(text):
         sentence, at = m.group(0), m.start()
         templates += [(at + a, at + b) for a, b in _echoed_in(sentence, "templates")]
         examples += [(at + a, at + b) for a, b in _echoed_in(sentence, "examples")]

@@ -13,6 +13,7 @@ import threading
 from functools import cache
 
 from .phi_lexicon import common_words
+from .sentences import SENTENCE
 
 LANGUAGES = {
     "en": "English", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian", "pt": "Portuguese",
@@ -26,7 +27,6 @@ LANGUAGES = {
 }
 CONFIDENT = 0.9
 ENGLISH_SHARE = 0.8  # of a sentence's words on the common-English list: English, whatever the model would say
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -81,9 +81,8 @@ def expected_language(brief: str) -> str:
 def foreign_sentences(text: str, expected: str) -> list[tuple[int, int, str]]:
     """(start, end, language) of each sentence the model reads confidently as another language than `expected`."""
     out = []
-    for m in _SENTENCE.finditer(text):
+    for m in SENTENCE.finditer(text):
         found = language_of(m.group(0))
         if found is not None and found[0] != expected and found[1] >= CONFIDENT:
-            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-            out.append((start, m.end(), found[0]))
+            out.append((m.start(), m.end(), found[0]))
     return out

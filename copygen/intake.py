@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import InputError
+from .textfiles import decode
 from .guardrails.engine import FIELDS, MAIN_FIELD
 from .models import Brief, Draft, DraftSet, Platform
 
@@ -43,10 +44,7 @@ def read_source(source: str) -> str:
         raise InputError(f"Cannot read {source}: {e.strerror or e}") from None
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{name} is larger than {MAX_INPUT_BYTES // 1_000_000} MB; check copy in smaller pieces")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{name} is not UTF-8 text (byte {e.start}); save it as UTF-8 and try again") from None
+    text = decode(data, name)
     if not text.strip():
         raise InputError(f"{name} is empty: there is no copy to check")
     return text

@@ -18,8 +18,12 @@ def read_text(path: Path, what: str, error: type[CopygenError] = InputError) -> 
         raise error(f"{what} {path} is a folder; give a file") from None
     except OSError as e:
         raise error(f"Cannot read {what[0].lower() + what[1:]} {path}: {e.strerror or e}") from None
+    return decode(raw, f"{what} {path}", error)
+
+
+def decode(raw: bytes, name: str, error: type[CopygenError] = InputError) -> str:
+    """UTF-8 text (a byte-order mark dropped), or the one error every input gets for another encoding."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise error(f"{what} {path} is not UTF-8 text (byte {e.start} cannot be read); save it as UTF-8 and "
-                    "try again") from None
+        raise error(f"{name} is not UTF-8 text (byte {e.start} cannot be read); save it as UTF-8 and try again") from None

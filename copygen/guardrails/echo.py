@@ -26,8 +26,8 @@ _STOPWORDS = frozenset(
 _COMMON_COPY = frozenset("us we our can will just now get time find online see more about ask good great talk through "
                          "help make sure know need want look take".split())
 # Field names of the reply schema that no copy uses as words.
-_FIELD_WORDS = re.compile(r"\b(?:json|schema|preheader|voiceover|on_screen|cta)\b", re.I)
-_FIELD_SET = frozenset({"json", "schema", "preheader", "voiceover", "cta"})
+_FIELD_SET = frozenset({"json", "schema", "preheader", "voiceover", "on_screen", "cta"})
+_FIELD_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(_FIELD_SET))})\b", re.I)
 N = 4
 
 
@@ -123,7 +123,7 @@ def _echoed_in(sentence: str, source: str) -> tuple[tuple[int, int], ...]:
                     spans[-1] = (spans[-1][0], end)
                 else:
                     spans.append((start, end))
-    if source == "templates" and (not _FIELD_SET.isdisjoint(words) or "on_screen" in sentence):
+    if source == "templates" and (not _FIELD_SET.isdisjoint(words) or "on_screen" in sentence.lower()):
         for m in _FIELD_WORDS.finditer(sentence):
             if not any(s <= m.start() < e for s, e in spans):
                 spans.append(m.span())

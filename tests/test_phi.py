@@ -310,3 +310,62 @@ def test_a_possessive_name_before_a_personal_record_is_a_name_but_a_drivers_lice
     assert "phi.name" in found or "phi.name_health" in found
     assert not [f for f in check("Driver's license must match the card.", platform="email").findings
                 if f.rule_id in ("phi.name", "phi.name_health")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Please call (415) 555-0132 about the refill.", "US phone number shape"),
+    ("Please call 07700 900461 about the refill.", "UK phone number shape"),
+    ("Please call +44 161 496 0000 about the refill.", "UK phone number shape"),
+])
+def test_a_phone_number_is_described_as_the_country_it_is_written_for(text: str, expected: str) -> None:
+    assert [h.why for h in detect(text) if h.kind == "phone"] == [expected]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Her Social Security details: the number is 412-56-7781, please verify.", "412-56-7781"),
+    ("His SSN ends in 4471, confirm before the claim.", "4471"),
+    ("Last 4 of her SSN: 9032", "9032"),
+])
+def test_a_social_security_number_is_never_typed_as_a_phone(text: str, value: str) -> None:
+    assert ("ssn", value) in kinds(text), kinds(text)
+    assert not [k for k in kinds(text) if k[0] == "phone"]
+
+
+def test_a_us_plate_after_its_label_is_a_vehicle_identifier() -> None:
+    assert ("vehicle", "TX 4RD 118") in kinds("His truck (plate TX 4RD 118) is in the staff bay.")
+    assert kinds("Our plate of the day is a fruit salad with 2 dips.") == []
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("Share Obiageli's progress photos in the carousel.", "Obiageli", "media_ref"),
+    ("Enrol Radomir's fingerprint scan at the front desk.", "Radomir", "biometric"),
+])
+def test_the_owner_of_a_photo_or_biometric_is_named_as_well(text: str, name: str, kind: str) -> None:
+    found = kinds(text)
+    assert any(k in ("name", "name_health") and v == name for k, v in found), found
+    assert any(k == kind for k, _ in found), found
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Great to see you on Friday, Tendai – how are the new glasses?", "Tendai"),
+    ("Olamide we have your results, please call the clinic.", "Olamide"),
+    ("Please exclude Ji-hoon Seo from the newsletter list.", "Ji-hoon Seo"),
+    ("A referral letter for Thandiwe Mokoena is ready to post.", "Thandiwe Mokoena"),
+])
+def test_a_name_on_no_list_is_found_where_a_person_stands(text: str, name: str) -> None:
+    assert any(k in ("name", "name_health") and name in v for k, v in kinds(text)), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mark your calendar: skin checks all through May.",
+    "What's your best defence against sunburn? Shade and SPF.",
+    "Texts from Lakeshore come from one number only.",
+    "Free parking for Navy Pier visitors on Sundays.",
+    "Grace Hopper Day: 20% off for women in tech.",
+    "Made for Opiate Withdrawal support groups.",
+    "Walk-in clinic open Monday to Friday, Chicago.",
+    "Before-and-after photos shown with patient consent. Individual results vary.",
+    "His Aetna member card covers the visit.",
+])
+def test_places_events_headings_and_disclaimers_are_not_names_or_photos(text: str) -> None:
+    assert [k for k in kinds(text) if k[0] in ("name", "name_health", "media_ref")] == [], kinds(text)

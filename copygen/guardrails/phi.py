@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import phi_checks as chk
 from .phi_lexicon import HEALTH_TERMS, first_names
 from . import phi_tagger
-from .phi_names import NOT_NAMES, WORD_START as _WORD_START, clinician_spans, find_names, name_kind, sentence_start
+from .phi_names import NOT_NAMES, OWNER_WORDS, WORD_START as _WORD_START, clinician_spans, find_names, name_kind, sentence_start
 from .phi_names import _sentence as sentence_of
 from .prefilter import LiteralIndex, before, digit_count, need_of, scan
 
@@ -133,6 +133,11 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
 _CODE_WORD = re.compile(r"[A-Za-z]{5}")
 _NHS_CONTEXT = re.compile(r"\b(?:NHS|CHI|health and care)(?: number| no\.?| #)?(?:\s+(?:is|was))?\W{0,3}$", re.I)
 _NPI_CONTEXT = re.compile(r"\bNPI(?: number| no\.?| #)?\W{0,3}$", re.I)
+_SSN_WORD = re.compile(r"\b(?:SSN|SS#|social security)", re.I)
+# The last four digits of someone's SSN, which still single them out: "SSN ends in 6612", "last 4 of SSN: 6612".
+_SSN_LAST4 = re.compile(r"\b(?:(?:SSN|social security(?: number)?)\s+(?:ends? (?:in|with)|last (?:four|4)(?: digits)?)"
+                        r"|last (?:four|4)(?: digits)? of (?:his |her |their |your |the |my )?(?:SSN|social security(?: number)?))"
+                        r"(?:\s+(?:is|are))?\W{0,3}(\d{4})\b", re.I)
 _SSN_CONTEXT = re.compile(r"\b(?:SSN|SS#|social security(?: number| no\.?| #)?|SS no\.?)(?:\s+(?:is|was))?\W{0,3}$", re.I)
 # Patterns that open with a character class and then look back for what must precede it ("(?<![\d-])\d" as
 # "\d(?<![\d-]\d)", "\b[A-Z]" as "[A-Z](?<!\w.)"): the same matches, but `re` skips ahead in C to the next
@@ -155,6 +160,9 @@ _VIN = re.compile(rf"[A-HJ-NPR-Z0-9]{_WORD_START}[A-HJ-NPR-Z0-9]{{16}}\b")
 # sentence about a car, parking or a vehicle.
 _PLATE = re.compile(rf"[A-Z]{_WORD_START}(?:[A-Z]\d{{2}} ?[A-Z]{{3}}|\d{{1,3}} ?[A-Z]{{3}}|[A-Z]{{2}}[- ]?\d{{3,4}})\b"
                     rf"|\d{_WORD_START}[A-Z]{{3}}\d{{3}}\b")
+# A plate after its label, written in two parts, with a US state before it or not: "plate IL 7K3 229".
+_PLATE_LABELLED = re.compile(r"\b(?i:(?:licen[cs]e |number |car )?plate)(?i: number| no\.?| #)?\W{0,3}"
+                             r"((?:[A-Z]{2}\s)?(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}[ -][A-Z0-9]{2,4})\b")
 _VEHICLE_WORDS = re.compile(r"\b(?:car|cars|vehicle|van|plate|reg|registration|parked|parking|car park|bay|driver|drove|"
                             r"motorbike|scooter|truck|taxi|DVLA|DMV)\b", re.I)
 _UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+)*")
@@ -295,7 +303,11 @@ _MEDIA = re.compile(
     r"|\b(?:recovery|progress|post-?op|post-?surgery|close-up(?: face)?|clinical|wound|healing|intra-?oral|smile makeover"
     r"|makeover|transformation|x-ray|before[- ](?:and|&)[- ]after|before/after)[- ]"
     r"(?:photos?|pics?|pictures?|images?|videos?|selfies?|shots?|footage|clips?)\b"
-    r"|\b(?:her|his|their|[A-Z][a-z]+['’]s) (?:\w+[- ])?(?:photos?|pics?|pictures?|selfies?|videos?|x-rays?)\b"
+    # not the disclaimer under them: "Before-and-after photos shown with patient consent."
+    r"(?!\s+(?:are\s+)?(?:shown|used|published|shared)\s+with\s+(?:the\s+)?(?:patients?['’]?s?\s+)?(?:written\s+)?"
+    r"(?:consent|permission))"
+    r"|\b(?:her|his|their|[A-Z][a-z]+['’]s) (?:before[- ](?:and|&)[- ]after[- ]|\w+[- ])?"
+    r"(?:photos?|pics?|pictures?|selfies?|videos?|x-rays?|shots?)\b"
     r"|\b[A-Z][a-z]+['’]s (?:before[- ](?:and|&)[- ]after|x-rays?|scans?|results)\b", re.I)
 _BIOMETRIC = re.compile(
     r"\b(?:(?:his|her|their|your|[A-Z][a-z]+['’]s|patient(?:['’]s)?)\s+(?:\w+\s+)?"
@@ -305,6 +317,10 @@ _BIOMETRIC = re.compile(
     r"\s+(?:of|from)\s+(?:our )?(?:patients?|clients?|[A-Z][a-z]+))"
     r"|\b(?:palm[- ]?vein|finger ?print|iris|retina(?:l)?|face|facial(?: recognition)?|hand[- ]geometry|vein|gait)"
     r"[- ](?:scans?|templates?|data|samples?|records?|maps?)\b|\b(?:voice|face|palm) ?prints?\b", re.I)
+# A name owning what follows it: at the start of a match ("Bogdan's voiceprint") or just before it ("Kalani's
+# close-up photos").
+_POSSESSOR = re.compile(r"([A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+")
+_POSSESSOR_BEFORE = re.compile(r"\b([A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+$")
 _REVIEW_OPEN = re.compile(r"\b(?:thank(?:s| you) (?:so much )?for (?:your|the|leaving|taking)|sorry to hear|we(?:'re| are) "
                           r"(?:so )?sorry|we apologi[sz]e|glad (?:you|to hear)|responding to your (?:review|comment))", re.I)
 _REVIEW_CONFIRM = re.compile(
@@ -339,15 +355,26 @@ def _phones(text: str) -> list[Hit]:
             nsn = str(m.number.national_number)
             if len(nsn) < 9 or len(nsn) > 11 or (m.number.country_code == 1 and len(nsn) != 10):
                 continue
-            if re.fullmatch(r"\d{4}[-–]\d{4}|(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}", m.raw_string):
-                continue  # a range of years, not a number
+            if re.fullmatch(r"\d{4}[-–]\d{4}|(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}|\d{3}-\d{2}-\d{4}", m.raw_string):
+                continue  # a range of years, or the shape of an SSN (no phone number is written 3-2-4)
             if phonenumbers.number_type(m.number) in _service_types():
                 continue  # freephone, shared-cost and national-rate lines belong to services, not patients
             before = text[max(0, m.start - 30):m.start]
             kind = "fax" if re.search(r"\bfax\b", before, re.I) else "phone"
-            where = "UK" if m.number.country_code == 44 else "US" if m.number.country_code == 1 else "international"
+            where = _written_as(m.raw_string)
             out.setdefault((m.start, m.end), Hit(m.start, m.end, kind, f"{where} {kind} number shape"))
     return list(out.values())
+
+
+def _written_as(raw: str) -> str:
+    """Whose number a phone number is written as: a UK one opens with 0 or +44, a North American one with +1
+    or an area code (never 0 or 1); `phonenumbers` parses either in either region."""
+    digits = re.sub(r"\D", "", raw)
+    if raw.lstrip().startswith("+"):
+        return "UK" if digits.startswith("44") else "US" if digits.startswith("1") else "international"
+    if digits.startswith("0"):
+        return "UK"
+    return "US" if len(digits) == 10 or (len(digits) == 11 and digits.startswith("1")) else "international"
 
 
 def _ten_digit(text: str, folded: frozenset[str]) -> list[Hit]:
@@ -383,8 +410,12 @@ def _numbers(text: str, folded: frozenset[str]) -> list[Hit]:
     for m in scan(_SSN, text, folded):
         if _SSN_CONTEXT.search(text[max(0, m.start() - 30):m.start()]):
             out.append(Hit(m.start(), m.end(), "ssn", "SSN shape after a Social Security label"))
+        elif _SSN_WORD.search(text, sentence_start(text, m.start()), m.start()):
+            out.append(Hit(m.start(), m.end(), "ssn", "SSN shape in a sentence about someone's Social Security number"))
         elif chk.ssn(m.group(1), m.group(3), m.group(4)):
             out.append(Hit(m.start(), m.end(), "ssn", "SSN shape (AAA-GG-SSSS) with an issuable area, group and serial"))
+    for m in scan(_SSN_LAST4, text, folded):
+        out.append(Hit(m.start(1), m.end(1), "ssn", "the last four digits of a Social Security number"))
     for m in scan(_NINE, text, folded):
         if _SSN_CONTEXT.search(text[max(0, m.start() - 25):m.start()]) and chk.ssn(*m.groups()):
             out.append(Hit(m.start(), m.end(), "ssn", "nine digits after an SSN label"))
@@ -412,6 +443,8 @@ def _numbers(text: str, folded: frozenset[str]) -> list[Hit]:
     for m in scan(_PLATE, text, folded):
         if _VEHICLE_WORDS.search(sentence_of(text, m.start(), m.end())):
             out.append(Hit(m.start(), m.end(), "vehicle", "number-plate format in a sentence about a vehicle"))
+    for m in scan(_PLATE_LABELLED, text, folded):
+        out.append(Hit(m.start(1), m.end(1), "vehicle", "number plate after a plate label"))
     if digit_count(text) < 2:  # every labelled identifier below holds two digits or more
         return out
     for kind, pattern, why in _LABELLED:
@@ -496,8 +529,17 @@ def _marketing(text: str, folded: frozenset[str]) -> list[Hit]:
     out += [Hit(m.start(), m.end(), "recipient_condition", "the state of the reader's own care")
             for m in scan(_RECIPIENT_STATE, text, folded)
             if not any(h.start < m.end() and m.start() < h.end for h in out)]
-    out += [Hit(m.start(), m.end(), "media_ref", "a patient's photo or video") for m in scan(_MEDIA, text, folded)]
-    out += [Hit(m.start(), m.end(), "biometric", "a person's biometric identifier") for m in scan(_BIOMETRIC, text, folded)]
+    for kind, regex, why in (("media_ref", _MEDIA, "a patient's photo or video"),
+                             ("biometric", _BIOMETRIC, "a person's biometric identifier")):
+        for m in scan(regex, text, folded):
+            start = m.start()
+            owner = _POSSESSOR.match(text, start) or _POSSESSOR_BEFORE.search(text, max(0, start - 40), start)
+            if owner is not None and owner.group(1) not in NOT_NAMES and owner.group(1).lower() not in OWNER_WORDS:
+                # "Kofi's wound photos": the person is named, and the photo is theirs
+                out.append(Hit(owner.start(1), owner.end(1), name_kind(text, owner.start(1), owner.end(1)),
+                               f"a possessive name before {why}"))
+                start = max(start, owner.end())
+            out.append(Hit(start, m.end(), kind, why))
     if next(iter(scan(_REVIEW_OPEN, text, folded)), None) is not None:  # a reply to a review
         for m in scan(_REVIEW_CONFIRM, text, folded):
             out.append(Hit(m.start(), m.end(), "review_reply", "a review reply that confirms the reviewer's care"))
@@ -530,6 +572,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # one upper-case word: an acronym or a keyword ("FLU"), not a name
         if _STREET_AFTER.match(text, end) or _STREET_AFTER.fullmatch(" " + value.split()[-1]):
             continue  # "Harley Street": a place
+        if not value[0].isupper():
+            continue  # "came to us"
         out.append(Hit(start, end, name_kind(text, start, end), f"the name tagger reads a person's name (p={p:.2f}: {why})"))
     # A date is a patient's only in a message about one person: to "you", or naming someone.
     dates = [t for t in tagged if t[2] == "DATE" and _DATE_SPAN.fullmatch(text[t[0]:t[1]])

@@ -91,6 +91,17 @@ HEALTH_TERMS = by_first_letter(HEALTH_TERMS)
 
 
 @cache
+def condition_words() -> frozenset[str]:
+    """Conditions and symptoms in lay words (the claims pack's packaged vocabulary, built from ICD-10-CM):
+    a capitalised one is a heading or a product's purpose ("Made for Opiate Withdrawal"), not a surname."""
+    from ..resources import data_dir
+
+    path = data_dir("guardrails") / "terms" / "conditions.txt"
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@cache
 def first_names() -> frozenset[str]:
     return _names(("first_names", "first_names_male", "first_names_female"))
 

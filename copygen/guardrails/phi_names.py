@@ -8,7 +8,8 @@ import re
 from typing import TYPE_CHECKING
 
 from .prefilter import before, scan
-from .phi_lexicon import AMBIGUOUS_FIRST, CLINICIAN_TITLES, HEALTH_TERMS, NOT_NAMES_AFTER_GREETING, TITLES, all_first_names, common_words, surnames
+from .phi_lexicon import (AMBIGUOUS_FIRST, CLINICIAN_TITLES, HEALTH_TERMS, NOT_NAMES_AFTER_GREETING, TITLES, all_first_names,
+                          common_words, condition_words, surnames)
 
 if TYPE_CHECKING:
     from .phi import Hit
@@ -36,6 +37,7 @@ Client Clients Street Road Lane Avenue Mr Mrs Ms Miss Dr Prof Sir Dame Lady Lord
 Hello Hi Hey Greetings News Everyone Everybody Friends Family Folks Guys Parents Kids Baby Mum Dad Mom NHS GP Covid Flu Botox Ozempic Christmas
 Easter Bank Holiday Black British American English Welsh Scottish Irish Online Local Great Good Best Fresh Big
 Children Child Kids Adults Teens Teenagers Men Women Seniors Students Carers Babies Toddlers People Residents
+Aetna Cigna Humana Kaiser Medicaid Medicare Anthem Bupa AXA Aviva Vitality Boots Walgreens Superdrug
 """.split())
 _TITLE = re.compile(rf"\b((?:{'|'.join(TITLES + CLINICIAN_TITLES)})\.?)\s+({_FULL})")
 _PATIENT_CONTEXT = re.compile(
@@ -58,11 +60,23 @@ _POSSESSIVE_HEALTH = re.compile(rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?
 _POSSESSIVE_RECORD = re.compile(
     rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+)?(?:records?|file|chart|notes|licen[cs]e|passport|forms?|x-rays?"
     r"|referral|paperwork|consent form)\b")
-_OWNER_WORDS = frozenset("driver drivers patient patients client clients doctor doctors owner member child "
+OWNER_WORDS = frozenset("driver drivers patient patients client clients doctor doctors owner member child "
                          "children parent parents carer carers user users practice clinic".split())
 _PERSON_VERB = re.compile(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
                           r"|was (?:admitted|diagnosed|treated|discharged|born)|has lived|lived|is recovering|walked)\b")
 _TOKEN = re.compile(rf"{_WORD_AT}\b")
+# Where a person stands, whatever their name (three patterns, so that each can be gated on its own words): the object of a verb of contact ("exclude Hyun-woo Park", "remind
+# Ife"), after "for" with a surname-like second word ("a requisition for Eitan Shapiro"), a vocative closing a
+# sentence that speaks to someone ("Thanks for coming in Tuesday, Jacinda –") or opening one with no comma
+# ("Chidi we have your prescription"). A word here is read as a name when it is on the name lists or is no
+# common English word (so not "Chicago", "Pilates" or "Texts").
+_OBJECT_SLOT = re.compile(
+    rf"\b(?i:send|text|texting|email|emailing|call|calling|ring|remind|thank|tell|ask|message|exclude|invite"
+    rf"|congratulate|chase|for|to)\s+({_WORD_AT}(?:\s+{_WORD})?)(?=[\s,.!?;:)]|$)")
+# The vocatives open with the capital or a comma, so that `re` skips ahead in C to the next one.
+_VOCATIVE_END = re.compile(rf",\s+({_WORD_AT})(?=\s*(?:[!?.]|[–—-]\s|$))")
+_VOCATIVE_START = re.compile(rf"({_WORD_AT})(?=\s+(?:we|we're|we've|you|your|you're|thanks|thank you)\b)")
+_SECOND_PERSON = re.compile(r"\b(?i:you|your|you're|thanks|thank you|hi|hey|hope|see you)\b")
 # A name written in capitals ("an SMS for IFEOMA NASSER"): one or two upper-case words.
 _UPPER_TOKEN = re.compile(rf"[A-Z]{WORD_START}[A-Z'’-]+(?:\s+([A-Z][A-Z'’-]+))?\b")
 # A clinician's registration letters after their name: "Sarah Okoye MCSP", "Rajiv Menon FRCS", "Jo Lee, RN".
@@ -96,6 +110,11 @@ NOT_NAMES = _STOP | frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Jan F
 # "walked to Clifton", each read in the few characters before it.
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:from|in|at|near)\s+$")
 _PLACE_OR_OBJECT_WORD_BEFORE = re.compile(r"\b(?:from|in|at|near|to|of)\s+$")
+# Words that make "<capitalised word> <surname>" an event or an institution: "Grace Hopper Day", "Mercy Hall".
+_EVENT_WORDS = frozenset("Day Days Week Month Year Festival Fair Show Run Marathon Award Awards Trust Foundation Society "
+                         "Institute College University School Hospital Centre Center Hall House Gardens Club Games Cup "
+                         "League Bridge Hill".split())
+_WORD_BEFORE = re.compile(rf"({_WORD}) $")
 _NEXT = re.compile(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD})")
 _STREET = re.compile(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill)\b")
 _HEALTH = re.compile(rf"\b{HEALTH_TERMS}", re.I)
@@ -105,6 +124,18 @@ _CLINICIANS = frozenset(t.lower() for t in CLINICIAN_TITLES)
 def sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding `pos` begins: after the last full stop, mark or line break before it."""
     return max(text.rfind(ch, 0, pos) for ch in ".!?\n") + 1
+
+
+def second_of_proper_name(text: str, start: int) -> bool:
+    """The word at `start` follows a capitalised common word that is not a name and does not open the sentence:
+    it is the second word of a place's or a thing's name ("Navy Pier", "Golden Rose"), not a person's."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return (before is not None and before.group(1) not in all_first_names() and before.group(1) not in _STOP
+            and before.group(1).lower() in common_words() and not _at_sentence_start(text, before.start(1)))
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    return not text[sentence_start(text, pos):pos].strip(" \"'“‘(")
 
 
 def _after(words: re.Pattern[str], text: str, pos: int) -> bool:
@@ -124,6 +155,37 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while len(words) > 1 and words[-1].group(0).strip(".,") in _STOP:
         words.pop()
     return start, start + words[-1].end() if words else end
+
+
+def _unlisted_name(text: str, m: re.Match[str], slot: int, firsts: frozenset[str],
+                   lasts: frozenset[str]) -> tuple[int, int] | None:
+    """The span of a person-slot match (1: the object of a verb or "for", 2: a closing vocative, 3: an opening
+    one) that reads as a person's name, or None."""
+    words = m.group(1).split()
+    if any(w in NOT_NAMES for w in words):
+        return None
+
+    def name_like(w: str) -> bool:
+        return w in firsts or w in lasts or w.lower() not in common_words()
+
+    if slot == 1:
+        verb = text[:m.start(1)].split()[-1].lower()
+        if verb in ("for", "to"):  # a place or a thing as often as a person: a name-like word and another,
+            # neither an event, a street nor a health term ("for Opiate Withdrawal")
+            if (len(words) < 2 or not name_like(words[0]) or words[1] in _EVENT_WORDS or _STREET.match(" " + words[1])
+                    or words[1].lower() in condition_words()):
+                return None
+        elif not name_like(words[0]):
+            return None
+        if len(words) == 2 and not name_like(words[1]):
+            return m.start(1), m.start(1) + len(words[0])
+        return m.span(1)
+    if not name_like(words[0]) or (slot == 2 and not _SECOND_PERSON.search(_sentence(text, m.start(), m.end()))):
+        return None
+    if slot == 3 and (words[0].lower() in common_words() or not words[0].isalpha()
+                      or not _at_sentence_start(text, m.start(1))):
+        return None  # an imperative or a question opens the sentence: "Mark your calendar", "What's your..."
+    return m.span(1)
 
 
 def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
@@ -158,13 +220,15 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     for m in scan(_POSSESSIVE_HEALTH, text, folded):
         add(m.start(1), m.end(1), "a possessive name before a health term")
     for m in scan(_POSSESSIVE_RECORD, text, folded):
-        if m.group(1).lower() not in _OWNER_WORDS:  # "Driver's licence", "the Patient's chart"
+        if m.group(1).lower() not in OWNER_WORDS:  # "Driver's licence", "the Patient's chart"
             add(m.start(1), m.end(1), "a possessive name before a personal record or document")
     for m in scan(_PERSON_VERB, text, folded):
         if not _after(_PLACE_OR_OBJECT_WORD_BEFORE, text, m.start(1)):
             add(m.start(1), m.end(1), "a name before a verb of someone's own story")
     for m in scan(_NAME_FROM, text, folded):
-        add(m.start(1), m.end(1), "a name at the start of a sentence, followed by where the person is from")
+        first_word = m.group(1).split()[0]
+        if first_word in all_first_names() or first_word.lower() not in common_words():  # not "Texts from Lakeshore"
+            add(m.start(1), m.end(1), "a name at the start of a sentence, followed by where the person is from")
     for m in scan(_BYLINE, text, folded):
         add(m.start(1), m.end(1), "a testimonial byline", "patient")
     firsts, lasts = all_first_names(), surnames()
@@ -177,12 +241,15 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         after = text[m.end():m.end() + 1]
         nxt = _NEXT.match(text, m.end()) if after.isspace() or after in ("'", "’") else None
         if word not in firsts:  # an unlisted first name before a listed surname, not a verb ("Serving Austin")
-            if (nxt and nxt.group(1) in lasts and nxt.group(1) not in _STOP and not possessive
+            if (nxt and nxt.group(1) in lasts and nxt.group(1) not in _STOP and nxt.group(1) not in _EVENT_WORDS
+                    and not possessive
                     and not word.endswith("ing") and not _after(_PLACE_WORD_BEFORE, text, m.start())
                     and not _STREET.match(text, m.end())):
                 add(m.start(), nxt.end(), "a capitalised word before a surname from the name list")
             continue
         if _STREET.match(text, m.end()):  # "Grace Street" is a place
+            continue
+        if second_of_proper_name(text, m.start()):
             continue
         listed_surname = bool(nxt) and (nxt.group(1) in lasts or re.fullmatch(r"[A-Z]\.", nxt.group(1)) is not None)
         if word in AMBIGUOUS_FIRST:  # "Austin Marathon": a word that is also a name needs a listed surname
@@ -199,6 +266,11 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         if word in firsts and word not in AMBIGUOUS_FIRST and word not in _STOP:
             with_last = bool(last) and last not in _STOP and (last in lasts or last.lower() not in common_words())
             add(m.start(), m.end() if with_last else m.start() + len(word), "a first name from the name list, in capitals")
+    for slot, regex in enumerate((_OBJECT_SLOT, _VOCATIVE_END, _VOCATIVE_START), 1):
+        for m in scan(regex, text, folded):
+            span = _unlisted_name(text, m, slot, firsts, lasts)
+            if span is not None:
+                add(*span, "a name where a person stands (the object of a message, or someone addressed)")
     out = []
     for (start, end), (why, role) in sorted(found.items()):
         if role == "clinician":

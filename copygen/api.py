@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Callable, Iterable
 
 from . import audit
 from .brand import Brand, load_brand
-from .claims import EMPTY as NO_CLAIMS, ClaimsLibrary, load_claims, load_claims_data
+from .claims import EMPTY as NO_CLAIMS
+from .claims import ClaimsLibrary, load_claims, load_claims_data
 from .config import Settings, resolve_settings
-from .guardrails.engine import MAIN_FIELD, Context, Engine
-from .guardrails.packs import load_packs
+from .errors import CopygenError
 from .guardrails import phi
 from .guardrails.checks import brand_allow
+from .guardrails.engine import MAIN_FIELD, Context, Engine
 from .guardrails.grounding import grounds_for
+from .guardrails.packs import load_packs
 from .models import Brief, Draft, Jurisdiction, Platform, RedactedSpan, Redaction, Report
-from .errors import CopygenError
 from .pipeline import RepairOptions, Trace, generate_drafts
 from .preflight import preflight
 from .providers import Provider, build_provider

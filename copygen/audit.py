@@ -13,10 +13,11 @@ import json
 import os
 import re
 import sqlite3
+from collections.abc import Iterator, Mapping
 from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from .errors import InputError
 

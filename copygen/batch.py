@@ -14,10 +14,11 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from .errors import CopygenError, InputError
 from .sheets import SheetRow, safe_cell

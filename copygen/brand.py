@@ -8,8 +8,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError
-from .textfiles import read_text
 from .models import Jurisdiction
+from .textfiles import read_text
 
 DEFAULT_OPT_OUT = "Reply STOP to opt out"
 DEFAULT_UNSUBSCRIBE = "To stop receiving these emails, reply UNSUBSCRIBE or use the unsubscribe link."

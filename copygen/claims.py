@@ -13,8 +13,8 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -35,18 +35,18 @@ def _fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
-BrandOpt = Annotated[Optional[Path], typer.Option("--brand", help="Brand profile YAML (practice name, sender, address...).")]
-JurOpt = Annotated[Optional[Jurisdiction], typer.Option("--jurisdiction", "-j", help="uk or us; default: the brand's, else uk.")]
-PackOpt = Annotated[Optional[list[Path]], typer.Option("--pack", help="Extra rule pack YAML file (repeatable).")]
-HtmlOpt = Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained HTML review page here.")]
-ClaimsOpt = Annotated[Optional[Path], typer.Option("--claims", help="Claims library (YAML or CSV): approved claims with references that substantiate factual claims.")]
-DisableOpt = Annotated[Optional[list[str]], typer.Option("--disable", help="Rule id to switch off, e.g. claims.superiority (repeatable).")]
+BrandOpt = Annotated[Path | None, typer.Option("--brand", help="Brand profile YAML (practice name, sender, address...).")]
+JurOpt = Annotated[Jurisdiction | None, typer.Option("--jurisdiction", "-j", help="uk or us; default: the brand's, else uk.")]
+PackOpt = Annotated[list[Path] | None, typer.Option("--pack", help="Extra rule pack YAML file (repeatable).")]
+HtmlOpt = Annotated[Path | None, typer.Option("--html", help="Also write a self-contained HTML review page here.")]
+ClaimsOpt = Annotated[Path | None, typer.Option("--claims", help="Claims library (YAML or CSV): approved claims with references that substantiate factual claims.")]
+DisableOpt = Annotated[list[str] | None, typer.Option("--disable", help="Rule id to switch off, e.g. claims.superiority (repeatable).")]
 
 
 @app.command()
 def draft(
     topic: Annotated[str, typer.Argument(help="What the copy is about, e.g. 'Flu jabs available this Saturday'.")],
-    platform: Annotated[Optional[list[Platform]], typer.Option("--platform", "-p", help="sms, email or tiktok (repeatable); default all three.")] = None,
+    platform: Annotated[list[Platform] | None, typer.Option("--platform", "-p", help="sms, email or tiktok (repeatable); default all three.")] = None,
     variants: Annotated[int, typer.Option("--variants", "-n", min=1, max=10, help="Drafts per platform.")] = 1,
     brand: BrandOpt = None,
     jurisdiction: JurOpt = None,
@@ -57,15 +57,15 @@ def draft(
     duration: Annotated[int, typer.Option(help="TikTok video length: 15, 30 or 60 seconds.")] = 30,
     max_segments: Annotated[int, typer.Option(min=1, max=10, help="SMS segment budget.")] = 1,
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="text, json or markdown.")] = OutputFormat.text,
-    model: Annotated[Optional[str], typer.Option(help="Model name on the endpoint (COPYGEN_MODEL).")] = None,
-    model_path: Annotated[Optional[Path], typer.Option(help="A GGUF model file for the embedded provider.")] = None,
-    base_url: Annotated[Optional[str], typer.Option(help="OpenAI-compatible endpoint (OPENAI_BASE_URL).")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name on the endpoint (COPYGEN_MODEL).")] = None,
+    model_path: Annotated[Path | None, typer.Option(help="A GGUF model file for the embedded provider.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint (OPENAI_BASE_URL).")] = None,
     pack: PackOpt = None,
     disable: DisableOpt = None,
     redact: Annotated[bool, typer.Option("--redact", help="Replace patient identifiers in the brief with placeholders instead of refusing.", metavar="")] = False,
     claims: ClaimsOpt = None,
-    repair_rounds: Annotated[Optional[int], typer.Option("--repair-rounds", min=0, max=5, help="Model repair rounds per draft (default 2).")] = None,
-    candidates: Annotated[Optional[int], typer.Option("--candidates", min=1, max=8, help="First replies sampled per draft, the best kept (default 4 with the embedded model, 1 on an endpoint).")] = None,
+    repair_rounds: Annotated[int | None, typer.Option("--repair-rounds", min=0, max=5, help="Model repair rounds per draft (default 2).")] = None,
+    candidates: Annotated[int | None, typer.Option("--candidates", min=1, max=8, help="First replies sampled per draft, the best kept (default 4 with the embedded model, 1 on an endpoint).")] = None,
     no_log: Annotated[bool, typer.Option("--no-log", help="Do not record this run in the audit log.", metavar="")] = False,
     html: HtmlOpt = None,
 ) -> None:
@@ -75,8 +75,8 @@ def draft(
 
     from .api import claims_library, generate
     from .brand import load_brand
-    from .errors import PartialGenerationError
     from .config import resolve_settings
+    from .errors import PartialGenerationError
     from .models import Brief, DraftSet
 
     try:
@@ -125,7 +125,7 @@ def draft(
 @app.command()
 def check(
     sources: Annotated[list[str], typer.Argument(help="Files or folders with the copy, or - for standard input. JSON from `draft --format json` works too.", metavar="SOURCE...")],
-    platform: Annotated[Optional[Platform], typer.Option("--platform", "-p", help="sms, email or tiktok (not needed for draft JSON, or for a file that names its platform in a first line 'platform: sms' or its extension: .sms, .email, .tiktok).")] = None,
+    platform: Annotated[Platform | None, typer.Option("--platform", "-p", help="sms, email or tiktok (not needed for draft JSON, or for a file that names its platform in a first line 'platform: sms' or its extension: .sms, .email, .tiktok).")] = None,
     jurisdiction: JurOpt = None,
     brand: BrandOpt = None,
     sponsored: Annotated[bool, typer.Option("--sponsored", help="The post is paid, sponsored or by an influencer.", metavar="")] = False,
@@ -136,15 +136,16 @@ def check(
     disable: DisableOpt = None,
     redact: Annotated[bool, typer.Option("--redact", help="Print the copy with patient identifiers replaced by placeholders, instead of a report.", metavar="")] = False,
     claims: ClaimsOpt = None,
-    topic: Annotated[Optional[str], typer.Option("--topic", help="The brief's topic: turns on the check for invented prices, dates, offers and contact details.")] = None,
+    topic: Annotated[str | None, typer.Option("--topic", help="The brief's topic: turns on the check for invented prices, dates, offers and contact details.")] = None,
     notes: Annotated[str, typer.Option("--notes", help="The brief's notes (with --topic): details the copy may state.")] = "",
-    brief_file: Annotated[Optional[Path], typer.Option("--brief", help="A YAML or JSON brief (topic, notes, audience) for the invented-details check.")] = None,
+    brief_file: Annotated[Path | None, typer.Option("--brief", help="A YAML or JSON brief (topic, notes, audience) for the invented-details check.")] = None,
 ) -> None:
     """Check copy against the guardrails: one file, several, or every copy file in a folder, in one process.
     Exit 0 when nothing blocks, 1 when something does, 2 for bad input (every other file is still checked)."""
     import json
 
-    from .api import check as check_copy, claims_library
+    from .api import check as check_copy
+    from .api import claims_library
     from .brand import Brand, load_brand
     from .config import resolve_settings
     from .intake import copy_files, load_brief, parse_drafts, parse_fields, platform_of, read_source
@@ -273,7 +274,7 @@ def _brief_from(topic: str, notes: str):  # noqa: ANN202
 
 @app.command()
 def rules(
-    rule: Annotated[Optional[str], typer.Argument(help="A rule id (e.g. claims.cure), or a pack name, to show in full.")] = None,
+    rule: Annotated[str | None, typer.Argument(help="A rule id (e.g. claims.cure), or a pack name, to show in full.")] = None,
     pack: PackOpt = None,
     long: Annotated[bool, typer.Option("--long", help="Every rule in full: scope, citation, reason and examples.", metavar="")] = False,
     output: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text,
@@ -343,9 +344,10 @@ def platforms() -> None:
 @app.command()
 def doctor() -> None:
     """Say which model provider is active and why. Never prints a secret."""
+    import os
+
     from .config import config_path, resolve_settings
     from .providers import choose
-    import os
 
     try:
         settings = resolve_settings()
@@ -376,18 +378,18 @@ def schema() -> None:
 def batch(
     sheet_file: Annotated[Path, typer.Argument(metavar="SHEET", help="Topics: .xlsx or .csv with a header row (topic required).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Results: .xlsx, .csv or .jsonl.")],
-    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Worksheet name (XLSX); default the first.")] = None,
-    concurrency: Annotated[Optional[int], typer.Option("--concurrency", "-c", min=1, max=256, help="Rows at once (default 8 for an endpoint; the embedded model runs one at a time).")] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="Worksheet name (XLSX); default the first.")] = None,
+    concurrency: Annotated[int | None, typer.Option("--concurrency", "-c", min=1, max=256, help="Rows at once (default 8 for an endpoint; the embedded model runs one at a time).")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Finish an interrupted batch: run only rows without a result.", metavar="")] = False,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first row that fails.", metavar="")] = False,
     brand: BrandOpt = None,
     claims: ClaimsOpt = None,
-    model: Annotated[Optional[str], typer.Option(help="Model name on the endpoint (COPYGEN_MODEL).")] = None,
-    base_url: Annotated[Optional[str], typer.Option(help="OpenAI-compatible endpoint (OPENAI_BASE_URL).")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name on the endpoint (COPYGEN_MODEL).")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint (OPENAI_BASE_URL).")] = None,
     pack: PackOpt = None,
     disable: DisableOpt = None,
-    repair_rounds: Annotated[Optional[int], typer.Option("--repair-rounds", min=0, max=5, help="Model repair rounds per draft (default 2).")] = None,
-    candidates: Annotated[Optional[int], typer.Option("--candidates", min=1, max=8, help="First replies sampled per draft, the best kept (default 4 with the embedded model, 1 on an endpoint).")] = None,
+    repair_rounds: Annotated[int | None, typer.Option("--repair-rounds", min=0, max=5, help="Model repair rounds per draft (default 2).")] = None,
+    candidates: Annotated[int | None, typer.Option("--candidates", min=1, max=8, help="First replies sampled per draft, the best kept (default 4 with the embedded model, 1 on an endpoint).")] = None,
     no_log: Annotated[bool, typer.Option("--no-log", help="Do not record the runs in the audit log.", metavar="")] = False,
     html: HtmlOpt = None,
 ) -> None:
@@ -427,7 +429,14 @@ def batch(
         return [d.model_dump(mode="json") for d in drafts]
 
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     console = Console(stderr=True)
     bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[counts]}"),
@@ -477,7 +486,7 @@ def batch(
     for row_number, reason in summary.errors[:20]:
         typer.echo(f"  row {row_number}: {reason}", err=True)
     if not complete:
-        typer.echo(f"stopped early (--fail-fast); the rest can be run with --resume", err=True)
+        typer.echo("stopped early (--fail-fast); the rest can be run with --resume", err=True)
     if c["error"] or not complete:
         raise typer.Exit(1)
 
@@ -487,7 +496,7 @@ def report(
     results: Annotated[Path, typer.Argument(help="Output of `copygen batch` (.jsonl) or `copygen draft --format json`.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("report.html"),
     brand: BrandOpt = None,
-    decisions: Annotated[Optional[Path], typer.Option("--decisions", help="Decisions exported from an earlier report (JSON or CSV), shown again on the drafts they were made on.")] = None,
+    decisions: Annotated[Path | None, typer.Option("--decisions", help="Decisions exported from an earlier report (JSON or CSV), shown again on the drafts they were made on.")] = None,
 ) -> None:
     """Write a self-contained HTML review page: each draft as its platform shows it, findings highlighted
     in place, evidence notes, a summary, filters, and a reviewer's decision on each draft."""
@@ -563,7 +572,7 @@ def log_show(run_id: Annotated[int, typer.Argument(help="The run id from `copyge
 
 
 @log_app.command("export")
-def log_export(out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write JSON Lines here (default: standard output).")] = None) -> None:
+def log_export(out: Annotated[Path | None, typer.Option("--out", "-o", help="Write JSON Lines here (default: standard output).")] = None) -> None:
     """Export every run as JSON Lines, one run per line."""
     import json
 

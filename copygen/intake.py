@@ -11,9 +11,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import InputError
-from .textfiles import decode
 from .guardrails.engine import FIELDS, MAIN_FIELD
 from .models import Brief, Draft, DraftSet, Platform
+from .textfiles import decode
 
 MAX_INPUT_BYTES = 5_000_000
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -163,7 +163,7 @@ class TikTokContent(BaseModel):
         return {"caption": self.caption, "script": self.script, "on_screen": self.on_screen}
 
 
-Content = Annotated[Union[SmsContent, EmailContent, TikTokContent], Field(discriminator="kind")]
+Content = Annotated[SmsContent | EmailContent | TikTokContent, Field(discriminator="kind")]
 
 
 class Usage(BaseModel):

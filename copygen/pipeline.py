@@ -10,21 +10,23 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from . import evidence, repair
 from .brand import Brand
-from .claims import EMPTY as NO_CLAIMS, ClaimsLibrary
-from .guardrails.engine import Context, Engine
+from .claims import EMPTY as NO_CLAIMS
+from .claims import ClaimsLibrary
+from .errors import ModelOutputError, PartialGenerationError, ProviderError
 from .guardrails.checks import subjects
+from .guardrails.engine import Context, Engine
 from .guardrails.grounding import grounds_for
 from .models import Brief, Draft, Fix, Jurisdiction, Platform, Provenance, Report
 from .platforms import assemble, creative_schema, seconds_budget, sms_body_budget
 from .preflight import preflight
 from .prompts import RenderedPrompt, examples, render
-from .errors import ModelOutputError, PartialGenerationError, ProviderError
 from .providers import Provider
 from .structured import StructuredResult, complete_json
 from .tokens import usage

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .brand import Brand
-from .claims import EMPTY as NO_CLAIMS, ClaimsLibrary
+from .claims import EMPTY as NO_CLAIMS
+from .claims import ClaimsLibrary
 from .errors import InputError
 from .guardrails import phi
 from .guardrails.checks import brand_allow

@@ -10,7 +10,7 @@ sentences that hold blocking findings, when what is left still reads as a messag
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from .brand import DEFAULT_DISCLAIMER, Brand
 from .guardrails import sms

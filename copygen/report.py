@@ -17,11 +17,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .errors import InputError
-from .textfiles import read_text
 from .brand import Brand
+from .errors import InputError
 from .models import Brief, Draft, DraftSet, EmailContent, Finding, SmsContent, TikTokContent
 from .platforms import HOOK_SECONDS
+from .textfiles import read_text
 
 SEVERITY_RANK = {"info": 0, "warn": 1, "block": 2}
 

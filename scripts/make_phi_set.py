@@ -149,8 +149,8 @@ def address(uk: bool) -> str:
 
 
 def email(first: str, last: str) -> str:
-    f, l = first.lower().replace("-", ""), last.lower().replace("'", "")
-    user = R.choice([f"{f}.{l}", f"{f}{l[0]}{R.randint(70, 99)}", f"{f[0]}{l}", f"{f}_{l}{R.randint(1, 9)}", f"{l}.{f}"])
+    f, sur = first.lower().replace("-", ""), last.lower().replace("'", "")
+    user = R.choice([f"{f}.{sur}", f"{f}{sur[0]}{R.randint(70, 99)}", f"{f[0]}{sur}", f"{f}_{sur}{R.randint(1, 9)}", f"{sur}.{f}"])
     return f"{user}@{R.choice(['gmail.com', 'yahoo.co.uk', 'outlook.com', 'hotmail.com', 'icloud.com', 'btinternet.com', 'aol.com'])}"
 
 
@@ -202,13 +202,13 @@ def fill(template: str, uk: bool) -> tuple[str, list[dict]]:
 
 # Slots that are phrases: (first, last, condition, treatment) -> (text, type)
 PHRASES = {
-    "yourcond": lambda f, l, c, t: (R.choice([f"your {c.replace('a ', '')} review", "your test results", "your blood test results",
+    "yourcond": lambda f, sur, c, t: (R.choice([f"your {c.replace('a ', '')} review", "your test results", "your blood test results",
                                              "your diagnosis", f"your {c.replace('a ', '')} medication", "your biopsy results",
                                              "your smear test results", "your HIV test results", "your repeat prescription"]), "recipient_condition"),
-    "yourtreat": lambda f, l, c, t: (f"your {t} consultation", "recipient_condition"),
-    "media": lambda f, l, c, t: (R.choice(["before and after photos", "before-and-after pictures", "photos", "videos", "before/after shots"]), "media_ref"),
-    "bio": lambda f, l, c, t: (R.choice(["her fingerprints", "his voice recording", "their DNA results", f"{f}'s retina scan", "her iris scan"]), "biometric"),
-    "confirm": lambda f, l, c, t: (R.choice([f"your {t} went well", "your visit", "your appointment", "your treatment",
+    "yourtreat": lambda f, sur, c, t: (f"your {t} consultation", "recipient_condition"),
+    "media": lambda f, sur, c, t: (R.choice(["before and after photos", "before-and-after pictures", "photos", "videos", "before/after shots"]), "media_ref"),
+    "bio": lambda f, sur, c, t: (R.choice(["her fingerprints", "his voice recording", "their DNA results", f"{f}'s retina scan", "her iris scan"]), "biometric"),
+    "confirm": lambda f, sur, c, t: (R.choice([f"your {t} went well", "your visit", "your appointment", "your treatment",
                                             "your recent procedure", "your records"]).split(" went")[0], "review_reply"),
 }
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from collections import Counter
 
 import yaml
-from collections import Counter
 
 from copygen.brand import Brand
 from copygen.guardrails.checks import brand_allow

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import FakeProvider
 from typer.testing import CliRunner
 
 from copygen import Brief, Platform, generate
@@ -16,7 +17,6 @@ from copygen.cli import app
 from copygen.config import Settings
 from copygen.errors import ProviderError
 from copygen.preflight import PHIInBriefError
-from conftest import FakeProvider
 
 NOTES = "Every Saturday in November; walk in between 9am and 12pm, no appointment needed."
 KEY = "sk-test-THISISNOTAREALKEY0123456789abcdef"

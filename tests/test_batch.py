@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE_BRAND, ROOT
+from openai_stub import Stub
 from typer.testing import CliRunner
 
 from copygen.cli import app
-from conftest import EXAMPLE_BRAND, ROOT
-from openai_stub import Stub
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8") -> Pat
     return path
 
 
-def batch(*args: str) -> "object":
+def batch(*args: str) -> object:
     return CliRunner().invoke(app, ["batch", *args, "--brand", str(EXAMPLE_BRAND)])
 
 

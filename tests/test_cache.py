@@ -6,12 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from copygen import check
 from copygen.errors import RulePackError
 from copygen.guardrails import engine as engine_module
 from copygen.guardrails.packs import load_pack_file
-from conftest import ROOT
 
 PACK = ROOT / "tests" / "packs" / "house_style.yaml"
 

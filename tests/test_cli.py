@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import EXAMPLE_BRAND
 from typer.testing import CliRunner
 
 from copygen.cli import app
-from conftest import EXAMPLE_BRAND
 
 runner = CliRunner()
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import EXAMPLE_BRAND
 from typer.testing import CliRunner
 
 from copygen.cli import app
-from conftest import EXAMPLE_BRAND
 
 BASE_URL = "http://127.0.0.1:8765/v1"
 

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE_BRAND, FakeProvider
 from typer.testing import CliRunner
 
 from copygen import Brief, Platform, Status, check, generate
@@ -15,7 +16,6 @@ from copygen.claims import find_claims, load_claims
 from copygen.cli import app
 from copygen.config import Settings
 from copygen.errors import InputError
-from conftest import EXAMPLE_BRAND, FakeProvider
 
 LIBRARY = """\
 claims:

@@ -81,10 +81,11 @@ def test_a_brief_file_and_bad_brief_files(tmp_path: Path) -> None:
 
 
 def test_generation_blocks_an_invented_offer_and_check_of_its_json_agrees(brand: Brand, tmp_path: Path) -> None:
+    from conftest import FakeProvider
+
     from copygen import generate
     from copygen.config import Settings
     from copygen.models import DraftSet, Status
-    from conftest import FakeProvider
 
     reply = {"message": "Flu jabs every Saturday in November. Now 50% off this week only."}
     brief = Brief(topic="Flu vaccination clinic every Saturday in November", platforms=[Platform.SMS])

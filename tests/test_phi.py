@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE_BRAND, ROOT, FakeProvider
 from typer.testing import CliRunner
 
 from copygen import Brief, Platform, Severity, check, generate, redact
@@ -19,7 +20,6 @@ from copygen.guardrails import phi_checks as chk
 from copygen.guardrails.checks import brand_allow
 from copygen.guardrails.phi import detect, mask
 from copygen.preflight import PHIInBriefError
-from conftest import EXAMPLE_BRAND, ROOT, FakeProvider
 
 
 def kinds(text: str, brand: Brand | None = None) -> list[tuple[str, str]]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import FakeProvider
 
 from copygen import Brief, Platform, Status, check_draft, generate
 from copygen.brand import Brand
 from copygen.config import Settings
-from conftest import FakeProvider
 
 NOTES = "Every Saturday in November; walk in between 9am and 12pm, no appointment needed."
 SMS_OK = {"message": "Flu clinics run every Saturday in November. Walk in between 9am and 12pm."}

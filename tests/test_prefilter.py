@@ -3,17 +3,29 @@ regular expressions find, on any text."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from copygen.api import engine
 from copygen.brand import Brand
+from copygen.guardrails import phi, phi_names
 from copygen.guardrails.engine import FIELDS, CompiledRule, Context
 from copygen.guardrails.packs import Example, load_packs
-import re
-
-from copygen.guardrails import phi, phi_names
-from copygen.guardrails.prefilter import Alternation, LiteralIndex, _folded_form, _need_of, digit_count, digit_runs, fold, leading, needed, scan
+from copygen.guardrails.prefilter import (
+    Alternation,
+    LiteralIndex,
+    _folded_form,
+    _need_of,
+    digit_count,
+    digit_runs,
+    fold,
+    leading,
+    needed,
+    scan,
+)
 from copygen.models import Jurisdiction, Platform
 
 

@@ -3,17 +3,17 @@ never a false pass."""
 
 from __future__ import annotations
 
-import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from conftest import FakeProvider
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
-from copygen import Brief, Platform, Status, check_draft, generate
+from copygen import Brief, Platform, Status, check_draft, generate, repair
 from copygen.api import engine
 from copygen.brand import Brand
 from copygen.config import Settings
 from copygen.models import EmailContent, Severity, SmsContent, TikTokContent
 from copygen.pipeline import context_for
-from copygen import repair
-from conftest import FakeProvider
 
 NOTES = "Every Saturday in November; walk in between 9am and 12pm, no appointment needed."
 CLEAN = {"message": "Flu clinics run every Saturday in November. Walk in between 9am and 12pm."}

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE_BRAND, ROOT
 from typer.testing import CliRunner
 
 from copygen.cli import app
 from copygen.models import Finding, Severity
 from copygen.providers import Completion
 from copygen.report import highlight
-from conftest import EXAMPLE_BRAND, ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("COPYGEN_CHROMIUM", "/usr/bin/chromium")

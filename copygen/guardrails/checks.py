@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
-from ..models import Finding, Severity
 from .. import claims, merge_fields
+from ..models import Finding, Severity
 from . import claim_model, phi, sms
-from .sentences import SENTENCE
 from .prefilter import LiteralIndex, fold
+from .sentences import SENTENCE
 
 if TYPE_CHECKING:
     from ..models import Platform

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable
 
 from .. import merge_fields
 from ..brand import Brand
-from ..claims import EMPTY as NO_CLAIMS, ClaimsLibrary, load_claims_data
+from ..claims import EMPTY as NO_CLAIMS
+from ..claims import ClaimsLibrary, load_claims_data
 from ..errors import RulePackError
 from ..models import Finding, Jurisdiction, Measurement, Platform, Report
 from ..platforms import spoken_seconds

@@ -93,7 +93,7 @@ class Rule(BaseModel):
     examples: Examples
 
     @model_validator(mode="after")
-    def _kind_fields(self) -> "Rule":
+    def _kind_fields(self) -> Rule:
         if self.kind in ("pattern",) and not self.patterns:
             raise ValueError("a pattern rule needs patterns")
         if (self.kind == "vocabulary") != (self.triggers is not None and self.targets is not None):
@@ -139,7 +139,7 @@ class Pack(BaseModel):
     path: str = ""
 
     @model_validator(mode="after")
-    def _defaults_and_unique(self) -> "Pack":
+    def _defaults_and_unique(self) -> Pack:
         for name, rel in self.term_files.items():
             words = read_term_file(self.file(rel))
             self.phrases[name] = frozenset(w.lower() for w in words)
@@ -258,7 +258,7 @@ def load_pack_file(path: str | Path) -> Pack:
     return pack
 
 
-def _self_test_marker(pack: "Pack", path: Path) -> Path | None:
+def _self_test_marker(pack: Pack, path: Path) -> Path | None:
     try:
         inputs = [path.read_bytes(), *(pack.file(rel).read_bytes() for rel in pack.term_files.values()),
                   *(pack.file(r.model).read_bytes() for r in pack.rules if r.model)]

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import phi_checks as chk
-from .phi_lexicon import HEALTH_TERMS, first_names
 from . import phi_tagger
-from .phi_names import NOT_NAMES, OWNER_WORDS, WORD_START as _WORD_START, clinician_spans, find_names, name_kind, sentence_start
+from .phi_lexicon import HEALTH_TERMS, first_names
+from .phi_names import NOT_NAMES, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_start
+from .phi_names import WORD_START as _WORD_START
 from .phi_names import _sentence as sentence_of
 from .prefilter import LiteralIndex, before, digit_count, need_of, scan
 
@@ -580,7 +581,7 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
              and phi_tagger.looks_like_date(text[t[0]:t[1]])]
     if not (names or rule_names or phi_tagger.speaks_to_you(text)):
         dates = []
-    for start, end, label, p, why in dates:
+    for start, end, _label, p, why in dates:
         out.append(Hit(start, end, "date", f"the date tagger reads a date of one person's care (p={p:.2f}: {why})"))
     return out
 

@@ -7,9 +7,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .phi_lexicon import (
+    AMBIGUOUS_FIRST,
+    CLINICIAN_TITLES,
+    HEALTH_TERMS,
+    NOT_NAMES_AFTER_GREETING,
+    TITLES,
+    all_first_names,
+    common_words,
+    condition_words,
+    surnames,
+)
 from .prefilter import before, scan
-from .phi_lexicon import (AMBIGUOUS_FIRST, CLINICIAN_TITLES, HEALTH_TERMS, NOT_NAMES_AFTER_GREETING, TITLES, all_first_names,
-                          common_words, condition_words, surnames)
 
 if TYPE_CHECKING:
     from .phi import Hit

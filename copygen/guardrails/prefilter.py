@@ -15,10 +15,10 @@ test never rules out a branch that would match.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import product
 from operator import itemgetter
-from typing import Iterable, Iterator
 
 import ahocorasick
 

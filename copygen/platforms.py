@@ -9,9 +9,9 @@ from typing import Any
 
 from .brand import Brand
 from .guardrails import sms
+from .guardrails.speech import WORDS_PER_SECOND
 from .models import Beat, Brief, EmailContent, Platform, SmsContent, TikTokContent
 
-WORDS_PER_SECOND = 2.5  # a brisk but clear delivery, about 150 words a minute
 HOOK_SECONDS = 3.0
 BEATS_FOR_DURATION = {15: 3, 30: 4, 60: 6}
 MAX_HASHTAGS = 5
@@ -65,7 +65,7 @@ def sms_frame(brand: Brand) -> tuple[str, str]:
 
 def sms_body_budget(brief: Brief, brand: Brand) -> int:
     """GSM-7 septets left for the model's message once sender and opt-out are in place."""
-    capacity = sms.GSM7_SINGLE if brief.max_segments == 1 else brief.max_segments * sms.GSM7_MULTI
+    capacity = sms.capacity(brief.max_segments)
     prefix, suffix = sms_frame(brand)
     frame = sms.count(sms.to_gsm7(prefix + suffix)).units
     return max(40, capacity - frame)
@@ -214,7 +214,7 @@ def _assemble_sms(creative: dict[str, Any], brief: Brief, brand: Brand) -> SmsCo
     body = clean_text(trim_cut(sms.to_gsm7(str(creative["message"])), sms_body_budget(brief, brand)), brand)
     body = without_frame(body, _OPT_OUT_SENTENCE if brand.opt_out else None, brand.sender)
     prefix, suffix = sms_frame(brand)
-    capacity = sms.GSM7_SINGLE if brief.max_segments == 1 else brief.max_segments * sms.GSM7_MULTI
+    capacity = sms.capacity(brief.max_segments)
     frame_units = sms.count(prefix + suffix).units
     body = sms.fit(body, max(0, capacity - frame_units))
     return SmsContent(body=body, sender=brand.sender or "", opt_out=brand.opt_out, text=f"{prefix}{body}{suffix}")
@@ -280,5 +280,3 @@ def _time_beats(texts: list[tuple[str, str]], duration: int) -> list[Beat]:
     return beats
 
 
-def spoken_seconds(text: str) -> float:
-    return round(len(text.split()) / WORDS_PER_SECOND, 1)

@@ -34,8 +34,7 @@ def _sms_segments(c: Content, brand: Brand, ctx: Context) -> Content | None:
         body = swapped  # the swap saves a segment
     if sms.count(_sms_text(c.model_copy(update={"body": body}))).segments > ctx.max_segments:
         gsm = sms.count(_sms_text(c.model_copy(update={"body": body}))).encoding == "GSM-7"
-        single, multi = (sms.GSM7_SINGLE, sms.GSM7_MULTI) if gsm else (sms.UCS2_SINGLE, sms.UCS2_MULTI)
-        capacity = single if ctx.max_segments == 1 else ctx.max_segments * multi
+        capacity = sms.capacity(ctx.max_segments, gsm)
         frame = _sms_text(c.model_copy(update={"body": ""}))
         frame_units = sms.count(frame).units if gsm else len(frame.encode("utf-16-le")) // 2
         body = sms.fit(body, max(0, capacity - frame_units))

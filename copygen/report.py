@@ -23,8 +23,6 @@ from .models import Brief, Draft, DraftSet, EmailContent, Finding, SmsContent, T
 from .platforms import HOOK_SECONDS
 from .textfiles import read_text
 
-SEVERITY_RANK = {"info": 0, "warn": 1, "block": 2}
-
 
 @dataclass
 class Item:
@@ -169,7 +167,7 @@ def highlight(text: str, findings: list[tuple[str, Finding]], lo: int = 0, hi: i
         if not cover:
             out.append(str(escape(piece)))
             continue
-        worst = max((f for _, f in cover), key=lambda f: SEVERITY_RANK[f.severity.value]).severity.value
+        worst = max((f for _, f in cover), key=lambda f: f.severity.rank).severity.value
         ids = " ".join(fid for fid, _ in cover)
         title = "\n\n".join(_title(f) for _, f in cover)
         out.append(f'<mark class="sev-{worst}" data-f="{escape(ids)}" title="{escape(title)}">{escape(piece)}</mark>')

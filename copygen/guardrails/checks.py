@@ -13,6 +13,7 @@ from ..models import Finding, Severity
 from . import claim_model, phi, sms
 from .prefilter import LiteralIndex, fold
 from .sentences import SENTENCE
+from .speech import spoken_seconds
 
 if TYPE_CHECKING:
     from ..models import Platform
@@ -388,8 +389,6 @@ def _min_chars(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context
 
 
 def _spoken_seconds(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
-    from ..platforms import spoken_seconds
-
     secs = spoken_seconds(fields[name])
     limit = cr.rule.limit or ctx.duration
     return [_finding(cr, name, value=secs, limit=limit)] if secs > limit else []

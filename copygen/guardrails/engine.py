@@ -13,11 +13,11 @@ from ..claims import EMPTY as NO_CLAIMS
 from ..claims import ClaimsLibrary, load_claims_data
 from ..errors import RulePackError
 from ..models import Finding, Jurisdiction, Measurement, Platform, Report
-from ..platforms import spoken_seconds
 from . import checks, claim_model, phi, sms
 from .grounding import Grounds, grounds_for
 from .packs import Example, Pack, Rule, literal_alternation
 from .prefilter import Alternation, LiteralIndex, needed
+from .speech import spoken_seconds
 
 FIELDS: dict[Platform, tuple[str, ...]] = {
     Platform.SMS: ("text",),

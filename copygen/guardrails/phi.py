@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from . import phi_checks as chk
 from . import phi_tagger
+from .phi_hit import Hit
 from .phi_lexicon import HEALTH_TERMS, first_names
 from .phi_names import NOT_NAMES, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_start
 from .phi_names import WORD_START as _WORD_START
@@ -39,14 +40,6 @@ PRIORITY = (
     "review_reply", "media_ref", "biometric", "name_health", "name",
 )
 _RANK = {k: i for i, k in enumerate(PRIORITY)}
-
-
-@dataclass(frozen=True, order=True)
-class Hit:
-    start: int
-    end: int
-    kind: str
-    why: str
 
 
 @dataclass(frozen=True)

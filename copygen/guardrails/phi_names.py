@@ -5,8 +5,8 @@ A name in the same sentence as a health term, or in a patient context, is a name
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from .phi_hit import Hit
 from .phi_lexicon import (
     AMBIGUOUS_FIRST,
     CLINICIAN_TITLES,
@@ -19,9 +19,6 @@ from .phi_lexicon import (
     surnames,
 )
 from .prefilter import before, scan
-
-if TYPE_CHECKING:
-    from .phi import Hit
 
 # Latin letters with their accented forms (Latin-1 and Latin Extended-A): Lucía, Zoë, Łukasz, Şule.
 _UP = "A-ZÀ-ÖØ-ÞĀ-ž"
@@ -198,8 +195,6 @@ def _unlisted_name(text: str, m: re.Match[str], slot: int, firsts: frozenset[str
 
 
 def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
-    from .phi import Hit
-
     found: dict[tuple[int, int], tuple[str, str]] = {}  # span -> (why, role)
 
     def add(start: int, end: int, why: str, role: str = "") -> None:

@@ -32,6 +32,13 @@ GSM7_SINGLE, GSM7_MULTI = 160, 153
 UCS2_SINGLE, UCS2_MULTI = 70, 67
 
 
+def capacity(segments: int, gsm: bool = True) -> int:
+    """Units a message of at most `segments` segments can hold: a single segment holds more than one part of
+    a concatenated message (160 septets against 153, or 70 UTF-16 units against 67)."""
+    single, multi = (GSM7_SINGLE, GSM7_MULTI) if gsm else (UCS2_SINGLE, UCS2_MULTI)
+    return single if segments == 1 else segments * multi
+
+
 @dataclass(frozen=True)
 class SmsCount:
     encoding: str  # "GSM-7" or "UCS-2"

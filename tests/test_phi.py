@@ -369,3 +369,28 @@ def test_a_name_on_no_list_is_found_where_a_person_stands(text: str, name: str) 
 ])
 def test_places_events_headings_and_disclaimers_are_not_names_or_photos(text: str) -> None:
     assert [k for k in kinds(text) if k[0] in ("name", "name_health", "media_ref")] == [], kinds(text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("We've moved your root canal to 07.11.26 – call us if that doesn't work.", "07.11.26"),
+    ("Your retainer fitting is tomorrow, 12 May at 10.", "12 May"),
+    ("Your post-op check: 2026-04-21 at 14:00.", "2026-04-21"),
+    ("We look forward to seeing you on Tues. Feb. 3.", "Feb. 3"),
+    ("Chiamaka – we have you down for the 19th at 11am.", "the 19th"),
+    ("Can you still make 18/11? A slot opened up.", "18/11"),
+    ("Appointment reminder: Fri 6th June, 9.40am with the hygienist.", "6th June"),
+    ("Please arrive 15 minutes early on Thu 9/4 to fill in the forms.", "9/4"),
+    ("The patient was born March 1936 and prefers home visits.", "March 1936"),
+])
+def test_a_date_of_one_readers_own_care_is_phi_in_every_written_form(text: str, value: str) -> None:
+    assert ("date", value) in kinds(text), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Best-in-class LASIK for 20/20 vision, with your consultation free.",
+    "Open late on Thursdays until 8pm from 5 March.",
+    "Book your flu jab on Saturday 3 October at our Leeds clinic.",
+    "Your local clinic runs walk-in sessions every Saturday from 7/4.",
+])
+def test_a_date_everyone_shares_is_not_a_readers_own(text: str) -> None:
+    assert not [k for k in kinds(text) if k[0] == "date"], kinds(text)

@@ -189,7 +189,8 @@ _NUMERIC_DATES = (r"(?<=\d)\d?[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:(?<=1)9|(?<=2)
 _NOT_A_DOSE_OR_TIME = r"\b(?!\s*(?:%|mg|ml|am|pm))"
 _DATE = re.compile(
     rf"[\dJFMASOND]{_WORD_START}(?:{_NUMERIC_DATES}|(?<=\d)\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d{{2}})?"
-    rf"|{_MONTH_REST}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?){_NOT_A_DOSE_OR_TIME}", re.I)
+    rf"|{_MONTH_REST}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|{_MONTH_REST}\.?,?\s+(?:19|20)\d{{2}})"
+    rf"{_NOT_A_DOSE_OR_TIME}", re.I)
 # The same on a text that names no month: only the numeric forms can match there, and a pattern that opens
 # with a digit alone is searched for far faster.
 _MONTH_NAME = re.compile(_MONTH, re.I)
@@ -205,7 +206,8 @@ _DATE_PERSONAL = re.compile(
     r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got)"
     # One person's booking, told without naming them: "Booked: 19/9", "Confirmed for Wednesday, August 25",
     # "Thanks for coming in on 3/8", "See you Friday 14 May!", "check-up due 28 Jun".
-    r"|(?i:booked(?: in)?(?: for)?|confirmed for|appointment(?=:)|appt(?=:)|coming in|reschedul\w*|rebook\w*|moved to"
+    r"|(?i:booked(?: in)?(?: for)?|confirmed for|appointment(?: update| reminder| change)?(?=:)|appt(?=:)|coming in"
+    r"|reschedul\w*|rebook\w*|moved to|arrive (?:\w+ ){0,3}(?:early|on|by)|still make|make it on"
     r"|missed you|see you|thanks for coming)"
     r"|(?i:check-?up|recall|cleaning|filling|hygiene visit|review|follow-?up)s? (?:is |are )?(?:due|booked|confirmed))\b")
 # An invitation's window: "book your flu jab from 1 October", "get your check-up before 30 June".
@@ -216,6 +218,19 @@ _DATE_PERSONAL_AFTER = re.compile(
     r"\W{0,3}(?:\w+\W+){0,4}?(?:for|with|of) (?:your|his|her|their) (?:\w+ ){0,2}(?:appointment|appt|visit|procedure"
     r"|surgery|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|filling"
     r"|crown|implant|extraction|cleaning|fitting)\b", re.I)
+# What makes a sentence about one reader's own care: they are spoken to, and the sentence names a visit,
+# a booking or a treatment. An offer's window or an invitation makes a date everyone's.
+_YOU_WORD = re.compile(r"\b(?:you|your|you're|you've)\b", re.I)
+_CARE_WORD = re.compile(
+    r"\b(?:appointment|appt|visit|session|check(?:-?up)?|review|follow-?up|fitting|fit|scan|x-?ray|consult\w*"
+    r"|assessment|treatment|cleaning|filling|crown|implant|denture|retainer|massage|physio\w*|hygien\w*|jab"
+    r"|vaccin\w*|injection|test|results?|surgery|operation|procedure|post-?op|booked|booking|cancellation"
+    r"|rebook\w*|moved|arrive|seeing you|see you|down for|missed)\b", re.I)
+_WINDOW_BEFORE = re.compile(r"\b(?:from|before|by|until|till|since|between|every|each|starting|ends?|ending"
+                            r"|deadline|runs?|open|opens|closed|during|through)\b\W*(?:\w+\W+){0,2}$", re.I)
+_INVITATION_OPENING = re.compile(r"(?:book|join|visit|come|pop|walk|grab|claim|get|try|don't miss|sign up)\b", re.I)
+# A day of the month told by its ordinal alone: "on the 3rd", "for the 22nd".
+_ORDINAL_DAY = re.compile(r"\bthe \d{1,2}(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
 _OVER_89 = r"(?:9\d|1[01]\d)"
 _OVER_89_REST = r"(?:(?<=9)\d|(?<=1)[01]\d)"  # after its first digit
 # "aged 94", "94 years old", "94 y/o", "94th birthday", "turned 94", "Sarah, 94", "who is 94": an age over 89, read from its
@@ -494,18 +509,69 @@ def _places(text: str, folded: frozenset[str]) -> list[Hit]:
     return out
 
 
+_ABBREVIATED = re.compile(r"\b(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct"
+                          r"|nov|dec)$")
+
+
+def _shared_date(text: str, start: int) -> bool:
+    """A date that is an offer's window or an invitation's ("from 1 October", "Book your flu jab on 3 October"):
+    everyone's, not one reader's."""
+    begin = _date_sentence_start(text, start)
+    before = text[max(begin, start - 60):start]
+    return (_DATE_INVITE.search(before) is not None or _WINDOW_BEFORE.search(before) is not None
+            or _INVITATION_OPENING.match(text[begin:start].lstrip()) is not None)
+
+
+def _date_sentence_start(text: str, pos: int) -> int:
+    """`sentence_start`, reading past the full stop of an abbreviated weekday or month ("on Thurs. Jan. 8")."""
+    start = sentence_start(text, pos)
+    while start > 1 and text[start - 1] == "." and _ABBREVIATED.search(text, 0, start - 1):
+        start = sentence_start(text, start - 1)
+    return start
+
+
+def _calendar_numbers(value: str) -> bool:
+    """A date written in numbers alone reads as a day and a month one way round or the other (or year first)."""
+    parts = re.split(r"[/.-]", value)
+    if len(parts) < 2 or not all(p.isdigit() for p in parts):
+        return True  # a month named in words
+    if len(parts[0]) == 4:
+        parts = parts[1:]
+    a, b = int(parts[0]), int(parts[1])
+    return (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
+
+
+def _one_to_one_care(text: str, start: int, end: int, before: str) -> bool:
+    """A date in a sentence that speaks to one reader ("you", "your") about their own care or booking, and is
+    neither an offer's window ("from", "until", "before") nor an invitation ("Book your flu jab on ...")."""
+    stop = min((i for i in (text.find(ch, end) for ch in ".!?\n") if i != -1), default=len(text))
+    sentence = text[_date_sentence_start(text, start):stop]
+    return (_YOU_WORD.search(sentence) is not None and _CARE_WORD.search(sentence) is not None
+            and _WINDOW_BEFORE.search(before) is None and _INVITATION_OPENING.match(sentence.lstrip()) is None)
+
+
 def _dates_and_ages(text: str, folded: frozenset[str]) -> list[Hit]:
     out = []
     names_a_month = not need_of(_MONTH_NAME).isdisjoint(folded)  # type: ignore[union-attr]
     for m in scan(_DATE if names_a_month else _NUMERIC_DATE, text, folded):
-        before = text[max(sentence_start(text, m.start()), m.start() - 60):m.start()]
+        if not _calendar_numbers(m.group(0)):
+            continue  # "20/20 vision": no day and month read either way round
+        before = text[max(_date_sentence_start(text, m.start()), m.start() - 60):m.start()]
         after = text[m.end():m.end() + 25]
         if _DATE_STRONG.search(before) or re.match(r"\W{0,3}\(?(?:DOB|date of birth)", after, re.I):
             out.append(Hit(m.start(), m.end(), "date", "date next to a birth, admission, discharge or death word"))
-        elif _DATE_INVITE.search(before):
-            continue  # "Book your flu jab from 1 October": the window of an offer, not anyone's booking
+        elif _DATE_INVITE.search(before) or _INVITATION_OPENING.match(
+                text[_date_sentence_start(text, m.start()):m.start()].lstrip()):
+            continue  # "Book your flu jab from 1 October", "Book your flu jab on 3 October": an offer's date
         elif _DATE_PERSONAL.search(before) or _DATE_PERSONAL_AFTER.match(text, m.end()):
             out.append(Hit(m.start(), m.end(), "date", "date of a named or addressed person's care"))
+        elif _one_to_one_care(text, m.start(), m.end(), before):
+            out.append(Hit(m.start(), m.end(), "date", "date in a message to one person about their own care"))
+    if " the " in text:
+        for m in scan(_ORDINAL_DAY, text, folded):  # "we have you down for the 22nd"
+            before = text[max(_date_sentence_start(text, m.start()), m.start() - 60):m.start()]
+            if _DATE_PERSONAL.search(before) or _one_to_one_care(text, m.start(), m.end(), before):
+                out.append(Hit(m.start(), m.end(), "date", "day of the month in a message to one person about their own care"))
     for m in scan(_AGE, text, folded):
         out.append(Hit(m.start(), m.end(), "age_90_plus", "age over 89 (Safe Harbor keeps only '90 or older')"))
     for m in scan(_AGE_EVENT, text, folded):
@@ -575,6 +641,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
     if not (names or rule_names or phi_tagger.speaks_to_you(text)):
         dates = []
     for start, end, _label, p, why in dates:
+        if _shared_date(text, start):
+            continue
         out.append(Hit(start, end, "date", f"the date tagger reads a date of one person's care (p={p:.2f}: {why})"))
     return out
 

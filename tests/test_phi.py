@@ -394,3 +394,12 @@ def test_a_date_of_one_readers_own_care_is_phi_in_every_written_form(text: str, 
 ])
 def test_a_date_everyone_shares_is_not_a_readers_own(text: str) -> None:
     assert not [k for k in kinds(text) if k[0] == "date"], kinds(text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Sun 3/22 - Ifeoluwa Adeyemi, hygiene visit.", "3/22"),
+    ("Aug. 19: crown prep for Malik Osei.", "Aug. 19"),
+])
+def test_a_date_is_phi_when_the_person_is_named_after_it(text: str, value: str) -> None:
+    assert ("date", value) in kinds(text), kinds(text)
+    assert not [k for k in kinds("Our Leeds clinic opens 3 March with Dr Sarah Lee.") if k[0] == "date"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -194,6 +195,7 @@ _DATE = re.compile(
 # The same on a text that names no month: only the numeric forms can match there, and a pattern that opens
 # with a digit alone is searched for far faster.
 _MONTH_NAME = re.compile(_MONTH, re.I)
+_MONTH_AND_YEAR = re.compile(rf"{_MONTH}\.?,?\s+(?:19|20)\d{{2}}", re.I)
 _NUMERIC_DATE = re.compile(rf"\d{_WORD_START}(?:{_NUMERIC_DATES}){_NOT_A_DOSE_OR_TIME}", re.I)
 _DATE_STRONG = re.compile(
     r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?|birthday|b\.|admitted|admission|discharged|discharge|died"
@@ -541,16 +543,19 @@ def _calendar_numbers(value: str) -> bool:
     return (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
 
 
-def _one_to_one_care(text: str, start: int, end: int, before: str) -> bool:
-    """A date in a sentence that speaks to one reader ("you", "your") about their own care or booking, and is
-    neither an offer's window ("from", "until", "before") nor an invitation ("Book your flu jab on ...")."""
+def _one_to_one_care(text: str, start: int, end: int, before: str, names: Sequence[Hit] = ()) -> bool:
+    """A date in a sentence that speaks to one reader ("you", "your") or names someone (`names`: the name hits
+    of `text`), about their own care or booking, and is neither an offer's window ("from", "until", "before")
+    nor an invitation ("Book your flu jab on ...")."""
+    begin = _date_sentence_start(text, start)
     stop = min((i for i in (text.find(ch, end) for ch in ".!?\n") if i != -1), default=len(text))
-    sentence = text[_date_sentence_start(text, start):stop]
-    return (_YOU_WORD.search(sentence) is not None and _CARE_WORD.search(sentence) is not None
+    sentence = text[begin:stop]
+    someone = _YOU_WORD.search(sentence) is not None or any(begin <= h.start < stop for h in names)
+    return (someone and _CARE_WORD.search(sentence) is not None
             and _WINDOW_BEFORE.search(before) is None and _INVITATION_OPENING.match(sentence.lstrip()) is None)
 
 
-def _dates_and_ages(text: str, folded: frozenset[str]) -> list[Hit]:
+def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()) -> list[Hit]:
     out = []
     names_a_month = not need_of(_MONTH_NAME).isdisjoint(folded)  # type: ignore[union-attr]
     for m in scan(_DATE if names_a_month else _NUMERIC_DATE, text, folded):
@@ -560,18 +565,20 @@ def _dates_and_ages(text: str, folded: frozenset[str]) -> list[Hit]:
         after = text[m.end():m.end() + 25]
         if _DATE_STRONG.search(before) or re.match(r"\W{0,3}\(?(?:DOB|date of birth)", after, re.I):
             out.append(Hit(m.start(), m.end(), "date", "date next to a birth, admission, discharge or death word"))
+        elif _MONTH_AND_YEAR.fullmatch(m.group(0)):
+            continue  # "In October 2008": a month and a year are a birth date's only beside a birth word
         elif _DATE_INVITE.search(before) or _INVITATION_OPENING.match(
                 text[_date_sentence_start(text, m.start()):m.start()].lstrip()):
             continue  # "Book your flu jab from 1 October", "Book your flu jab on 3 October": an offer's date
         elif _DATE_PERSONAL.search(before) or _DATE_PERSONAL_AFTER.match(text, m.end()):
             out.append(Hit(m.start(), m.end(), "date", "date of a named or addressed person's care"))
-        elif _one_to_one_care(text, m.start(), m.end(), before):
-            out.append(Hit(m.start(), m.end(), "date", "date in a message to one person about their own care"))
+        elif _one_to_one_care(text, m.start(), m.end(), before, names):
+            out.append(Hit(m.start(), m.end(), "date", "date in a sentence to or about one person's own care"))
     if " the " in text:
         for m in scan(_ORDINAL_DAY, text, folded):  # "we have you down for the 22nd"
             before = text[max(_date_sentence_start(text, m.start()), m.start() - 60):m.start()]
-            if _DATE_PERSONAL.search(before) or _one_to_one_care(text, m.start(), m.end(), before):
-                out.append(Hit(m.start(), m.end(), "date", "day of the month in a message to one person about their own care"))
+            if _DATE_PERSONAL.search(before) or _one_to_one_care(text, m.start(), m.end(), before, names):
+                out.append(Hit(m.start(), m.end(), "date", "day of the month in a sentence to or about one person's own care"))
     for m in scan(_AGE, text, folded):
         out.append(Hit(m.start(), m.end(), "age_90_plus", "age over 89 (Safe Harbor keeps only '90 or older')"))
     for m in scan(_AGE_EVENT, text, folded):
@@ -698,9 +705,11 @@ def detect(text: str, allow: Allow = NO_ALLOW, index: LiteralIndex | None = None
 @lru_cache(maxsize=512)
 def _detect(text: str, allow: Allow, folded: frozenset[str]) -> tuple[Hit, ...]:
     names = find_names(text, folded)
+    tagged = _tagged(text, allow, names)
+    people = [*names, *(h for h in tagged if h.kind != "date")]
     hits = [*_ten_digit(text, folded), *_numbers(text, folded), *_phones(text), *_web(text, folded, allow),
-            *_places(text, folded), *_dates_and_ages(text, folded), *_marketing(text, folded), *names,
-            *_tagged(text, allow, names)]
+            *_places(text, folded), *_dates_and_ages(text, folded, people), *_marketing(text, folded), *names,
+            *tagged]
     return tuple(h for h in _resolve(_not_clinician(hits, text)) if not _allowed(h, text, allow))
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import audit
 from .brand import Brand, load_brand
@@ -20,9 +21,9 @@ from .guardrails.engine import MAIN_FIELD, Context, Engine
 from .guardrails.grounding import grounds_for
 from .guardrails.packs import load_packs
 from .models import Brief, Draft, Jurisdiction, Platform, RedactedSpan, Redaction, Report
-from .pipeline import RepairOptions, Trace, generate_drafts
-from .preflight import preflight
-from .providers import Provider, build_provider
+
+if TYPE_CHECKING:
+    from .providers import Provider
 
 
 @cache
@@ -63,6 +64,10 @@ def generate(brief: Brief, *, brand: Brand | str | Path | None = None, settings:
     replaces them with typed placeholders first. Factual claims must match the claims library (a path,
     a loaded library, or the settings' `claims`); with none, every factual claim blocks. Each run is
     recorded in the audit log unless `log` (or the settings' `log`) is False."""
+    from .pipeline import RepairOptions, Trace, generate_drafts  # the writer, its prompts and providers:
+    from .preflight import preflight  # not needed (nor imported) by a check
+    from .providers import build_provider
+
     settings = settings or resolve_settings()
     profile = _brand(brand, settings)
     library = claims_library(claims, settings)

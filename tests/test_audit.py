@@ -99,11 +99,10 @@ def test_log_commands_list_show_and_export(brand: Brand, tmp_path: Path, monkeyp
 
 
 def test_draft_cli_logs_unless_told_not_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from copygen import api
 
     db = tmp_path / "log.db"
     monkeypatch.setenv("COPYGEN_LOG_DB", str(db))
-    monkeypatch.setattr(api, "build_provider", lambda settings: FakeProvider([CLEAN, CLEAN]))
+    monkeypatch.setattr("copygen.providers.build_provider", lambda settings: FakeProvider([CLEAN, CLEAN]))
     runner = CliRunner()
     assert runner.invoke(app, ["draft", "Flu clinics", "-p", "sms", "--no-log"]).exit_code == 0
     assert not db.exists()

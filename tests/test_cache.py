@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,3 +82,29 @@ def test_findings_are_the_same_with_a_warm_cache_a_cold_one_and_none(warm: list[
     assert cold == warm_findings == none and cold
     api._engine.cache_clear()
     packs._load_cached.cache_clear()
+
+
+def test_a_new_process_checks_the_same_from_a_warm_cache_a_corrupt_one_and_none(tmp_path: Path) -> None:
+    """What a process keeps for the next (parsed packs, pattern analysis, name lists, passed examples) changes
+    nothing a check reports, and a cache whose files were damaged is only a slower one."""
+    copy = tmp_path / "draft.sms"
+    copy.write_text("RiversideHC: Our flu drip cures flu and is 100% safe! Call Dave on 07911 123456, "
+                    "seen 3/4. Reply STOP to opt out", encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    env = {k: v for k, v in os.environ.items() if k != "COPYGEN_NO_CACHE"} | {"COPYGEN_CACHE_DIR": str(cache_dir)}
+
+    def run(**extra: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "copygen", "check", str(copy), "--format", "json"],
+                              env=env | extra, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1, done.stderr  # the draft blocks
+        return done.stdout
+
+    cold = run()
+    kinds = {p.name for p in cache_dir.iterdir()}
+    assert {"packs", "pattern-analysis", "self-tests", "names"} <= kinds, kinds
+    assert run() == cold
+    for path in cache_dir.rglob("*"):
+        if path.is_file():
+            path.write_bytes(b"\x80 not what was stored")
+    assert run() == cold
+    assert run(COPYGEN_NO_CACHE="1") == cold

@@ -139,7 +139,7 @@ def test_one_unusable_reply_costs_only_its_own_draft(brand: Brand, monkeypatch: 
         run(brand, [SMS_OK, "no json", "still no json", TIKTOK_OK])
     assert [d.platform for d in e.value.drafts] == [Platform.SMS, Platform.TIKTOK]
     assert e.value.failures[0][:2] == ("email", 1) and "1 of 3 drafts could not be made" in str(e.value)
-    monkeypatch.setattr("copygen.api.build_provider", lambda settings: FakeProvider([SMS_OK, "no json", "nope", TIKTOK_OK]))
+    monkeypatch.setattr("copygen.providers.build_provider", lambda settings: FakeProvider([SMS_OK, "no json", "nope", TIKTOK_OK]))
     result = CliRunner().invoke(app, ["draft", "Saturday flu clinics", "--format", "json", "--no-log", "--repair-rounds", "0"])
     assert result.exit_code == 3 and "email #1" in result.output
     printed = json.loads(result.output[: result.output.rindex("}") + 1])

@@ -17,8 +17,8 @@ from copygen.guardrails.packs import Example, load_packs
 from copygen.guardrails.prefilter import (
     Alternation,
     LiteralIndex,
+    _analysed,
     _folded_form,
-    _need_of,
     digit_count,
     digit_runs,
     fold,
@@ -177,7 +177,7 @@ def test_scan_finds_what_finditer_finds(text: str) -> None:
     (r"\d{3}-\d{2}-\d{4}", 9), (r"[0-9]{2}|x\d", 1), (r"(?:\d\d)+", 2), (r"\d*", 0), (r"[0-9a]", 0), (r"7 ?7", 2),
 ])
 def test_min_digits(pattern: str, digits: int) -> None:
-    assert _need_of(re.compile(pattern))[1] == digits
+    assert _analysed(re.compile(pattern))[1] == digits
 
 
 @pytest.mark.parametrize("pattern,run", [

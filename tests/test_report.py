@@ -184,7 +184,7 @@ def test_report_cli_errors_are_clear(tmp_path: Path, content: str | None, messag
 
 
 def test_draft_html_writes_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("copygen.api.build_provider", lambda settings: Scripted())
+    monkeypatch.setattr("copygen.providers.build_provider", lambda settings: Scripted())
     page = tmp_path / "draft.html"
     result = CliRunner().invoke(app, ["draft", "Saturday flu clinics", "-p", "email", "--brand", str(EXAMPLE_BRAND),
                                       "--html", str(page), "--no-log"])
@@ -195,7 +195,7 @@ def test_draft_html_writes_the_report(tmp_path: Path, monkeypatch: pytest.Monkey
 
 def test_the_report_rechecks_each_draft_and_marks_a_recorded_status_it_disagrees_with(
         results: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("copygen.api.build_provider", lambda settings: Scripted())
+    monkeypatch.setattr("copygen.providers.build_provider", lambda settings: Scripted())
     made = CliRunner().invoke(app, ["draft", "Saturday flu clinics", "-p", "email", "--brand", str(EXAMPLE_BRAND),
                                     "--format", "json", "--no-log"])
     data = json.loads(made.output)

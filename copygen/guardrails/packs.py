@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
 from functools import cache
 from pathlib import Path
@@ -220,6 +222,61 @@ def compile_patterns(patterns: list[str], case_sensitive: bool = False) -> re.Pa
 def load_pack_file(path: str | Path) -> Pack:
     """Load one pack, validate it and run its examples. Raises RulePackError naming the file and rule."""
     p = Path(path)
+    stored = _parsed_marker(p)
+    pack = _read_parsed(stored, p)
+    if pack is None:
+        pack = _parse_pack_file(p)
+        _write_parsed(stored, pack)
+    from .engine import self_test  # the engine runs the examples; imported here to avoid a cycle
+
+    # The examples passed before with exactly these inputs (this pack, the files it names, copygen's code and
+    # data): they would pass again, so skip them. Any change, or COPYGEN_NO_CACHE=1, runs them.
+    done = _self_test_marker(pack, p)
+    if not disk_cache.seen(done):
+        self_test(pack)
+        disk_cache.record(done)
+    return pack
+
+
+# A parsed and validated pack is kept (pickled) under a name derived from the pack file's bytes and copygen's
+# code and data, with a digest of each file it names (term lists, models), which must still match when read.
+def _parsed_marker(p: Path) -> Path | None:
+    try:
+        return disk_cache.marker("packs", str(p.resolve()).encode(), p.read_bytes())
+    except OSError:
+        return None
+
+
+def _named_files(pack: Pack) -> dict[str, str]:
+    rels = [*pack.term_files.values(), *(r.model for r in pack.rules if r.model)]
+    return {rel: hashlib.sha256(pack.file(rel).read_bytes()).hexdigest() for rel in rels}
+
+
+def _read_parsed(stored: Path | None, p: Path) -> Pack | None:
+    if not disk_cache.seen(stored):
+        return None
+    try:
+        pack, digests = pickle.loads(stored.read_bytes())  # type: ignore[union-attr]
+        if isinstance(pack, Pack) and pack.path == str(p) and _named_files(pack) == digests:
+            return pack
+    except Exception:  # noqa: BLE001 - a corrupt or stale entry of any kind is a miss, never an error
+        pass
+    return None
+
+
+def _write_parsed(stored: Path | None, pack: Pack) -> None:
+    if stored is None:
+        return
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        tmp = stored.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps((pack, _named_files(pack))))
+        tmp.replace(stored)
+    except OSError:
+        pass
+
+
+def _parse_pack_file(p: Path) -> Pack:
     try:
         raw = yaml.safe_load(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -247,14 +304,6 @@ def load_pack_file(path: str | Path) -> Pack:
                 compile_patterns(getattr(rule, attr), rule.case_sensitive)
             except re.error as e:
                 raise RulePackError(f"bad regular expression in {attr}: {e}", path=str(p), rule_id=rule.id) from None
-    from .engine import self_test  # the engine runs the examples; imported here to avoid a cycle
-
-    # The examples passed before with exactly these inputs (this pack, the files it names, copygen's code and
-    # data): they would pass again, so skip them. Any change, or COPYGEN_NO_CACHE=1, runs them.
-    done = _self_test_marker(pack, p)
-    if not disk_cache.seen(done):
-        self_test(pack)
-        disk_cache.record(done)
     return pack
 
 

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import product
 from operator import itemgetter
 
 import ahocorasick
+
+from .pattern_analysis import analysis
 
 try:  # Python 3.11+
     from re import _casefix, _compiler, _parser  # type: ignore[attr-defined]
@@ -188,9 +190,12 @@ def _pattern(p) -> _Info:  # noqa: ANN001
     return info
 
 
-@lru_cache(maxsize=4096)
 def needed(pattern: str) -> frozenset[str] | None:
     """Folded strings of which every match of `pattern` contains one, or None if none can be told."""
+    return analysis.get(("needed", pattern), lambda: _needed(pattern))
+
+
+def _needed(pattern: str) -> frozenset[str] | None:
     try:
         info = _pattern(_parser.parse(pattern))
     finally:
@@ -238,9 +243,12 @@ def _lead(p) -> frozenset[str] | None:  # noqa: ANN001
     return run if _score(run)[0] else None
 
 
-@lru_cache(maxsize=4096)
 def leading(pattern: str) -> frozenset[str] | None:
     """Folded strings one of which every match of `pattern` starts with, or None if none can be told."""
+    return analysis.get(("leading", pattern), lambda: _leading(pattern))
+
+
+def _leading(pattern: str) -> frozenset[str] | None:
     try:
         return _lead(_parser.parse(pattern))
     finally:
@@ -318,7 +326,6 @@ class Alternation:
     def __init__(self, patterns: list[str], case_sensitive: bool, index: LiteralIndex | None = None):
         self.patterns = tuple(patterns)
         self.flags = 0 if case_sensitive else re.IGNORECASE
-        self.full = self._compile(range(len(patterns)))
         self.needs = tuple(needed(p) for p in patterns)
         # A text holding none of these literals matches no pattern (None when some pattern needs none).
         self.any_need = None if None in self.needs else frozenset().union(*self.needs)
@@ -326,6 +333,11 @@ class Alternation:
         self._literals = frozenset().union(*(n for n in self.needs if n is not None))
         # The cut-down alternation for each set of this alternation's literals a text holds.
         self._by_found: dict[frozenset[str], re.Pattern[str] | None] = {}
+
+    @cached_property
+    def full(self) -> re.Pattern[str]:
+        """Every pattern in one alternation, ungated (compiled when first asked for: a check never needs it)."""
+        return self._compile(range(len(self.patterns)))
 
     def _compile(self, which: Iterable[int]) -> re.Pattern[str]:
         return _compiled_subset(self.patterns, tuple(which), self.flags)
@@ -448,7 +460,7 @@ def _folded_form(regex: re.Pattern[str]) -> re.Pattern[str] | None:
 class _Gates:
     """What `scan` knows of a regex before running it."""
 
-    __slots__ = ("regex", "need", "digits", "digit_run", "run", "folded", "lead", "before")
+    __slots__ = ("regex", "need", "digits", "digit_run", "run", "folded", "lead", "before", "_lead_words")
 
     def __init__(self, regex: re.Pattern[str], parts: tuple[str, ...] | None = None):
         """`parts`: the patterns `regex` is the alternation of, already gated on their literals."""
@@ -462,21 +474,36 @@ class _Gates:
             if lead is not None and (len(lead) > _MAX_LEAD or not _score(lead)[0]):
                 lead = None
         else:
-            parsed = _parser.parse(regex.pattern, regex.flags)
-            try:
-                info = _pattern(parsed)
-                lead = _lead(parsed)
-            finally:
-                _SEEN.clear()
-            self.need = _best(info.need, info.exact)  # literals one of which every match holds
-            self.digits = _min_digits(parsed)  # digits every match holds
-            self.digit_run = _digit_runs(parsed, 0)[0]  # and how many of them, at least, stand together
-        folded = _folded_form(regex)
-        self.run = folded or regex  # what runs, on the folded text when `folded`
+            # literals one of which every match holds; digits every match holds, and how many of them, at
+            # least, stand together; the words every match opens with
+            self.need, self.digits, self.digit_run, lead = _analysed(regex)
+        self._lead_words = lead
+        self.run: re.Pattern[str] | None = None  # set by `prepare`, once a text gets past the gates above
+
+    def prepare(self) -> None:
+        """What running the regex needs: its folded form (compiled, so only for a regex that gets this far) and
+        its lead automaton."""
+        folded = _folded_form(self.regex)
         self.folded = folded is not None
         # where a match can start, for a regex `re` would try at every position: an Aho-Corasick automaton
         # of the words its matches open with
-        self.lead = _automaton(lead, offsets=True) if lead and _steps(self.run) else None
+        lead = self._lead_words
+        self.lead = _automaton(lead, offsets=True) if lead and _steps(folded or self.regex) else None
+        self.run = folded or self.regex  # what runs, on the folded text when `folded`
+
+
+def _analysed(regex: re.Pattern[str]) -> tuple[frozenset[str] | None, int, int, frozenset[str] | None]:
+    return analysis.get(("gates", f"{regex.flags}:{regex.pattern}"), lambda: _read_gates(regex))
+
+
+def _read_gates(regex: re.Pattern[str]) -> tuple[frozenset[str] | None, int, int, frozenset[str] | None]:
+    parsed = _parser.parse(regex.pattern, regex.flags)
+    try:
+        info = _pattern(parsed)
+        lead = _lead(parsed)
+    finally:
+        _SEEN.clear()
+    return _best(info.need, info.exact), _min_digits(parsed), _digit_runs(parsed, 0)[0], lead
 
 
 _GATES: dict[int, _Gates] = {}
@@ -495,12 +522,6 @@ def before(check: re.Pattern[str], regex: re.Pattern[str]) -> re.Pattern[str]:
     every match of `regex` holds (the tail after a name, two colons of an address), and find it far faster."""
     _gates(regex).before = check
     return regex
-
-
-def _need_of(regex: re.Pattern[str]) -> tuple[frozenset[str] | None, int]:
-    """The literals and digits a match of `regex` needs."""
-    gates = _gates(regex)
-    return gates.need, gates.digits
 
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -525,8 +546,12 @@ def digit_count(text: str) -> int:
 
 
 def need_of(regex: re.Pattern[str]) -> frozenset[str] | None:
-    """The folded literals one of which every match of a compiled regex holds (None: no such set)."""
-    return _gates(regex).need
+    """The folded literals one of which every match of a compiled regex holds (None: no such set). Read from
+    the analysis alone: the scan's own gates (a folded copy of the regex, an automaton) wait for a scan."""
+    gates = _GATES.get(id(regex))
+    if gates is not None and gates.regex is regex:
+        return gates.need
+    return _analysed(regex)[0]
 
 
 _NOTHING: tuple[re.Match[str], ...] = ()
@@ -550,6 +575,8 @@ def scan(regex: re.Pattern[str], text: str, found: frozenset[str]) -> Iterable[r
             return _NOTHING
     if gates.before is not None and gates.before.search(text) is None:
         return _NOTHING
+    if gates.run is None:
+        gates.prepare()
     folded = None
     if gates.folded or gates.lead is not None:
         folded = found.folded if isinstance(found, Found) else fold(text)

@@ -21,7 +21,7 @@ from .phi_lexicon import HEALTH_TERMS, first_names
 from .phi_names import NOT_NAMES, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_start
 from .phi_names import WORD_START as _WORD_START
 from .phi_names import _sentence as sentence_of
-from .prefilter import LiteralIndex, before, digit_count, need_of, scan
+from .prefilter import LiteralIndex, before, digit_count, need_of, requiring, scan
 
 # Kind -> placeholder used by redact().
 PLACEHOLDERS: dict[str, str] = {
@@ -305,7 +305,9 @@ _RECIPIENT_STATE = re.compile(
 _OFFER_BEFORE = re.compile(r"\b(?:book|schedule|arrange|make|request|get|reserve|claim|plan|start|choose|pick)\s+$", re.I)
 _AGE_EVENT = re.compile(
     rf"\b(?i:at) ({_OVER_89}),|\b(?i:celebrat\w+|marking|marks) (?:(?i:her|his|their)|[A-Z][a-z]+['’]s) ({_OVER_89})(?:st|nd|rd|th)\b")
-_MEDIA = re.compile(
+# Every description of a photo, video or scan holds one of these words: the literal index rules most texts out.
+_MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot", "clip", "x-ray", "scan", "before",
+                    "result"), re.compile(
     r"\b(?:before[- ](?:and|&|/)[- ]?after|before/after)\s+(?:photos?|pictures?|pics?|images?|shots?|videos?|selfies?)"
     r"(?=\s+(?:of|from|for)\s+(?:our |my |this |a |one of our )?(?:patients?|clients?|customers?|[A-Z][a-z]+|him|her|them)\b)"
     r"|\b(?:photos?|pictures?|pics?|images?|videos?|footage|selfies?)(?=\s+(?:of|from|with)\s+(?:our |my |this )?"
@@ -319,7 +321,7 @@ _MEDIA = re.compile(
     r"(?:consent|permission))"
     r"|\b(?:her|his|their|[A-Z][a-z]+['’]s) (?:before[- ](?:and|&)[- ]after[- ]|\w+[- ])?"
     r"(?:photos?|pics?|pictures?|selfies?|videos?|x-rays?|shots?)\b"
-    r"|\b[A-Z][a-z]+['’]s (?:before[- ](?:and|&)[- ]after|x-rays?|scans?|results)\b", re.I)
+    r"|\b[A-Z][a-z]+['’]s (?:before[- ](?:and|&)[- ]after|x-rays?|scans?|results)\b", re.I))
 _BIOMETRIC = re.compile(
     r"\b(?:(?:his|her|their|your|[A-Z][a-z]+['’]s|patient(?:['’]s)?)\s+(?:\w+\s+)?"
     r"(?:finger ?prints?|voice ?prints?|voice (?:sample|recording)s?|retina(?:l)? scans?|iris scans?|face ?prints?"

@@ -76,6 +76,9 @@ _TOKEN = re.compile(rf"{_WORD_AT}\b")
 # sentence that speaks to someone ("Thanks for coming in Tuesday, Jacinda –") or opening one with no comma
 # ("Chidi we have your prescription"). A word here is read as a name when it is on the name lists or is no
 # common English word (so not "Chicago", "Pilates" or "Texts").
+_SLOT_VERB_BEFORE = re.compile(r"\b(?i:send|text|texting|email|emailing|call|calling|ring|remind|thank|tell|ask"
+                               r"|message|exclude|invite|congratulate|chase|for|to)\s+$")
+_COMMA_BEFORE = re.compile(r",\s+$")
 _OBJECT_SLOT = re.compile(
     rf"\b(?i:send|text|texting|email|emailing|call|calling|ring|remind|thank|tell|ask|message|exclude|invite"
     rf"|congratulate|chase|for|to)\s+({_WORD_AT}(?:\s+{_WORD})?)(?=[\s,.!?;:)]|$)")
@@ -163,6 +166,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, start + words[-1].end() if words else end
 
 
+def _slot_name(text: str, start: int, firsts: frozenset[str], lasts: frozenset[str]) -> tuple[int, int] | None:
+    """The name at `start` (a capitalised word that could be one) if it stands where a person does: read from
+    the few characters before it, so that only words that could be names are looked at."""
+    verb = _SLOT_VERB_BEFORE.search(text, max(0, start - 16), start)
+    if verb is not None:
+        m = _OBJECT_SLOT.match(text, verb.start())
+        return _unlisted_name(text, m, 1, firsts, lasts) if m is not None else None
+    comma = _COMMA_BEFORE.search(text, max(0, start - 4), start)
+    if comma is not None:
+        m = _VOCATIVE_END.match(text, comma.start())
+        return _unlisted_name(text, m, 2, firsts, lasts) if m is not None else None
+    m = _VOCATIVE_START.match(text, start)
+    return _unlisted_name(text, m, 3, firsts, lasts) if m is not None else None
+
+
 def _unlisted_name(text: str, m: re.Match[str], slot: int, firsts: frozenset[str],
                    lasts: frozenset[str]) -> tuple[int, int] | None:
     """The span of a person-slot match (1: the object of a verb or "for", 2: a closing vocative, 3: an opening
@@ -236,12 +254,17 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     for m in scan(_BYLINE, text, folded):
         add(m.start(1), m.end(1), "a testimonial byline", "patient")
     firsts, lasts = all_first_names(), surnames()
+    slotted: list[tuple[int, int]] = []  # names where a person stands, added after the listed ones
     for m in scan(_TOKEN, text, folded):
         token = m.group(0)
         possessive = token.endswith(("'s", "’s"))
         word = token[:-2] if possessive else token
         if word in _STOP:
             continue
+        if word in firsts or word in lasts or word.lower() not in common_words():
+            span = _slot_name(text, m.start(), firsts, lasts)
+            if span is not None:
+                slotted.append(span)
         after = text[m.end():m.end() + 1]
         nxt = _NEXT.match(text, m.end()) if after.isspace() or after in ("'", "’") else None
         if word not in firsts:  # an unlisted first name before a listed surname, not a verb ("Serving Austin")
@@ -270,11 +293,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         if word in firsts and word not in AMBIGUOUS_FIRST and word not in _STOP:
             with_last = bool(last) and last not in _STOP and (last in lasts or last.lower() not in common_words())
             add(m.start(), m.end() if with_last else m.start() + len(word), "a first name from the name list, in capitals")
-    for slot, regex in enumerate((_OBJECT_SLOT, _VOCATIVE_END, _VOCATIVE_START), 1):
-        for m in scan(regex, text, folded):
-            span = _unlisted_name(text, m, slot, firsts, lasts)
-            if span is not None:
-                add(*span, "a name where a person stands (the object of a message, or someone addressed)")
+    for span in slotted:
+        add(*span, "a name where a person stands (the object of a message, or someone addressed)")
     out = []
     for (start, end), (why, role) in sorted(found.items()):
         if role == "clinician":

@@ -517,6 +517,14 @@ def _gates(regex: re.Pattern[str]) -> _Gates:
     return gates
 
 
+def requiring(words: Iterable[str], regex: re.Pattern[str]) -> re.Pattern[str]:
+    """`regex`, every match of which holds one of `words` (in any case), where the analysis cannot tell: the
+    literal index then tells `scan` when a text cannot match. Call it before an index is built from
+    `need_of` (at import)."""
+    _gates(regex).need = frozenset(fold(w) for w in words)
+    return regex
+
+
 def before(check: re.Pattern[str], regex: re.Pattern[str]) -> re.Pattern[str]:
     """`regex`, which `scan` now tries only on a text where `check` finds something. `check` must find what
     every match of `regex` holds (the tail after a name, two colons of an address), and find it far faster."""
@@ -546,12 +554,9 @@ def digit_count(text: str) -> int:
 
 
 def need_of(regex: re.Pattern[str]) -> frozenset[str] | None:
-    """The folded literals one of which every match of a compiled regex holds (None: no such set). Read from
-    the analysis alone: the scan's own gates (a folded copy of the regex, an automaton) wait for a scan."""
-    gates = _GATES.get(id(regex))
-    if gates is not None and gates.regex is regex:
-        return gates.need
-    return _analysed(regex)[0]
+    """The folded literals one of which every match of a compiled regex holds (None: no such set). The
+    scan's own gates (a folded copy of the regex, an automaton) wait for a scan."""
+    return _gates(regex).need
 
 
 _NOTHING: tuple[re.Match[str], ...] = ()

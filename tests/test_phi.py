@@ -403,3 +403,30 @@ def test_a_date_everyone_shares_is_not_a_readers_own(text: str) -> None:
 def test_a_date_is_phi_when_the_person_is_named_after_it(text: str, value: str) -> None:
     assert ("date", value) in kinds(text), kinds(text)
     assert not [k for k in kinds("Our Leeds clinic opens 3 March with Dr Sarah Lee.") if k[0] == "date"]
+
+
+def test_a_patients_page_on_the_practices_own_site_is_phi_but_its_own_pages_and_accounts_are_not() -> None:
+    brand = Brand(practice_name="Cedar Ridge Family Medicine", website="cedarridgefm.example")
+    assert ("url", "https://portal.cedarridgefm.example/patients/551203") in kinds(
+        "Her results: https://portal.cedarridgefm.example/patients/551203", brand)
+    assert kinds("Register at cedarridgefm.example/patients or follow instagram.com/cedarridgefm", brand) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Renata, our 93-year-old patient, finished the balance class!", ("name_health", "Renata")),
+    ("His Oregon DL is 7720154, copied at intake.", ("license", "7720154")),
+    ("He'll be ninety-four in June and still cycles.", ("age_90_plus", "ninety-four")),
+    ("Mailing address: 2210 N Vancouver Ave, Portland, OR 97227-1904.", ("address", "2210 N Vancouver Ave, Portland, OR 97227-1904")),
+])
+def test_identifiers_a_sixth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    assert expected in kinds(text), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The clinic's license number OR-FAC-1120 is posted at reception.",
+    "Clinical photos in this brochure are of models, not patients.",
+    "Ship the kit to the patient in Kenton by Friday.",
+    "He came in for his flu shot today.",
+])
+def test_the_practices_own_numbers_stock_photos_and_places_are_not_identifiers(text: str) -> None:
+    assert [k for k in kinds(text) if k[0] not in ("zip",)] == [], kinds(text)

@@ -113,7 +113,7 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
         r"|medicare(?: ID| number| #)?|MBI|beneficiary (?:ID|number)|health plan (?:ID|number)"), "health plan label"),
     ("account", _labelled(r"account(?: number| no\.?| #)?|acct\.?(?: no\.?| #)?|a/c(?: no\.?)?|sort code"
                           r"|billing (?:ID|number)|invoice(?: number| no\.?| #)?"), "account label"),
-    ("license", _labelled(r"(?:driver'?s |driving )?licen[cs]e(?: number| no\.?| #)?|DL(?: number| no\.?| #)"
+    ("license", _labelled(r"(?:driver'?s |driving )?licen[cs]e(?: number| no\.?| #)?|DL(?: number| no\.?| #)?"
                           r"|passport(?: number| no\.?| #)?|certificate(?: number| no\.?| #)|DEA(?: number| no\.?| #)?"
                           r"|permit (?:number|no\.?|#)"), "licence or certificate label"),
     ("vehicle", _labelled(r"VIN|(?:number |licen[cs]e |car )?plate|(?:car |vehicle )?reg(?:istration)?(?: number| plate| no\.?)?"),
@@ -123,6 +123,9 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("other_id", _labelled(r"(?:booking|appointment|claim|reference|ref|confirmation|referral|ticket|file"
                            r"|client|customer|user|visit)(?: ID| number| no\.?| #| code)?|ID"), "identifier label"),
 )
+# A number the practice itself holds: "The clinic's license number", "our registration no."
+_PRACTICE_OWNS = re.compile(r"(?:\b(?:clinic|practice|pharmacy|facility|surgery|hospital|office)['’]s|\bour)\s+(?:\w+\s+)?$",
+                            re.I)
 # A reference with a word of five letters or more in it ("CAMPAIGN-2025-Q1", "SPRING25") names a campaign or
 # an offer, not a person's record.
 _CODE_WORD = re.compile(r"[A-Za-z]{5}")
@@ -173,6 +176,9 @@ _PERSONAL_URL = re.compile(
     r"|threads\.net/@|snapchat\.com/add|reddit\.com/u(?:ser)?/|pinterest\.[a-z.]+/)[/\w.@-]*\w"
     r"|[?&](?:name|first_?name|last_?name|email|patient(?:_?id)?|pid|mrn|dob|phone|uid|user(?:_?id)?|id|profile(?:_?id)?)="
     r"|/(?:patients?|p|u|users?|profiles?|members?|records?|charts?|clients?|accounts?)/[A-Za-z]{0,4}\d{3,}", re.I)
+# The part of a personal URL that carries a record: an id in the query or a numbered patient, user or record path.
+_RECORD_PATH = re.compile(r"[?&](?:patient(?:_?id)?|pid|mrn|dob|uid|user(?:_?id)?|id|profile(?:_?id)?)=|/(?:patients?|p|u|users?"
+                          r"|profiles?|members?|records?|charts?|clients?|accounts?)/[A-Za-z]{0,4}\d{3,}", re.I)
 _IPV4 = re.compile(r"\d(?<![\d.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?!\.?\d)")
 _TWO_COLONS = re.compile(r":[0-9A-Fa-f]{0,4}:")  # what every IPv6 address holds
 _IPV6 = before(_TWO_COLONS, re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"))
@@ -252,7 +258,7 @@ _OVER_89_WORDS = rf"(?:ninety(?:[- ](?:{_UNITS}))?|(?:a|one) hundred(?:(?: and)?
 # "is ninety-two", "aged a hundred and one", "ninety-four years old": an age over 89 written in words, after an
 # age word or before "years old".
 _AGE_IN_WORDS = re.compile(
-    rf"\b(?:aged?|is|was|turned|turns|turning|now)\s+({_OVER_89_WORDS})\b(?![- ](?:minutes?|mins?|percent|per cent|%"
+    rf"\b(?:aged?|is|was|turned|turns|turning|now|be)\s+({_OVER_89_WORDS})\b(?![- ](?:minutes?|mins?|percent|per cent|%"
     rf"|miles?|pounds?|days?|seconds?|metres?|meters?|feet|years ago))|\b({_OVER_89_WORDS})[- ]years?[- ]old\b", re.I)
 _STREET_SUFFIX = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Cres|Court|Ct|Place|Pl"
                   r"|Boulevard|Blvd|Terrace|Gardens|Gdns|Grove|Square|Sq|Hill|Row|Mews|Parkway|Pkwy|Highway|Hwy"
@@ -318,9 +324,9 @@ _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot
     r"(?:photos?|pics?|pictures?|images?|videos?|selfies?|shots?|footage|clips?)\b"
     # not the disclaimer under them: "Before-and-after photos shown with patient consent."
     r"(?!\s+(?:are\s+)?(?:shown|used|published|shared)\s+with\s+(?:the\s+)?(?:patients?['’]?s?\s+)?(?:written\s+)?"
-    r"(?:consent|permission))"
-    r"|\b(?:her|his|their|[A-Z][a-z]+['’]s) (?:before[- ](?:and|&)[- ]after[- ]|\w+[- ])?"
-    r"(?:photos?|pics?|pictures?|selfies?|videos?|x-rays?|shots?)\b"
+    r"(?:consent|permission)|(?:\s+in\s+th(?:is|ese)\s+\w+)?\s+(?:are|show)\s+(?:of\s+)?(?:models|actors|stock|illustrative))"
+    r"|\b(?:her|his|their|[A-Z][a-z]+['’]s) (?:before[- ](?:and|&)[- ]after[- ](?:photos?|pics?|pictures?|selfies?"
+    r"|videos?|shots?)|(?:\w+[- ])?(?:photos?|pics?|pictures?|selfies?|videos?|x-rays?))\b"
     r"|\b[A-Z][a-z]+['’]s (?:before[- ](?:and|&)[- ]after|x-rays?|scans?|results)\b", re.I))
 _BIOMETRIC = re.compile(
     r"\b(?:(?:his|her|their|your|[A-Z][a-z]+['’]s|patient(?:['’]s)?)\s+(?:\w+\s+)?"
@@ -368,8 +374,8 @@ def _phones(text: str) -> list[Hit]:
             nsn = str(m.number.national_number)
             if len(nsn) < 9 or len(nsn) > 11 or (m.number.country_code == 1 and len(nsn) != 10):
                 continue
-            if re.fullmatch(r"\d{4}[-–]\d{4}|(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}|\d{3}-\d{2}-\d{4}", m.raw_string):
-                continue  # a range of years, or the shape of an SSN (no phone number is written 3-2-4)
+            if re.fullmatch(r"\d{4}[-–]\d{4}|(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}|\d{3}-\d{2}-\d{4}|\d{5}-\d{4}", m.raw_string):
+                continue  # a range of years, or an SSN's or a ZIP+4's shape (no phone number is written so)
             if phonenumbers.number_type(m.number) in _service_types():
                 continue  # freephone, shared-cost and national-rate lines belong to services, not patients
             before = text[max(0, m.start - 30):m.start]
@@ -464,7 +470,8 @@ def _numbers(text: str, folded: frozenset[str]) -> list[Hit]:
         for m in scan(pattern, text, folded):
             value = text[m.start(1):m.end(1)]
             if sum(ch.isdigit() for ch in value) >= 2 and len(value) >= 4 and not (
-                    kind == "other_id" and _CODE_WORD.search(value)):
+                    kind == "other_id" and _CODE_WORD.search(value)) and not _PRACTICE_OWNS.search(
+                    text, max(0, m.start() - 24), m.start()):
                 out.append(Hit(m.start(1), m.end(1), kind, f"{why} followed by an identifier"))
     return out
 
@@ -479,8 +486,13 @@ def _web(text: str, folded: frozenset[str], allow: Allow) -> list[Hit]:
         urls += [m for m in _URL_ANY_HOST.finditer(text) if not any(u.start() <= m.start() < u.end() for u in urls)]
     for m in urls:
         url = text[m.start():m.end()].rstrip(".,;:!?")
-        if "@" in url.split("/")[0] or _own_domain(url, allow):
+        if "@" in url.split("/")[0]:
             continue
+        if _own_domain(url, allow):
+            if not _RECORD_PATH.search(url):
+                continue  # the practice's own site; a patient's page on it still identifies the patient
+        elif _own_profile(url, allow):
+            continue  # the practice's own social account: "instagram.com/cedarridgefm"
         if _PERSONAL_URL.search(url):
             out.append(Hit(m.start(), m.start() + len(url), "url", "URL of a personal profile or carrying personal data"))
     for m in scan(_IPV4, text, folded):
@@ -497,6 +509,14 @@ def _web(text: str, folded: frozenset[str], allow: Allow) -> list[Hit]:
                 continue
             out.append(Hit(m.start(), m.end(), "ip", "IPv6 address"))
     return out
+
+
+def _own_profile(url: str, allow: Allow) -> bool:
+    """A social profile whose handle is the practice's own: its web domain's name, or its name or sender id
+    written as one word."""
+    handle = re.sub(r"[^a-z0-9]", "", url.rstrip("/").rsplit("/", 1)[-1].lstrip("@").lower())
+    own = {d.split(".")[0].replace("-", "") for d in allow.domains} | {re.sub(r"[^a-z0-9]", "", allow.text)}
+    return bool(handle) and any(handle == o or (len(handle) >= 5 and handle in o) for o in own if o)
 
 
 def _own_domain(s: str, allow: Allow) -> bool:

@@ -60,6 +60,9 @@ _AGE_AFTER = re.compile(r",\s*(?:aged?\s+)?\d{1,3}(?=,|\s+from\b|\s*$)")
 _ID_AFTER = re.compile(r"[(,]\s*(?:(?i:DOB|D\.O\.B|date of birth|born|NHS|MRN|patient)|(?=\d{1,5}[A-Za-z]?\s+[A-Z]))")
 _NAME_AGE = before(_AGE_AFTER, re.compile(rf"({_FULL_AT}){_AGE_AFTER.pattern}"))
 _NAME_ID = before(_ID_AFTER, re.compile(rf"({_FULL_AT})\s*{_ID_AFTER.pattern}"))
+# A name the sentence itself calls a patient: "Walt, our 96-year-old patient, walked in".
+_NAME_PATIENT_APPOSITIVE = re.compile(
+    rf"({_FULL_AT}),\s+(?:our|a|the|one of our)\s+(?:[\w'’-]+\s+){{0,3}}(?:patients?|clients?)\b")
 _NAME_FROM = re.compile(rf"(?:^|[.!?:\n]\s*)({_FULL}) from [A-Z][a-z]+")
 _POSSESSIVE_HEALTH = re.compile(rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?i:{HEALTH_TERMS})")
 # Someone's own documents: "Copy Siân's licence into the ID box", "Link it to Horace's record".
@@ -99,7 +102,8 @@ POST_NOMINALS = re.compile(
 _CLINICIAN = re.compile(
     rf"\b(?:{'|'.join(CLINICIAN_TITLES)})\.?\s+(?:(?:Practitioner|Specialist|Consultant|Associate)\s+)?{_FULL}"
     rf"|{_FULL_AT}(?={POST_NOMINALS.pattern})"
-    rf"|{_FULL_AT}(?=,\s+our\s+(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,)"
+    rf"|{_FULL_AT}(?=,\s+our\s+(?!(?:[\w'’-]+\s+){{0,3}}(?:patients?|clients?|members?|customers?)\b)"
+    rf"(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,)"
     rf"|(?:(?<=\bMeet )|(?<=\bmeet )|(?<=\bIntroducing )|(?<=\bintroducing )){_FULL}(?=,\s+our\b)")
 
 
@@ -118,6 +122,7 @@ NOT_NAMES = _STOP | frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Jan F
 # The words before a capitalised word that make it a place or an object rather than a person: "from Round Rock",
 # "walked to Clifton", each read in the few characters before it.
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:from|in|at|near)\s+$")
+_IN_AT_NEAR = re.compile(r"\b(?:in|at|near)\s+$")
 _PLACE_OR_OBJECT_WORD_BEFORE = re.compile(r"\b(?:from|in|at|near|to|of)\s+$")
 # Words that make "<capitalised word> <surname>" an event or an institution: "Grace Hopper Day", "Mercy Hall".
 _EVENT_WORDS = frozenset("Day Days Week Month Year Festival Fair Show Run Marathon Award Awards Trust Foundation Society "
@@ -251,6 +256,9 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         first_word = m.group(1).split()[0]
         if first_word in all_first_names() or first_word.lower() not in common_words():  # not "Texts from Lakeshore"
             add(m.start(1), m.end(1), "a name at the start of a sentence, followed by where the person is from")
+    for m in scan(_NAME_PATIENT_APPOSITIVE, text, folded):
+        if m.group(1).split()[0] not in NOT_NAMES:
+            add(m.start(1), m.end(1), "a name the sentence calls a patient", "patient")
     for m in scan(_BYLINE, text, folded):
         add(m.start(1), m.end(1), "a testimonial byline", "patient")
     firsts, lasts = all_first_names(), surnames()
@@ -274,8 +282,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
                     and not _STREET.match(text, m.end())):
                 add(m.start(), nxt.end(), "a capitalised word before a surname from the name list")
             continue
-        if _STREET.match(text, m.end()):  # "Grace Street" is a place
-            continue
+        if _STREET.match(text, m.end()) or (_after(_IN_AT_NEAR, text, m.start()) and not possessive):
+            continue  # "Grace Street", "the patient in Kenton": a place
         if second_of_proper_name(text, m.start()):
             continue
         listed_surname = bool(nxt) and (nxt.group(1) in lasts or re.fullmatch(r"[A-Z]\.", nxt.group(1)) is not None)

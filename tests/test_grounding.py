@@ -28,6 +28,7 @@ def invented(text: str, brief: dict | None = BRIEF, claims: list | None = None) 
     "Saturdays in Nov: flu jabs for £15 if you are not NHS-eligible. Last one Nov 29th.",
     "Flu jabs on Saturdays, 9 a.m. to noon. Call 0117 496 0000 or visit riversidehealth.co.uk.",
     "Three tips before your flu jab. Feel free to ask us. Unwell? Call NHS 111.",
+    "Flu jabs at our clinic in Bristol every Saturday in November.",
 ])
 def test_what_the_brief_and_brand_say_may_be_said_in_any_ordinary_form(text: str) -> None:
     assert invented(text) == []
@@ -42,6 +43,7 @@ def test_what_the_brief_and_brand_say_may_be_said_in_any_ordinary_form(text: str
     ("Book at riverside-offers.com or call 0117 555 0199.", ["riverside-offers.com", "0117 555 0199"]),
     ("7 in 10 patients feel better after one visit.", ["7", "10"]),
     ("Book your implant consultation with Dr. Smith today.", ["Dr. Smith"]),
+    ("Flu jabs at our new clinic in Leeds and across Greater Manchester.", ["Leeds", "Manchester"]),
 ])
 def test_a_detail_nobody_gave_blocks_at_its_span(text: str, details: list[str]) -> None:
     report = check(text, platform="sms", brand=BRAND, brief=BRIEF)

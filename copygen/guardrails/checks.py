@@ -453,7 +453,7 @@ def _preheader_repeats_subject(cr: CompiledRule, name: str, fields: dict[str, st
 _KINDS = {"money": "a price", "percent": "a percentage", "time": "a time", "date": "a date", "day": "a day",
           "relative": "a date", "duration": "a duration", "number": "a number", "offer": "an offer or condition",
           "phone": "a phone number", "url": "a web address", "email": "an email address", "hours": "opening hours",
-          "person": "a named person"}
+          "person": "a named person", "place": "a named place"}
 
 
 def _ungrounded(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:

@@ -1,6 +1,6 @@
 """Grounding: the specifics a draft states (prices, percentages, dates, days, times, durations, counts, offers,
-phone numbers, web and email addresses, people named with a title) must come from the brief, the brand profile
-or the claims library.
+phone numbers, web and email addresses, people named with a title, named places) must come from the brief, the
+brand profile or the claims library.
 
 A model that adds "50% off", "open till 8pm" or "no appointment needed" is writing an offer nobody made. Each
 specific is read with its kind and a normal form, so the ordinary ways of writing the same thing agree:
@@ -142,10 +142,62 @@ def _keys(kind: str, value: str) -> frozenset[str]:
     return frozenset({f"{kind}:{low}"})
 
 
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Towns, cities, states, nations and countries (guardrails/terms/places.txt, built from GeoNames)."""
+    from ..resources import data_dir
+
+    path = data_dir("guardrails") / "terms" / "places.txt"
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+# A place where copy says something is: after "in", "at", "near", "across", "around", "throughout", "serving"
+# or "visiting", one to three capitalised words ("in Leeds", "across Greater Manchester", "near St Albans").
+_PLACE_AFTER = re.compile(r"\b(?:in|at|near|across|around|throughout|serving|visiting)\s+"
+                          r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|on|upon|under)){0,3})")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|on|upon|under)){0,3}")
+
+
+def _longest_place(words: list[str]) -> str | None:
+    """The longest run of `words` from the first that is a place name ("Greater Manchester" before "Greater")."""
+    places = place_names()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n]).rstrip(".,")
+        if name in places:
+            return name
+    return None
+
+
+def _places(text: str) -> list[Specific]:
+    out = []
+    for m in _PLACE_AFTER.finditer(text):
+        words = m.group(1).split()
+        for i in range(len(words)):  # "across Greater Manchester": the place may follow a qualifier
+            name = _longest_place(words[i:])
+            if name is not None:
+                start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
+                out.append(Specific(start, start + len(name), "place", frozenset({f"place:{name.lower()}"})))
+                break
+    return out
+
+
+def _source_places(text: str) -> set[str]:
+    """Every place a source names, wherever it stands (an address, a topic)."""
+    keys = set()
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = m.group(0).split()
+        for i in range(len(words)):
+            name = _longest_place(words[i:])
+            if name is not None:
+                keys.add(f"place:{name.lower()}")
+    return keys
+
+
 @lru_cache(maxsize=1024)
 def specifics(text: str) -> tuple[Specific, ...]:
     """Each specific `text` states, with its kind and normal forms."""
-    out = []
+    out = _places(text)
     for m in _SPECIFIC.finditer(text):
         kind = m.lastgroup or "number"
         value = m.group(0)
@@ -164,7 +216,7 @@ def specifics(text: str) -> tuple[Specific, ...]:
         keys = _keys(kind, value)
         if keys:
             out.append(Specific(m.start(), end, kind, keys))
-    return tuple(out)
+    return tuple(sorted(out, key=lambda s: s.start))
 
 
 @dataclass(frozen=True)
@@ -205,6 +257,7 @@ def _source_keys(*texts: str) -> frozenset[str]:
                 keys |= {f"n:{_number(x)}" for x in re.findall(r"\d+(?:\.\d+)?", text[s.start:s.end])}
         # Any name the sources give may be used with a title: "Priya Shah" in the staff list grounds "Dr Shah".
         keys |= {f"person:{w.lower()}" for w in re.findall(r"\b[A-Z][a-z]+", text)}
+        keys |= _source_places(text)
     return frozenset(keys)
 
 

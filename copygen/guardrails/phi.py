@@ -171,14 +171,14 @@ _EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:com|co\.uk|org|net|io|uk|us|me|health)"
                   r"/[^\s<>\"')\]]*", re.I)
 _URL_ANY_HOST = re.compile(r"\b(?:[a-z0-9-]+\.)+[a-z]{2,24}/[^\s<>\"')\]]*", re.I)
+# The part of a personal URL that carries a record: an id in the query or a numbered patient, user or record path.
+_RECORD_PATH_RE = (r"[?&](?:patient(?:_?id)?|pid|mrn|dob|uid|user(?:_?id)?|id|profile(?:_?id)?)="
+                   r"|/(?:patients?|p|u|users?|profiles?|members?|records?|charts?|clients?|accounts?)/[A-Za-z]{0,4}\d{3,}")
+_RECORD_PATH = re.compile(_RECORD_PATH_RE, re.I)
 _PERSONAL_URL = re.compile(
     r"(?:facebook\.com|fb\.com|instagram\.com|tiktok\.com/@|twitter\.com|x\.com|linkedin\.com/in|youtube\.com/@"
     r"|threads\.net/@|snapchat\.com/add|reddit\.com/u(?:ser)?/|pinterest\.[a-z.]+/)[/\w.@-]*\w"
-    r"|[?&](?:name|first_?name|last_?name|email|patient(?:_?id)?|pid|mrn|dob|phone|uid|user(?:_?id)?|id|profile(?:_?id)?)="
-    r"|/(?:patients?|p|u|users?|profiles?|members?|records?|charts?|clients?|accounts?)/[A-Za-z]{0,4}\d{3,}", re.I)
-# The part of a personal URL that carries a record: an id in the query or a numbered patient, user or record path.
-_RECORD_PATH = re.compile(r"[?&](?:patient(?:_?id)?|pid|mrn|dob|uid|user(?:_?id)?|id|profile(?:_?id)?)=|/(?:patients?|p|u|users?"
-                          r"|profiles?|members?|records?|charts?|clients?|accounts?)/[A-Za-z]{0,4}\d{3,}", re.I)
+    r"|[?&](?:name|first_?name|last_?name|email|phone)=|" + _RECORD_PATH_RE, re.I)
 _IPV4 = re.compile(r"\d(?<![\d.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?!\.?\d)")
 _TWO_COLONS = re.compile(r":[0-9A-Fa-f]{0,4}:")  # what every IPv6 address holds
 _IPV6 = before(_TWO_COLONS, re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"))

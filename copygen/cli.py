@@ -28,6 +28,7 @@ class OutputFormat(str, Enum):
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -131,7 +132,7 @@ def check(
     sponsored: Annotated[bool, typer.Option("--sponsored", help="The post is paid, sponsored or by an influencer.", metavar="")] = False,
     duration: Annotated[int, typer.Option(help="TikTok video length the script must fit.")] = 30,
     max_segments: Annotated[int, typer.Option(min=1, max=10, help="SMS segment budget.")] = 1,
-    output: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
+    output: Annotated[CheckFormat, typer.Option("--format", "-f", help="text, json, or sarif (SARIF 2.1.0, for code-review tools).")] = CheckFormat.text,
     pack: PackOpt = None,
     disable: DisableOpt = None,
     redact: Annotated[bool, typer.Option("--redact", help="Print the copy with patient identifiers replaced by placeholders, instead of a report.", metavar="")] = False,
@@ -160,11 +161,12 @@ def check(
     except CopygenError as e:
         raise _fail(str(e), e.exit_code) from None
     results: list[tuple[str, list, bool]] = []  # (file, [(fields, kw, report)], from draft JSON)
+    texts: dict[str, str] = {}  # each file's text, for findings' lines and columns
     failed: list[tuple[str, str]] = []
     grounded = brief is not None
     for source in files:
         try:
-            text = read_source(source)
+            text = texts[source] = read_source(source)
             parsed = parse_drafts(text)
             jobs = []
             if parsed is not None:
@@ -202,7 +204,14 @@ def check(
         if failed:
             raise typer.Exit(2)
         return  # the redacted copy is the output: findings do not set the exit code
-    if output is CheckFormat.json:
+    if output is CheckFormat.sarif:
+        from .sarif import sarif
+
+        log = sarif([(source, texts[source], [(f, r) for f, _, r in rs]) for source, rs, _ in results])
+        typer.echo(json.dumps(log, indent=2, ensure_ascii=False))
+        for source, error in failed:
+            typer.echo(f"{source}: {error}", err=True)
+    elif output is CheckFormat.json:
         def payload(r) -> dict:  # noqa: ANN001
             return r.model_dump(mode="json") | {"status": r.status.value, "grounding": grounded}
 

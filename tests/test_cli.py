@@ -189,3 +189,24 @@ def test_check_reads_a_folder_in_one_run_and_each_files_platform(tmp_path: Path)
     assert mixed.exit_code == 2 and "d.txt" in mixed.output, mixed.output
     assert "4 files: 2 blocked, 1 not blocked, 1 could not be checked" in mixed.output
     assert "Traceback" not in mixed.output
+
+
+def test_check_writes_sarif_with_each_finding_at_its_line_and_column(tmp_path: Path) -> None:
+    copy = tmp_path / "winter.sms"
+    lines = ["platform: sms", "RiversideHC: Our flu jab cures flu", "and is ready. Call Dave on 07911 123456."]
+    copy.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(copy), "--format", "sarif"])
+    assert result.exit_code == 1  # something blocks, as in every format
+    log = json.loads(result.stdout)
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    assert run["tool"]["driver"]["name"] == "copygen"
+    assert {r["id"] for r in run["tool"]["driver"]["rules"]} == {r["ruleId"] for r in run["results"]}
+    by_rule = {r["ruleId"]: r for r in run["results"]}
+    for rule, word in (("claims.cure", "cures"), ("phi.phone", "07911 123456")):
+        region = by_rule[rule]["locations"][0]["physicalLocation"]["region"]
+        line = lines[region["startLine"] - 1]
+        assert line[region["startColumn"] - 1:region["endColumn"] - 1] == word
+        assert by_rule[rule]["level"] == "error"
+        assert by_rule[rule]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(copy)
+    assert "CAP Code" in json.dumps(run["tool"]["driver"]["rules"])  # each rule carries its citation

@@ -430,3 +430,10 @@ def test_identifiers_a_sixth_writer_found_missing(text: str, expected: tuple[str
 ])
 def test_the_practices_own_numbers_stock_photos_and_places_are_not_identifiers(text: str) -> None:
     assert [k for k in kinds(text) if k[0] not in ("zip",)] == [], kinds(text)
+
+
+@pytest.mark.parametrize("text,age", [("Mabel (96) says the new hearing aids are brilliant.", "96"),
+                                      ("Send a card to Arthur, who will be 91 in May.", "91")])
+def test_an_age_over_89_after_a_name_or_as_what_someone_will_be(text: str, age: str) -> None:
+    assert ("age_90_plus", age) in kinds(text), kinds(text)
+    assert not [k for k in kinds("Room (96) is upstairs; the vaccine will be 95% effective.") if k[0] == "age_90_plus"]

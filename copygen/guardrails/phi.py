@@ -257,6 +257,10 @@ _TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eightee
 _OVER_89_WORDS = rf"(?:ninety(?:[- ](?:{_UNITS}))?|(?:a|one) hundred(?:(?: and)? (?:{_TEENS}|{_UNITS}))?)"
 # "is ninety-two", "aged a hundred and one", "ninety-four years old": an age over 89 written in words, after an
 # age word or before "years old".
+# "Mabel (96) says...", "who will be 91 in May".
+_AGE_AFTER_NAME_OR_BE = re.compile(
+    rf"(?<=[A-Za-z] )\(({_OVER_89})\)|\b(?:will|'ll|’ll|to) be ({_OVER_89})\b"
+    r"(?!\s*(?:%|percent|per cent|minutes?|mins?|miles?|pounds?|dollars|days?|years? (?:since|ago)))")
 _AGE_IN_WORDS = re.compile(
     rf"\b(?:aged?|is|was|turned|turns|turning|now|be)\s+({_OVER_89_WORDS})\b(?![- ](?:minutes?|mins?|percent|per cent|%"
     rf"|miles?|pounds?|days?|seconds?|metres?|meters?|feet|years ago))|\b({_OVER_89_WORDS})[- ]years?[- ]old\b", re.I)
@@ -606,6 +610,11 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
     for m in scan(_AGE_EVENT, text, folded):
         s, e = m.span(1) if m.start(1) != -1 else m.span(2)
         out.append(Hit(s, e, "age_90_plus", "age over 89 told as an event (Safe Harbor keeps only '90 or older')"))
+    for m in scan(_AGE_AFTER_NAME_OR_BE, text, folded):
+        if m.start(1) != -1 and text[:m.start()].split()[-1] in NOT_NAMES:
+            continue  # "Room (96)": a number after a place, not an age after a name
+        s, e = m.span(1) if m.start(1) != -1 else m.span(2)
+        out.append(Hit(s, e, "age_90_plus", "age over 89 (Safe Harbor keeps only '90 or older')"))
     for m in scan(_AGE_IN_WORDS, text, folded):
         s, e = m.span(1) if m.start(1) != -1 else m.span(2)
         out.append(Hit(s, e, "age_90_plus", "age over 89 in words (Safe Harbor keeps only '90 or older')"))

@@ -20,9 +20,9 @@ from .brand import Brand
 from .claims import EMPTY as NO_CLAIMS
 from .claims import ClaimsLibrary
 from .errors import ModelOutputError, PartialGenerationError, ProviderError
-from .guardrails.checks import subjects
 from .guardrails.engine import Context, Engine
 from .guardrails.grounding import grounds_for
+from .guardrails.topic_words import subjects
 from .models import Brief, Draft, Fix, Jurisdiction, Platform, Provenance, Report
 from .platforms import assemble, creative_schema, seconds_budget, sms_body_budget
 from .preflight import preflight

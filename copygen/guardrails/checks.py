@@ -14,6 +14,7 @@ from . import claim_model, phi, sms
 from .prefilter import LiteralIndex, fold
 from .sentences import SENTENCE
 from .speech import spoken_seconds
+from .topic_words import GENERIC_WORDS, content_words, subjects
 
 if TYPE_CHECKING:
     from ..models import Platform
@@ -400,45 +401,11 @@ def _max_hashtags(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Cont
     return [_finding(cr, name, value=len(tags), limit=limit)] if len(tags) > limit else []
 
 
-_STOP = frozenset(
-    "a an and are as at be by for from get has have how in is it its new now of on or our the this to "
-    "up we what when why with you your yours".split()
-)
-
-
-# Words that name the same subject, read as one (a word's first five letters stand for the word).
-_SAME_SUBJECT = [frozenset(group.split()) for group in (
-    "jab jabs vaccine vaccines vaccination vaccinations vaccinated immunisation immunization booster boosters shot shots",
-    "teeth tooth dental dentist dentistry dentists smile smiles hygienist orthodontic orthodontics braces aligners",
-    "physio physios physiotherapy physiotherapist physiotherapists therapy therapist rehab rehabilitation",
-    "eye eyes sight vision optician opticians optometrist glasses lenses",
-    "skin dermatology dermatologist eczema acne",
-    "travel trip abroad holiday holidays",
-    "baby babies infant infants newborn toddler toddlers",
-    "child children kids kid school pupils",
-    "back spine spinal posture",
-    "hearing ears ear audiology audiologist",
-    "pharmacy pharmacist pharmacists chemist prescription prescriptions medicine medicines",
-    "weight obesity bmi",
-    "smoking smoke vaping vape cigarettes",
-)]
-_SUBJECT_OF = {w[:5]: f"={i}" for i, group in enumerate(_SAME_SUBJECT) for w in group}
-
-
-def _content_words(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP}
-
-
-def subjects(text: str) -> set[str]:
-    """A text's content words, with the words of one subject read as that subject."""
-    return {_SUBJECT_OF.get(w, w) for w in _content_words(text)}
-
-
 def _subject_body_overlap(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
     if name != "subject" or not fields.get("body"):
         return []
-    subject = _content_words(fields["subject"])
-    if not subject or subject & _content_words(fields["body"]):
+    subject = content_words(fields["subject"])
+    if not subject or subject & content_words(fields["body"]):
         return []
     return [_finding(cr, name)]
 
@@ -464,12 +431,6 @@ def _ungrounded(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Contex
     text = fields[name]
     return [_finding(cr, name, s.start, s.end, text[s.start:s.end], kind=_KINDS[s.kind])
             for s in ungrounded(text, ctx.grounds)]
-
-
-# Words any practice's copy uses, whatever it is about: sharing one of these is not being on topic.
-GENERIC_WORDS = frozenset(w[:5] for w in (
-    "clinic clinics practice health healthcare patients patient team book booking appointment appointments today "
-    "help care call visit service services open available local welcome ask need find more information").split())
 
 
 def _off_topic(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:

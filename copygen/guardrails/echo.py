@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from ..resources import data_dir
 from .sentences import SENTENCE
+from .topic_words import GENERIC_WORDS
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _QUOTED = re.compile(r'"[^"\n]*"')
@@ -52,8 +53,6 @@ def _example_ngrams() -> frozenset[tuple[str, ...]]:
     """Four-word runs of the worked examples' replies (`prompts/examples/`) that hold two words of content a
     practice's copy would not share by chance ("school holidays planned", not "book online or call")."""
     import yaml
-
-    from .checks import GENERIC_WORDS
 
     def strings(value: object) -> list[str]:
         if isinstance(value, str):

@@ -437,3 +437,14 @@ def test_the_practices_own_numbers_stock_photos_and_places_are_not_identifiers(t
 def test_an_age_over_89_after_a_name_or_as_what_someone_will_be(text: str, age: str) -> None:
     assert ("age_90_plus", age) in kinds(text), kinds(text)
     assert not [k for k in kinds("Room (96) is upstairs; the vaccine will be 95% effective.") if k[0] == "age_90_plus"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("We're so proud of Chidinma – back on the court after her ankle rehab!", "Chidinma"),
+    ("Give Jadwiga a ring when the insoles arrive.", "Jadwiga"),
+    ("Oluwatobi asked if Saturday slots are free.", "Oluwatobi"),
+    ("Loved working with Kwabena on his shoulder this month.", "Kwabena"),
+])
+def test_a_name_on_no_list_is_found_as_the_object_of_care_or_the_subject_of_a_request(text: str, name: str) -> None:
+    assert any(k in ("name", "name_health") and v == name for k, v in kinds(text)), kinds(text)
+    assert not [k for k in kinds("Pilates started this week. Treat yourself to a massage.") if k[0].startswith("name")]

@@ -79,12 +79,16 @@ _TOKEN = re.compile(rf"{_WORD_AT}\b")
 # sentence that speaks to someone ("Thanks for coming in Tuesday, Jacinda –") or opening one with no comma
 # ("Chidi we have your prescription"). A word here is read as a name when it is on the name lists or is no
 # common English word (so not "Chicago", "Pilates" or "Texts").
-_SLOT_VERB_BEFORE = re.compile(r"\b(?i:send|text|texting|email|emailing|call|calling|ring|remind|thank|tell|ask"
-                               r"|message|exclude|invite|congratulate|chase|for|to)\s+$")
+_SLOT_VERBS = (r"(?i:send|text|texting|email|emailing|call|calling|ring|remind|thank|tell|ask|message|exclude|invite"
+               r"|congratulate|chase|give|giving|treat|treated|treating|helped|helping|proud of|working with"
+               r"|worked with|for|to)")
+_SLOT_VERB_BEFORE = re.compile(rf"\b{_SLOT_VERBS}\s+$")
 _COMMA_BEFORE = re.compile(r",\s+$")
-_OBJECT_SLOT = re.compile(
-    rf"\b(?i:send|text|texting|email|emailing|call|calling|ring|remind|thank|tell|ask|message|exclude|invite"
-    rf"|congratulate|chase|for|to)\s+({_WORD_AT}(?:\s+{_WORD})?)(?=[\s,.!?;:)]|$)")
+_OBJECT_SLOT = re.compile(rf"\b{_SLOT_VERBS}\s+({_WORD_AT}(?:\s+{_WORD})?)(?=[\s,.!?;:)]|$)")
+# The subject of what a person does, opening a sentence: "Olusegun asked if evening slots are available".
+_SUBJECT_SLOT = re.compile(
+    rf"({_WORD_AT}(?:\s+{_WORD})?)(?=\s+(?:asked|finished|completed|started|booked|cancelled|called|emailed"
+    r"|texted|wants|needs|messaged|rang)\b)")
 # The vocatives open with the capital or a comma, so that `re` skips ahead in C to the next one.
 _VOCATIVE_END = re.compile(rf",\s+({_WORD_AT})(?=\s*(?:[!?.]|[–—-]\s|$))")
 _VOCATIVE_START = re.compile(rf"({_WORD_AT})(?=\s+(?:we|we're|we've|you|your|you're|thanks|thank you)\b)")
@@ -183,13 +187,16 @@ def _slot_name(text: str, start: int, firsts: frozenset[str], lasts: frozenset[s
         m = _VOCATIVE_END.match(text, comma.start())
         return _unlisted_name(text, m, 2, firsts, lasts) if m is not None else None
     m = _VOCATIVE_START.match(text, start)
-    return _unlisted_name(text, m, 3, firsts, lasts) if m is not None else None
+    if m is not None:
+        return _unlisted_name(text, m, 3, firsts, lasts)
+    m = _SUBJECT_SLOT.match(text, start)
+    return _unlisted_name(text, m, 4, firsts, lasts) if m is not None else None
 
 
 def _unlisted_name(text: str, m: re.Match[str], slot: int, firsts: frozenset[str],
                    lasts: frozenset[str]) -> tuple[int, int] | None:
     """The span of a person-slot match (1: the object of a verb or "for", 2: a closing vocative, 3: an opening
-    one) that reads as a person's name, or None."""
+    one, 4: the subject of what a person does, opening a sentence) that reads as a person's name, or None."""
     words = m.group(1).split()
     if any(w in NOT_NAMES for w in words):
         return None
@@ -211,7 +218,7 @@ def _unlisted_name(text: str, m: re.Match[str], slot: int, firsts: frozenset[str
         return m.span(1)
     if not name_like(words[0]) or (slot == 2 and not _SECOND_PERSON.search(_sentence(text, m.start(), m.end()))):
         return None
-    if slot == 3 and (words[0].lower() in common_words() or not words[0].isalpha()
+    if slot >= 3 and (words[0].lower() in common_words() or not words[0].isalpha()
                       or not _at_sentence_start(text, m.start(1))):
         return None  # an imperative or a question opens the sentence: "Mark your calendar", "What's your..."
     return m.span(1)

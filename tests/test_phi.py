@@ -448,3 +448,8 @@ def test_an_age_over_89_after_a_name_or_as_what_someone_will_be(text: str, age: 
 def test_a_name_on_no_list_is_found_as_the_object_of_care_or_the_subject_of_a_request(text: str, name: str) -> None:
     assert any(k in ("name", "name_health") and v == name for k, v in kinds(text)), kinds(text)
     assert not [k for k in kinds("Pilates started this week. Treat yourself to a massage.") if k[0].startswith("name")]
+
+
+def test_a_listed_name_frequent_in_english_still_names_whoever_asks_or_finishes() -> None:
+    assert ("name_health", "Zhang Wei") in kinds("Zhang Wei finished his rehab programme today.")
+    assert not [k for k in kinds("Mark your calendar: rehab classes start in May.") if k[0].startswith("name")]

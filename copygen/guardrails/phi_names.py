@@ -218,7 +218,8 @@ def _unlisted_name(text: str, m: re.Match[str], slot: int, firsts: frozenset[str
         return m.span(1)
     if not name_like(words[0]) or (slot == 2 and not _SECOND_PERSON.search(_sentence(text, m.start(), m.end()))):
         return None
-    if slot >= 3 and (words[0].lower() in common_words() or not words[0].isalpha()
+    listed = words[0] in firsts or words[0] in lasts  # a listed name asking or finishing is a person ("Zhang Wei asked")
+    if slot >= 3 and ((words[0].lower() in common_words() and not (slot == 4 and listed)) or not words[0].isalpha()
                       or not _at_sentence_start(text, m.start(1))):
         return None  # an imperative or a question opens the sentence: "Mark your calendar", "What's your..."
     return m.span(1)

@@ -74,11 +74,12 @@ OWNER_WORDS = frozenset("driver drivers patient patients client clients doctor d
 _PERSON_VERB = re.compile(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
                           r"|was (?:admitted|diagnosed|treated|discharged|born)|has lived|lived|is recovering|walked)\b")
 _TOKEN = re.compile(rf"{_WORD_AT}\b")
-# Where a person stands, whatever their name (three patterns, so that each can be gated on its own words): the object of a verb of contact ("exclude Hyun-woo Park", "remind
-# Ife"), after "for" with a surname-like second word ("a requisition for Eitan Shapiro"), a vocative closing a
-# sentence that speaks to someone ("Thanks for coming in Tuesday, Jacinda –") or opening one with no comma
-# ("Chidi we have your prescription"). A word here is read as a name when it is on the name lists or is no
-# common English word (so not "Chicago", "Pilates" or "Texts").
+# Where a person stands, whatever their name: the object of a verb of contact or care ("exclude Hyun-woo Park",
+# "remind Ife", "proud of Gurpreet"), two name-like words after "for" or "to" ("a requisition for Eitan
+# Shapiro"), a vocative closing a sentence that speaks to someone ("Thanks for coming in Tuesday, Jacinda –") or
+# opening one with no comma ("Chidi we have your prescription"), and the subject of a request opening a sentence
+# ("Olusegun asked"). Each is read at a capitalised word that could be a name (`_slot_name`): a word on the name
+# lists or no common English word (so not "Chicago", "Pilates" or "Texts").
 _SLOT_VERBS = (r"(?i:send|text|texting|email|emailing|call|calling|ring|remind|thank|tell|ask|message|exclude|invite"
                r"|congratulate|chase|give|giving|treat|treated|treating|helped|helping|proud of|working with"
                r"|worked with|for|to)")
@@ -89,7 +90,6 @@ _OBJECT_SLOT = re.compile(rf"\b{_SLOT_VERBS}\s+({_WORD_AT}(?:\s+{_WORD})?)(?=[\s
 _SUBJECT_SLOT = re.compile(
     rf"({_WORD_AT}(?:\s+{_WORD})?)(?=\s+(?:asked|finished|completed|started|booked|cancelled|called|emailed"
     r"|texted|wants|needs|messaged|rang)\b)")
-# The vocatives open with the capital or a comma, so that `re` skips ahead in C to the next one.
 _VOCATIVE_END = re.compile(rf",\s+({_WORD_AT})(?=\s*(?:[!?.]|[–—-]\s|$))")
 _VOCATIVE_START = re.compile(rf"({_WORD_AT})(?=\s+(?:we|we're|we've|you|your|you're|thanks|thank you)\b)")
 _SECOND_PERSON = re.compile(r"\b(?i:you|your|you're|thanks|thank you|hi|hey|hope|see you)\b")

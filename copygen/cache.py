@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -68,5 +69,28 @@ def record(path: Path | None) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.touch()
+    except OSError:
+        pass
+
+
+def load(path: Path | None) -> bytes | None:
+    """What `store` kept at `path`; None when caching is off or nothing readable is there."""
+    try:
+        return path.read_bytes() if path is not None else None
+    except OSError:
+        return None
+
+
+def store(path: Path | None, data: bytes) -> None:
+    """Keep `data` at `path`, atomically (a reader sees the old file or the new one, never half of one, even with
+    several processes writing); a cache that cannot be written is simply not used."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
     except OSError:
         pass

@@ -253,10 +253,11 @@ def _named_files(pack: Pack) -> dict[str, str]:
 
 
 def _read_parsed(stored: Path | None, p: Path) -> Pack | None:
-    if not disk_cache.seen(stored):
+    data = disk_cache.load(stored)
+    if data is None:
         return None
     try:
-        pack, digests = pickle.loads(stored.read_bytes())  # type: ignore[union-attr]
+        pack, digests = pickle.loads(data)
         if isinstance(pack, Pack) and pack.path == str(p) and _named_files(pack) == digests:
             return pack
     except Exception:  # noqa: BLE001 - a corrupt or stale entry of any kind is a miss, never an error
@@ -265,15 +266,8 @@ def _read_parsed(stored: Path | None, p: Path) -> Pack | None:
 
 
 def _write_parsed(stored: Path | None, pack: Pack) -> None:
-    if stored is None:
-        return
-    try:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        tmp = stored.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps((pack, _named_files(pack))))
-        tmp.replace(stored)
-    except OSError:
-        pass
+    if stored is not None:
+        disk_cache.store(stored, pickle.dumps((pack, _named_files(pack))))
 
 
 def _parse_pack_file(p: Path) -> Pack:

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import atexit
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -54,13 +52,13 @@ class Analysis:
 
     def _load(self) -> dict[str, Any]:
         table: dict[str, Any] = {}
-        path = self._path()
-        if path is not None:
+        data = disk_cache.load(self._path())
+        if data is not None:
             try:
-                raw = json.loads(path.read_text(encoding="utf-8"))
+                raw = json.loads(data)
                 if isinstance(raw, dict):
                     table = raw
-            except (OSError, ValueError):
+            except ValueError:
                 pass
         self._table = table
         return table
@@ -86,15 +84,8 @@ class Analysis:
         path = self._path() if self._added else None
         if path is None or self._table is None:
             return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(self._table, f)
-            os.replace(tmp, path)
-            self._added = False
-        except OSError:
-            pass
+        disk_cache.store(path, json.dumps(self._table).encode())
+        self._added = False
 
 
 analysis = Analysis()

@@ -153,20 +153,15 @@ def _names(attrs: tuple[str, ...], locales: tuple[str, ...] = _LOCALES) -> froze
     except metadata.PackageNotFoundError:
         faker_version = "?"
     stored = disk_cache.marker("names", f"{faker_version} {attrs} {locales}".encode())
+    data = disk_cache.load(stored)
     try:
-        if disk_cache.seen(stored):
-            return frozenset(json.loads(stored.read_text(encoding="utf-8")))  # type: ignore[union-attr]
-    except (OSError, ValueError):
+        if data is not None:
+            return frozenset(json.loads(data))
+    except ValueError:
         pass
     names = _read_names(attrs, locales)
     if stored is not None:
-        try:
-            stored.parent.mkdir(parents=True, exist_ok=True)
-            tmp = stored.with_suffix(".tmp")
-            tmp.write_text(json.dumps(sorted(names)), encoding="utf-8")
-            tmp.replace(stored)
-        except OSError:
-            pass
+        disk_cache.store(stored, json.dumps(sorted(names)).encode())
     return names
 
 

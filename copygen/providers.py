@@ -224,11 +224,11 @@ class LocalProvider:
     def _llama(self) -> Any:
         if self.endpoint not in _LLAMAS:
             try:
-                import llama_cpp
+                from .shortlist_sampling import ShortlistLlama
             except ImportError:
                 raise ConfigError("The embedded model needs llama-cpp-python: pip install 'copygen[local]'") from None
             try:
-                llama = llama_cpp.Llama(model_path=self.endpoint, n_ctx=2048,
+                llama = ShortlistLlama(model_path=self.endpoint, n_ctx=2048,
                                         n_threads=max(1, os.cpu_count() or 1), verbose=False, seed=0)
             except (ValueError, RuntimeError) as e:
                 raise ConfigError(f"Cannot load the model file {self.endpoint}: {e}") from None

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .phi_lexicon import place_names
+
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
@@ -140,16 +142,6 @@ def _keys(kind: str, value: str) -> frozenset[str]:
     if kind == "email":
         return frozenset({f"email:{low}", f"url:{low.split('@')[1]}"})
     return frozenset({f"{kind}:{low}"})
-
-
-@lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    """Towns, cities, states, nations and countries (guardrails/terms/places.txt, built from GeoNames)."""
-    from ..resources import data_dir
-
-    path = data_dir("guardrails") / "terms" / "places.txt"
-    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
 
 
 # A place where copy says something is: after "in", "at", "near", "across", "around", "throughout", "serving"

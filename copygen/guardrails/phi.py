@@ -18,7 +18,7 @@ from . import phi_checks as chk
 from . import phi_tagger
 from .phi_hit import Hit
 from .phi_lexicon import HEALTH_TERMS, first_names
-from .phi_names import NOT_NAMES, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_start
+from .phi_names import FUNCTION_WORDS, NOT_NAMES, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_start
 from .phi_names import WORD_START as _WORD_START
 from .phi_names import _sentence as sentence_of
 from .prefilter import LiteralIndex, before, digit_count, need_of, requiring, scan
@@ -208,9 +208,11 @@ _DATE_STRONG = re.compile(
     r"|passed away|date of death|DOD|deceased)\b", re.I)
 _DATE_PERSONAL = re.compile(
     r"\b(?:(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
-    r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?)"
+    r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?|labs?"
+    r"|lab work|bloodwork|blood work|x-?rays?)"
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
-    r"|(?:seen|treated|operated on|came in|visited us|diagnosed|fitted|vaccinated|lived with|living with)"
+    r"|(?:seen|treated|operated on|came in|came to us|first came|joined us|visited us|diagnosed|fitted|vaccinated"
+    r"|lived with|living with)"
     r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got)"
     # One person's booking, told without naming them: "Booked: 19/9", "Confirmed for Wednesday, August 25",
     # "Thanks for coming in on 3/8", "See you Friday 14 May!", "check-up due 28 Jun".
@@ -218,6 +220,10 @@ _DATE_PERSONAL = re.compile(
     r"|reschedul\w*|rebook\w*|moved to|arrive (?:\w+ ){0,3}(?:early|on|by)|still make|make it on"
     r"|missed you|see you|thanks for coming)"
     r"|(?i:check-?up|recall|cleaning|filling|hygiene visit|review|follow-?up)s? (?:is |are )?(?:due|booked|confirmed))\b")
+# A named person's first visit or treatment, before a month and a year: "When Jolene came to us in August 2025".
+_CARE_BEFORE_MONTH = re.compile(
+    r"\b(?:[A-Z][a-z]+|she|he) (?:came to us|first came|joined us|started (?:with us|treatment)|was (?:seen|treated"
+    r"|diagnosed|admitted|referred)|had (?:her|his) \w+)\s+(?:in|on|back in)\s+$")
 # An invitation's window: "book your flu jab from 1 October", "get your check-up before 30 June".
 _DATE_INVITE = re.compile(
     r"\b(?:book|get|have|grab|claim|arrange)\s+your\s+(?:[\w-]+\s+){1,3}(?:from|before|by|until|after|between)\s+$", re.I)
@@ -233,9 +239,11 @@ _CARE_WORD = re.compile(
     r"\b(?:appointment|appt|visit|session|check(?:-?up)?|review|follow-?up|fitting|fit|scan|x-?ray|consult\w*"
     r"|assessment|treatment|cleaning|filling|crown|implant|denture|retainer|massage|physio\w*|hygien\w*|jab"
     r"|vaccin\w*|injection|test|results?|surgery|operation|procedure|post-?op|booked|booking|cancellation"
-    r"|rebook\w*|moved|arrive|seeing you|see you|down for|missed)\b", re.I)
+    r"|rebook\w*|reschedul\w*|move|moving|moved|arrive|seeing you|see you|down for|missed|labs?)\b", re.I)
 _WINDOW_BEFORE = re.compile(r"\b(?:from|before|by|until|till|since|between|every|each|starting|ends?|ending"
                             r"|deadline|runs?|open|opens|closed|during|through)\b\W*(?:\w+\W+){0,2}$", re.I)
+# Moving one person's booking: "Can you move Rusty Hargrove from the 14th to Friday?" ("from" is no offer window).
+_REBOOKING = re.compile(r"\b(?:move|moving|moved|reschedul\w*|rebook\w*|swap|switch|push|bring)\b", re.I)
 _INVITATION_OPENING = re.compile(r"(?:book|join|visit|come|pop|walk|grab|claim|get|try|don't miss|sign up)\b", re.I)
 # A day of the month told by its ordinal alone: "on the 3rd", "for the 22nd".
 _ORDINAL_DAY = re.compile(r"\bthe \d{1,2}(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
@@ -315,6 +323,17 @@ _RECIPIENT_STATE = re.compile(
 _OFFER_BEFORE = re.compile(r"\b(?:book|schedule|arrange|make|request|get|reserve|claim|plan|start|choose|pick)\s+$", re.I)
 _AGE_EVENT = re.compile(
     rf"\b(?i:at) ({_OVER_89}),|\b(?i:celebrat\w+|marking|marks) (?:(?i:her|his|their)|[A-Z][a-z]+['’]s) ({_OVER_89})(?:st|nd|rd|th)\b")
+_ORDINAL_OVER_89_WORDS = (r"(?i:ninetieth|ninety-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+                          r"|(?:one )?hundredth|(?:a |one )?hundred(?: and)? (?:first|second|third|fourth|fifth))")
+# One person's age told in the copy about them: "Opal is 102 today", "Happy 99th, Mr. Ellsworth!", "now 96,",
+# "at 95 she's our star", "at ninety-four, Bernice…", "her ninetieth birthday".
+_AGE_TOLD = re.compile(
+    rf"\b(?:(?P<who>[A-Z][a-z'’]+)|(?i:she|he|mum|mom|dad|nan|grandma|grandpa)) (?i:is|turns) (?P<age>{_OVER_89}|(?i:{_OVER_89_WORDS}))"
+    r" (?i:today|tomorrow|this (?:week|month|year))\b"
+    rf"|\b(?i:now|at) (?P<age_at>{_OVER_89}|(?i:{_OVER_89_WORDS}))"
+    r"(?=\s*,\s+(?P<after>[A-Z][a-z'’]+)\b|\s*[,;:)–—]|\s+(?i:she|he|they|and still)\b)"
+    rf"|\b(?i:happy) (?P<age_happy>{_OVER_89}(?:st|nd|rd|th)|{_ORDINAL_OVER_89_WORDS})\b"
+    rf"|\b(?P<age_birthday>{_ORDINAL_OVER_89_WORDS})(?=[- ](?i:birthday|bday)\b)")
 # Every description of a photo, video or scan holds one of these words: the literal index rules most texts out.
 _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot", "clip", "x-ray", "scan", "before",
                     "result"), re.compile(
@@ -577,8 +596,9 @@ def _one_to_one_care(text: str, start: int, end: int, before: str, names: Sequen
     stop = min((i for i in (text.find(ch, end) for ch in ".!?\n") if i != -1), default=len(text))
     sentence = text[begin:stop]
     someone = _YOU_WORD.search(sentence) is not None or any(begin <= h.start < stop for h in names)
-    return (someone and _CARE_WORD.search(sentence) is not None
-            and _WINDOW_BEFORE.search(before) is None and _INVITATION_OPENING.match(sentence.lstrip()) is None)
+    window = _WINDOW_BEFORE.search(before) is not None and _REBOOKING.search(before) is None
+    return (someone and _CARE_WORD.search(sentence) is not None and not window
+            and _INVITATION_OPENING.match(sentence.lstrip()) is None)
 
 
 def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()) -> list[Hit]:
@@ -592,7 +612,9 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
         if _DATE_STRONG.search(before) or re.match(r"\W{0,3}\(?(?:DOB|date of birth)", after, re.I):
             out.append(Hit(m.start(), m.end(), "date", "date next to a birth, admission, discharge or death word"))
         elif _MONTH_AND_YEAR.fullmatch(m.group(0)):
-            continue  # "In October 2008": a month and a year are a birth date's only beside a birth word
+            if _CARE_BEFORE_MONTH.search(before):  # "When Jolene came to us in August 2025"
+                out.append(Hit(m.start(), m.end(), "date", "month and year of a named person's care"))
+            continue  # "In October 2008": otherwise a month and a year are a birth date's only beside a birth word
         elif _DATE_INVITE.search(before) or _INVITATION_OPENING.match(
                 text[_date_sentence_start(text, m.start()):m.start()].lstrip()):
             continue  # "Book your flu jab from 1 October", "Book your flu jab on 3 October": an offer's date
@@ -615,6 +637,14 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
             continue  # "Room (96)": a number after a place, not an age after a name
         s, e = m.span(1) if m.start(1) != -1 else m.span(2)
         out.append(Hit(s, e, "age_90_plus", "age over 89 (Safe Harbor keeps only '90 or older')"))
+    for m in scan(_AGE_TOLD, text, folded):
+        s, e = next(m.span(g) for g in ("age", "age_at", "age_happy", "age_birthday") if m.start(g) != -1)
+        out.append(Hit(s, e, "age_90_plus", "age over 89 told of one person (Safe Harbor keeps only '90 or older')"))
+        for group, why in (("who", "before"), ("after", "after")):  # "Opal is 102 today", "At 94, Summer still…"
+            who = m.group(group)
+            if who is not None and who not in FUNCTION_WORDS and (who not in NOT_NAMES or who in first_names()):
+                out.append(Hit(m.start(group), m.end(group), name_kind(text, m.start(group), m.end(group)),
+                               f"a name {why} the age over 89 it is told"))
     for m in scan(_AGE_IN_WORDS, text, folded):
         s, e = m.span(1) if m.start(1) != -1 else m.span(2)
         out.append(Hit(s, e, "age_90_plus", "age over 89 in words (Safe Harbor keeps only '90 or older')"))
@@ -658,6 +688,10 @@ def _not_names(own_text: str) -> frozenset[str]:
     return NOT_NAMES | frozenset(own_text.split())
 
 
+_OCCASIONS = frozenset("Day Days Week Weekend Month Year Eve Festival Fair Show Run Marathon Awards".split())
+_OCCASION_AFTER = re.compile(rf"['’]?s?\s+(?:{'|'.join(sorted(_OCCASIONS))})\b")
+
+
 def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
     """Names and dates of one person's care that the learned tagger marks (phi_tagger)."""
     out = []
@@ -672,6 +706,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # "Harley Street": a place
         if not value[0].isupper():
             continue  # "came to us"
+        if value.split()[-1] in _OCCASIONS or _OCCASION_AFTER.match(text, end):
+            continue  # "Happy Independence Day", "Grace Hopper Day": an occasion
         out.append(Hit(start, end, name_kind(text, start, end), f"the name tagger reads a person's name (p={p:.2f}: {why})"))
     # A date is a patient's only in a message about one person: to "you", or naming someone.
     dates = [t for t in tagged if t[2] == "DATE" and _DATE_SPAN.fullmatch(text[t[0]:t[1]])

@@ -95,9 +95,20 @@ HEALTH_TERMS = by_first_letter(HEALTH_TERMS)
 def condition_words() -> frozenset[str]:
     """Conditions and symptoms in lay words (the claims pack's packaged vocabulary, built from ICD-10-CM):
     a capitalised one is a heading or a product's purpose ("Made for Opiate Withdrawal"), not a surname."""
+    return _term_list("conditions.txt")
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Towns, cities, states, nations and countries (guardrails/terms/places.txt, built from GeoNames)."""
+    return _term_list("places.txt")
+
+
+def _term_list(name: str) -> frozenset[str]:
+    """The lines of a packaged term list (guardrails/terms/NAME), comments left out."""
     from ..resources import data_dir
 
-    path = data_dir("guardrails") / "terms" / "conditions.txt"
+    path = data_dir("guardrails") / "terms" / name
     return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
                      if line.strip() and not line.startswith("#"))
 

@@ -16,6 +16,7 @@ from .phi_lexicon import (
     all_first_names,
     common_words,
     condition_words,
+    place_names,
     surnames,
 )
 from .prefilter import before, scan
@@ -46,6 +47,13 @@ Children Child Kids Adults Teens Teenagers Men Women Seniors Students Carers Bab
 Aetna Cigna Humana Kaiser Medicaid Medicare Anthem Bupa AXA Aviva Vitality Boots Walgreens Superdrug
 """.split())
 _TITLE = re.compile(rf"\b((?:{'|'.join(TITLES + CLINICIAN_TITLES)})\.?)\s+({_FULL})")
+_STOP_BEFORE_NAME = _STOP - {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof"}
+# Words of _STOP that are never a name, whatever stands around them.
+FUNCTION_WORDS = frozenset("""
+The A An Our Your My We Us You I It This That These Those He She They Their His Her Its Who What When Where Why How
+And But Or So If Then Now Here There All Every Each Some Any No Not Yes Please Thanks Thank Book Call Text Reply
+Visit Join Meet Welcome Today Tomorrow Tonight Hello Hi Hey
+""".split())
 _PATIENT_CONTEXT = re.compile(
     rf"\b(?i:(patients?|clients?|residents?|service users?|case study|customers?)|mum|dad|mother|father|son|daughter|"
     rf"husband|wife|partner|grandma|grandad|grandmother|grandfather|nan|nana|baby|little|toddler|meet|thanks to|"
@@ -72,7 +80,8 @@ _POSSESSIVE_RECORD = re.compile(
 OWNER_WORDS = frozenset("driver drivers patient patients client clients doctor doctors owner member child "
                          "children parent parents carer carers user users practice clinic".split())
 _PERSON_VERB = re.compile(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
-                          r"|was (?:admitted|diagnosed|treated|discharged|born)|has lived|lived|is recovering|walked)\b")
+                          r"|was (?:admitted|diagnosed|treated|discharged|born)|has lived|lived|is recovering|walked"
+                          r"|did (?:so |really |very )?well|is doing (?:so |really |very )?well|bounced back)\b")
 _TOKEN = re.compile(rf"{_WORD_AT}\b")
 # Where a person stands, whatever their name: the object of a verb of contact or care ("exclude Hyun-woo Park",
 # "remind Ife", "proud of Gurpreet"), two name-like words after "for" or "to" ("a requisition for Eitan
@@ -82,8 +91,17 @@ _TOKEN = re.compile(rf"{_WORD_AT}\b")
 # lists or no common English word (so not "Chicago", "Pilates" or "Texts").
 _SLOT_VERBS = (r"(?i:send|text|texting|email|emailing|call|calling|ring|remind|thank|tell|ask|message|exclude|invite"
                r"|congratulate|chase|give|giving|treat|treated|treating|helped|helping|proud of|working with"
-               r"|worked with|for|to)")
+               r"|worked with|follow up with|follow-up with|check in with|catch up with|speak (?:to|with)"
+               r"|talk (?:to|with)|meet with|(?:review|reply|message|feedback|card|note|letter|voicemail|complaint"
+               r"|referral|call)s? from|for|to)")
 _SLOT_VERB_BEFORE = re.compile(rf"\b{_SLOT_VERBS}\s+$")
+# Verbs whose object is someone to contact: after one, a capitalised word that is also a common English word is
+# still a person's name when it is not a place or a department ("call Dusty to reschedule", "Follow up with Pearl").
+_CONTACT_VERB = re.compile(r"(?i:send|text|texting|email|emailing|call|calling|ring|remind|thank|tell|ask|message"
+                           r"|invite|congratulate|chase|with)$")
+_NOT_CONTACTS = frozenset("Reception Support Admin Billing Accounts Office Desk Front Customer Services Security IT HR "
+                          "Finance Marketing Sales Insurance Triage Lab Radiology Records Scheduling Appointments "
+                          "Emergency Ambulance Police Alexa Siri Google".split())
 _COMMA_BEFORE = re.compile(r",\s+$")
 _OBJECT_SLOT = re.compile(rf"\b{_SLOT_VERBS}\s+({_WORD_AT}(?:\s+{_WORD})?)(?=[\s,.!?;:)]|$)")
 # The subject of what a person does, opening a sentence: "Olusegun asked if evening slots are available".
@@ -178,7 +196,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _slot_name(text: str, start: int, firsts: frozenset[str], lasts: frozenset[str]) -> tuple[int, int] | None:
     """The name at `start` (a capitalised word that could be one) if it stands where a person does: read from
     the few characters before it, so that only words that could be names are looked at."""
-    verb = _SLOT_VERB_BEFORE.search(text, max(0, start - 16), start)
+    verb = _SLOT_VERB_BEFORE.search(text, max(0, start - 20), start)
     if verb is not None:
         m = _OBJECT_SLOT.match(text, verb.start())
         return _unlisted_name(text, m, 1, firsts, lasts) if m is not None else None
@@ -206,17 +224,25 @@ def _unlisted_name(text: str, m: re.Match[str], slot: int, firsts: frozenset[str
 
     if slot == 1:
         verb = text[:m.start(1)].split()[-1].lower()
-        if verb in ("for", "to"):  # a place or a thing as often as a person: a name-like word and another,
+        if verb in ("for", "to", "from"):  # a place or a thing as often as a person: a name-like word and another,
             # neither an event, a street nor a health term ("for Opiate Withdrawal")
             if (len(words) < 2 or not name_like(words[0]) or words[1] in _EVENT_WORDS or _STREET.match(" " + words[1])
                     or words[1].lower() in condition_words()):
                 return None
-        elif not name_like(words[0]):
+        elif not name_like(words[0]) and not _contacted(text, m, words[0], verb):
             return None
         if len(words) == 2 and not name_like(words[1]):
             return m.start(1), m.start(1) + len(words[0])
         return m.span(1)
-    if not name_like(words[0]) or (slot == 2 and not _SECOND_PERSON.search(_sentence(text, m.start(), m.end()))):
+    if slot == 2:
+        sentence = _sentence(text, m.start(), m.end())
+        if not _SECOND_PERSON.search(sentence):
+            return None
+        # "Thanks so much, Winnie!": after thanks or a greeting, a capitalised word closing the sentence is the
+        # person spoken to, even a common word, unless it is a place ("Thanks, Tucson!")
+        if not name_like(words[0]) and not (_THANKS_OPENING.match(sentence.lstrip()) and words[0] not in place_names()):
+            return None
+    elif not name_like(words[0]):
         return None
     listed = words[0] in firsts or words[0] in lasts  # a listed name asking or finishing is a person ("Zhang Wei asked")
     if slot >= 3 and ((words[0].lower() in common_words() and not (slot == 4 and listed)) or not words[0].isalpha()
@@ -225,12 +251,38 @@ def _unlisted_name(text: str, m: re.Match[str], slot: int, firsts: frozenset[str
     return m.span(1)
 
 
+_THANKS_OPENING = re.compile(r"(?i:thanks|thank you|many thanks|cheers|hi|hey|hello|congrat\w*|well done|happy)\b")
+
+
+_CONTACT_WORDS = frozenset("send text texting email emailing call calling ring remind thank tell ask message invite "
+                            "congratulate chase with".split())
+
+
+def _contact_or_thanks_before(text: str, start: int) -> bool:
+    """A verb of contact or a comma stands just before `start`: where even a common word may be a name."""
+    if text[start - 2:start] == ", ":
+        return True
+    word = text[text.rfind(" ", 0, max(0, start - 1)) + 1:start].strip().lower()
+    return word in _CONTACT_WORDS
+
+
+def _contacted(text: str, m: re.Match[str], word: str, verb: str) -> bool:
+    """A capitalised common word after a verb of contact, within the sentence, that is neither a place nor a
+    department: someone's name ("call Dusty to reschedule")."""
+    return (_CONTACT_VERB.search(verb) is not None and not _at_sentence_start(text, m.start(1))
+            and word not in _NOT_CONTACTS and word not in place_names() and word.isalpha())
+
+
 def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     found: dict[tuple[int, int], tuple[str, str]] = {}  # span -> (why, role)
+    firsts, lasts = all_first_names(), surnames()
 
-    def add(start: int, end: int, why: str, role: str = "") -> None:
+    def add(start: int, end: int, why: str, role: str = "", name_word: bool = False) -> None:
+        """`name_word`: where only a person stands, a first name that is also a month, a season or a virtue
+        ("Copy Summer's licence") is a name too."""
         start, end = _trim(text, start, end)
-        if text[start:end].split()[0].strip(".,'’") in _STOP - {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof"}:
+        first = text[start:end].split()[0].strip(".,'’")
+        if first in _STOP_BEFORE_NAME and not (name_word and first in firsts and first not in FUNCTION_WORDS):
             return
         outer = next(((s, e) for s, e in found if s <= start and end <= e), None)
         if outer is None:
@@ -256,7 +308,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         add(m.start(1), m.end(1), "a possessive name before a health term")
     for m in scan(_POSSESSIVE_RECORD, text, folded):
         if m.group(1).lower() not in OWNER_WORDS:  # "Driver's licence", "the Patient's chart"
-            add(m.start(1), m.end(1), "a possessive name before a personal record or document")
+            add(m.start(1), m.end(1), "a possessive name before a personal record or document", name_word=True)
     for m in scan(_PERSON_VERB, text, folded):
         if not _after(_PLACE_OR_OBJECT_WORD_BEFORE, text, m.start(1)):
             add(m.start(1), m.end(1), "a name before a verb of someone's own story")
@@ -269,15 +321,22 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             add(m.start(1), m.end(1), "a name the sentence calls a patient", "patient")
     for m in scan(_BYLINE, text, folded):
         add(m.start(1), m.end(1), "a testimonial byline", "patient")
-    firsts, lasts = all_first_names(), surnames()
     slotted: list[tuple[int, int]] = []  # names where a person stands, added after the listed ones
     for m in scan(_TOKEN, text, folded):
         token = m.group(0)
         possessive = token.endswith(("'s", "’s"))
         word = token[:-2] if possessive else token
         if word in _STOP:
+            if word in firsts and word not in FUNCTION_WORDS and not possessive:  # "Deliver to Summer O'Sullivan"
+                nxt = _NEXT.match(text, m.end())
+                if (nxt is not None and nxt.group(1) not in _STOP
+                        and (nxt.group(1) in lasts or (nxt.group(1).lower() not in common_words()
+                                                       and nxt.group(1) not in place_names()))
+                        and nxt.group(1) not in _EVENT_WORDS and not _STREET.match(text, m.end())
+                        and not _at_sentence_start(text, m.start())):
+                    add(m.start(), nxt.end(), "a first name that is also a word, before a listed surname", name_word=True)
             continue
-        if word in firsts or word in lasts or word.lower() not in common_words():
+        if word in firsts or word in lasts or word.lower() not in common_words() or _contact_or_thanks_before(text, m.start()):
             span = _slot_name(text, m.start(), firsts, lasts)
             if span is not None:
                 slotted.append(span)
@@ -309,6 +368,9 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         if word in firsts and word not in AMBIGUOUS_FIRST and word not in _STOP:
             with_last = bool(last) and last not in _STOP and (last in lasts or last.lower() not in common_words())
             add(m.start(), m.end() if with_last else m.start() + len(word), "a first name from the name list, in capitals")
+        elif (last in lasts and last not in _STOP and last not in _EVENT_WORDS and word not in _STOP
+              and _SLOT_VERB_BEFORE.search(text, max(0, m.start() - 20), m.start())):  # "an SMS for HORACE REDDY"
+            add(m.start(), m.end(), "a name in capitals where a person stands, with a surname from the name list")
     for span in slotted:
         add(*span, "a name where a person stands (the object of a message, or someone addressed)")
     out = []

@@ -141,11 +141,13 @@ def common_words() -> frozenset[str]:
 
 @cache
 def more_first_names() -> frozenset[str]:
-    """First names of `_MORE_LOCALES` that are neither on `first_names()` nor common English words."""
+    """First names of `_MORE_LOCALES` that are neither on `first_names()` nor common English words, and the
+    packaged list of names from many countries that are no English dictionary word (guardrails/terms/
+    first_names.txt: "Tariq", "Liang", "Mildred", though frequent in English text)."""
     common = common_words()
-    return frozenset(n for n in _names(("first_names", "first_names_male", "first_names_female",
-                                        "first_romanized_names"), _MORE_LOCALES)
-                     if n.lower() not in common and n not in AMBIGUOUS_FIRST) - first_names()
+    faker = frozenset(n for n in _names(("first_names", "first_names_male", "first_names_female",
+                                         "first_romanized_names"), _MORE_LOCALES) if n.lower() not in common)
+    return (faker | _term_list("first_names.txt")) - AMBIGUOUS_FIRST - first_names()
 
 
 @cache

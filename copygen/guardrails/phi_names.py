@@ -16,6 +16,7 @@ from .phi_lexicon import (
     all_first_names,
     common_words,
     condition_words,
+    first_names,
     place_names,
     surnames,
 )
@@ -89,7 +90,8 @@ _TOKEN = re.compile(rf"{_WORD_AT}\b")
 # opening one with no comma ("Chidi we have your prescription"), and the subject of a request opening a sentence
 # ("Olusegun asked"). Each is read at a capitalised word that could be a name (`_slot_name`): a word on the name
 # lists or no common English word (so not "Chicago", "Pilates" or "Texts").
-_SLOT_VERBS = (r"(?i:send|text|texting|email|emailing|call|calling|ring|remind|thank|tell|ask|message|exclude|invite"
+_SLOT_VERBS = (r"(?i:send|sending|text|texting|email|emailing|call|calling|ring|remind|reminding|thank|thanking|tell"
+               r"|telling|ask|asking|message|exclude|invite|inviting"
                r"|congratulate|chase|give|giving|treat|treated|treating|helped|helping|proud of|working with"
                r"|worked with|follow up with|follow-up with|check in with|catch up with|speak (?:to|with)"
                r"|talk (?:to|with)|meet with|(?:review|reply|message|feedback|card|note|letter|voicemail|complaint"
@@ -97,8 +99,8 @@ _SLOT_VERBS = (r"(?i:send|text|texting|email|emailing|call|calling|ring|remind|t
 _SLOT_VERB_BEFORE = re.compile(rf"\b{_SLOT_VERBS}\s+$")
 # Verbs whose object is someone to contact: after one, a capitalised word that is also a common English word is
 # still a person's name when it is not a place or a department ("call Dusty to reschedule", "Follow up with Pearl").
-_CONTACT_VERB = re.compile(r"(?i:send|text|texting|email|emailing|call|calling|ring|remind|thank|tell|ask|message"
-                           r"|invite|congratulate|chase|with)$")
+_CONTACT_VERB = re.compile(r"(?i:send|sending|text|texting|email|emailing|call|calling|ring|remind|reminding|thank"
+                           r"|thanking|tell|telling|ask|asking|message|invite|inviting|congratulate|chase|with)$")
 _NOT_CONTACTS = frozenset("Reception Support Admin Billing Accounts Office Desk Front Customer Services Security IT HR "
                           "Finance Marketing Sales Insurance Triage Lab Radiology Records Scheduling Appointments "
                           "Emergency Ambulance Police Alexa Siri Google".split())
@@ -254,8 +256,8 @@ def _unlisted_name(text: str, m: re.Match[str], slot: int, firsts: frozenset[str
 _THANKS_OPENING = re.compile(r"(?i:thanks|thank you|many thanks|cheers|hi|hey|hello|congrat\w*|well done|happy)\b")
 
 
-_CONTACT_WORDS = frozenset("send text texting email emailing call calling ring remind thank tell ask message invite "
-                            "congratulate chase with".split())
+_CONTACT_WORDS = frozenset("send sending text texting email emailing call calling ring remind reminding thank thanking "
+                            "tell telling ask asking message invite inviting congratulate chase with".split())
 
 
 def _contact_or_thanks_before(text: str, start: int) -> bool:
@@ -351,6 +353,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             continue
         if _STREET.match(text, m.end()) or (_after(_IN_AT_NEAR, text, m.start()) and not possessive):
             continue  # "Grace Street", "the patient in Kenton": a place
+        if text[m.end():m.end() + 1] == "." and text[m.end() + 1:m.end() + 3].strip()[:1].islower():
+            continue  # "Reg. no.": an abbreviation
         if second_of_proper_name(text, m.start()):
             continue
         listed_surname = bool(nxt) and (nxt.group(1) in lasts or re.fullmatch(r"[A-Z]\.", nxt.group(1)) is not None)
@@ -367,6 +371,9 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         word, last = m.group(0).split()[0].capitalize(), (m.group(1) or "").capitalize()
         if word in firsts and word not in AMBIGUOUS_FIRST and word not in _STOP:
             with_last = bool(last) and last not in _STOP and (last in lasts or last.lower() not in common_words())
+            if (not with_last and word not in first_names()
+                    and not _SLOT_VERB_BEFORE.search(text, max(0, m.start() - 20), m.start())):
+                continue  # one upper-case word off the main lists is an acronym as often ("VIN", "IBAN", "DEA")
             add(m.start(), m.end() if with_last else m.start() + len(word), "a first name from the name list, in capitals")
         elif (last in lasts and last not in _STOP and last not in _EVENT_WORDS and word not in _STOP
               and _SLOT_VERB_BEFORE.search(text, max(0, m.start() - 20), m.start())):  # "an SMS for HORACE REDDY"

@@ -453,3 +453,62 @@ def test_a_name_on_no_list_is_found_as_the_object_of_care_or_the_subject_of_a_re
 def test_a_listed_name_frequent_in_english_still_names_whoever_asks_or_finishes() -> None:
     assert ("name_health", "Zhang Wei") in kinds("Zhang Wei finished his rehab programme today.")
     assert not [k for k in kinds("Mark your calendar: rehab classes start in May.") if k[0].startswith("name")]
+
+
+@pytest.mark.parametrize("text,age,name", [
+    ("Post a birthday shout-out: Opal is 102 today!", "102", "Opal"),
+    ("At 94, Summer still walks to every physio session.", "94", "Summer"),
+    ("Happy 99th, Mr. Ellsworth! The whole team loved your visit.", "99th", None),
+    ("Video script: Meet Wanda – at 95 she's our chair-yoga star.", "95", None),
+    ("Call Mabel Fairchild – her ninetieth birthday party moved her appointment.", "ninetieth", None),
+    ("Walter, at the age of 97, still cycles to his check-ups.", "97", None),
+    ("Edna is 93 years young and loves her physio.", "93", None),
+    ("She's 101 and still gardening after her hip replacement.", "101", None),
+])
+def test_an_age_over_89_told_of_one_person_and_the_person_named_with_it(text: str, age: str, name: str | None) -> None:
+    found = kinds(text)
+    assert ("age_90_plus", age) in found, found
+    if name is not None:
+        assert any(k.startswith("name") and v == name for k, v in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The temperature is 95 today, so drink plenty of water.",
+    "Adults over 90 are at higher risk from RSV.",
+    "Our team has 95 yrs of experience between them.",
+    "She was 90 minutes early for the clinic.",
+])
+def test_a_number_over_89_that_is_no_ones_age_is_not_an_age(text: str) -> None:
+    assert not [k for k in kinds(text) if k[0] == "age_90_plus"], kinds(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Please call Dusty to reschedule the podiatry appointment.", "Dusty"),
+    ("Follow up with Pearl re: the bruising she mentioned.", "Pearl"),
+    ("Thanks so much, Winnie! We'll see you after your eye exam.", "Winnie"),
+    ("Reply to the Yelp review from Dale Fenimore and offer a call.", "Dale Fenimore"),
+    ("Deliver to Summer O'Sullivan at the usual address.", "Summer O'Sullivan"),
+    ("Copy Summer's licence into the ID check box.", "Summer"),
+    ("Hearing aid is ready for Liang to collect.", "Liang"),
+    ("Draft an SMS for IFEOMA NASSER about the hygiene visit.", "IFEOMA"),
+])
+def test_a_name_that_is_also_a_word_is_found_where_only_a_person_stands(text: str, name: str) -> None:
+    assert any(k.startswith("name") and v.startswith(name) for k, v in kinds(text)), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Call Reception to book your flu jab.", "Thanks so much, Tucson! See you at the health fair.",
+    "Happy Independence Day from all of us at the clinic!", "Reg. no. of the practice van: on file.",
+    "Lab requisition: VIN and IBAN fields are optional.", "Book for MOTHERS DAY pampering.",
+])
+def test_departments_places_occasions_and_acronyms_are_not_names(text: str) -> None:
+    assert not [k for k in kinds(text) if k[0].startswith("name")], kinds(text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Text Faith Obi that her labs from 12/02 are back and normal.", "12/02"),
+    ("Can you move Rusty Hargrove from the 14th to Friday?", "the 14th"),
+    ("When Jolene came to us in August 2025 she couldn't climb stairs.", "August 2025"),
+])
+def test_dates_of_labs_a_moved_booking_and_a_first_visit_are_phi(text: str, value: str) -> None:
+    assert ("date", value) in kinds(text), kinds(text)

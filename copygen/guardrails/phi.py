@@ -332,6 +332,10 @@ _AGE_TOLD = re.compile(
     r" (?i:today|tomorrow|this (?:week|month|year))\b"
     rf"|\b(?i:now|at) (?P<age_at>{_OVER_89}|(?i:{_OVER_89_WORDS}))"
     r"(?=\s*,\s+(?P<after>[A-Z][a-z'’]+)\b|\s*[,;:)–—]|\s+(?i:she|he|they|and still)\b)"
+    rf"|\b(?i:age of|(?:she|he)(?:'s|’s| is| was)) (?P<age_of>{_OVER_89}|(?i:{_OVER_89_WORDS}))\b"
+    r"(?!\s*(?:%|percent|per cent|minutes?|mins?|miles?|pounds?|dollars|days?|times|years? (?:since|ago)))"
+    rf"|\b(?P<age_unit>{_OVER_89}|(?i:{_OVER_89_WORDS}))(?:(?:-|\s)?(?i:years?|yrs?)(?:-|\s)?(?i:young)\b"
+    r"|\s?(?i:y\.o\.?|yrs?\b)(?!\s*(?i:of|experience|in business|serving|ago)))"
     rf"|\b(?i:happy) (?P<age_happy>{_OVER_89}(?:st|nd|rd|th)|{_ORDINAL_OVER_89_WORDS})\b"
     rf"|\b(?P<age_birthday>{_ORDINAL_OVER_89_WORDS})(?=[- ](?i:birthday|bday)\b)")
 # Every description of a photo, video or scan holds one of these words: the literal index rules most texts out.
@@ -638,7 +642,8 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
         s, e = m.span(1) if m.start(1) != -1 else m.span(2)
         out.append(Hit(s, e, "age_90_plus", "age over 89 (Safe Harbor keeps only '90 or older')"))
     for m in scan(_AGE_TOLD, text, folded):
-        s, e = next(m.span(g) for g in ("age", "age_at", "age_happy", "age_birthday") if m.start(g) != -1)
+        s, e = next(m.span(g) for g in ("age", "age_at", "age_of", "age_unit", "age_happy", "age_birthday")
+                    if m.start(g) != -1)
         out.append(Hit(s, e, "age_90_plus", "age over 89 told of one person (Safe Harbor keeps only '90 or older')"))
         for group, why in (("who", "before"), ("after", "after")):  # "Opal is 102 today", "At 94, Summer still…"
             who = m.group(group)

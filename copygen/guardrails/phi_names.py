@@ -153,7 +153,7 @@ _EVENT_WORDS = frozenset("Day Days Week Month Year Festival Fair Show Run Marath
                          "Institute College University School Hospital Centre Center Hall House Gardens Club Games Cup "
                          "League Bridge Hill".split())
 _WORD_BEFORE = re.compile(rf"({_WORD}) $")
-_NEXT = re.compile(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD})")
+_NEXT = re.compile(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD}(?![{_LOW}{_UP}]))")
 _STREET = re.compile(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill)\b")
 _HEALTH = re.compile(rf"\b{HEALTH_TERMS}", re.I)
 _CLINICIANS = frozenset(t.lower() for t in CLINICIAN_TITLES)

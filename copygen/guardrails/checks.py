@@ -14,7 +14,7 @@ from . import claim_model, phi, sms
 from .prefilter import LiteralIndex, fold
 from .sentences import SENTENCE
 from .speech import spoken_seconds
-from .topic_words import GENERIC_WORDS, content_words, subjects
+from .topic_words import GENERIC_WORDS, content_words, subject_words, subjects
 
 if TYPE_CHECKING:
     from ..models import Platform
@@ -518,12 +518,16 @@ def _prompt_echo(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Conte
 
 
 def _example_echo(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
-    from .echo import echoed
+    from .echo import echoed, echoed_hashtags
 
     text = fields[name]
     brief = subjects(ctx.grounds.brief) if ctx.grounds is not None else set()
-    return [_finding(cr, name, start, end, text[start:end]) for start, end in echoed(text, "examples")
-            if not subjects(text[start:end]) <= brief]  # the brief's own words may be repeated
+    spans = [(start, end) for start, end in echoed(text, "examples")
+             if not subjects(text[start:end]) <= brief]  # the brief's own words may be repeated
+    if "#" in text and ctx.grounds is not None:  # without the brief, "#dentalcare" may be the practice's own tag
+        words = subject_words(ctx.grounds.brief)
+        spans += [span for span in echoed_hashtags(text, words) if not any(s <= span[0] < e for s, e in spans)]
+    return [_finding(cr, name, start, end, text[start:end]) for start, end in sorted(spans)]
 
 
 MEASURES = {

@@ -74,6 +74,27 @@ def _example_ngrams() -> frozenset[tuple[str, ...]]:
     return frozenset(grams)
 
 
+_HASHTAG = re.compile(r"#\w+")
+
+
+@cache
+def example_hashtags() -> frozenset[str]:
+    """The hashtags of the worked examples' replies, in lower case ("#dentalcare", "#schoolholidays")."""
+    tags: set[str] = set()
+    for path in sorted((data_dir("prompts") / "examples").glob("*.yaml")):
+        tags.update(t.lower() for t in _HASHTAG.findall(path.read_text(encoding="utf-8")) if len(t) > 2)
+    return frozenset(tags)
+
+
+def echoed_hashtags(text: str, brief_words: set[str]) -> list[tuple[int, int]]:
+    """Spans of hashtags that begin with a worked example's hashtag ("#dentalcare251760" too) and hold no word
+    of the brief: the example's tags, not the brief's."""
+    tags = example_hashtags()
+    return [m.span() for m in _HASHTAG.finditer(text)
+            if any(m.group(0).lower().startswith(t) for t in tags)
+            and not any(len(w) >= 4 and w in m.group(0).lower() for w in brief_words)]
+
+
 @cache
 def _trigrams(source: str) -> frozenset[tuple[str, ...]]:
     return frozenset(gram[i:i + 3] for gram in _ngrams(source) for i in (0, 1))

@@ -34,8 +34,10 @@ _OFFERS = {
             r"|without charge",
     "discount": r"half[- ]price|discount(?:ed|s)?|money off|buy one,? get one|bogof"
                 r"|special offer|limited[- ]time offer|voucher|coupon|promo(?:tion)?(?: code)?",
-    "no appointment": r"no (?:appointment|booking)s? (?:needed|necessary|required)|walk[- ]in|drop[- ]in"
+    "no appointment": r"no (?:appointment|booking)s?(?: (?:needed|necessary|required))?|walk[- ]in|drop[- ]in"
                       r"|without (?:an )?appointment|no need to book",
+    "extended hours": r"any ?time of (?:the )?(?:day|night)|(?:7|seven) days a week|open late|late[- ]night"
+                      r"|out[- ]of[- ]hours|after[- ]hours|evenings? and weekends?",
     "same day": r"same[- ]day|while you wait",
     "limited": r"limited (?:places|spaces|slots|availability|spots)|(?:only|just) \d+ (?:places|spaces|slots|spots) left"
                r"|while stocks last|first come,? first served",
@@ -144,9 +146,10 @@ def _keys(kind: str, value: str) -> frozenset[str]:
     return frozenset({f"{kind}:{low}"})
 
 
-# A place where copy says something is: after "in", "at", "near", "across", "around", "throughout", "serving"
-# or "visiting", one to three capitalised words ("in Leeds", "across Greater Manchester", "near St Albans").
-_PLACE_AFTER = re.compile(r"\b(?:in|at|near|across|around|throughout|serving|visiting)\s+"
+# A place where copy says something is, or where someone goes or comes from: after "in", "at", "near", "across",
+# "around", "throughout", "serving", "visit(ing)", "to" or "from", one to three capitalised words ("in Leeds",
+# "across Greater Manchester", "near St Albans", "a visit to Springfield").
+_PLACE_AFTER = re.compile(r"\b(?:in|at|near|across|around|throughout|serving|visiting|visit|to|from)\s+"
                           r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|on|upon|under)){0,3})")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|on|upon|under)){0,3}")
 

@@ -319,6 +319,11 @@ _RECIPIENT_STATE = re.compile(
     rf"(?:about |for |regarding )?your {_READER_HEALTH}"
     rf"|\byour {_READER_HEALTH} (?:is|are|was|were|has|have)(?: now| still| really)? (?:due|overdue|going|healing"
     r"|improving|booked|ready|back|coming along|progressing|scheduled|confirmed|looking|done|complete)\b", re.I)
+# Sympathy for what the reader suffers says they suffer it: "we're sorry to hear about the allergy",
+# "hope you're feeling better", "get well soon".
+_SYMPATHY = requiring(("sorry", "feeling better", "get well"), re.compile(
+    r"\b(?:sorry to hear (?:about|of) (?:the|your) (?:[\w-]+ ){0,2}?[\w-]+|sorry (?:about|for) your (?:[\w-]+ ){0,2}?[\w-]+"
+    r"|hope you(?:'re|’re| are) (?:feeling|getting) better|get well soon)\b", re.I))
 # Before "your ...": an offer to book, not a fact about the reader ("book your Botox appointment today").
 _OFFER_BEFORE = re.compile(r"\b(?:book|schedule|arrange|make|request|get|reserve|claim|plan|start|choose|pick)\s+$", re.I)
 _AGE_EVENT = re.compile(
@@ -676,6 +681,9 @@ def _marketing(text: str, folded: frozenset[str]) -> list[Hit]:
     if next(iter(scan(_REVIEW_OPEN, text, folded)), None) is not None:  # a reply to a review
         for m in scan(_REVIEW_CONFIRM, text, folded):
             out.append(Hit(m.start(), m.end(), "review_reply", "a review reply that confirms the reviewer's care"))
+    out += [Hit(m.start(), m.end(), "recipient_condition", "sympathy for the reader's own condition")
+            for m in scan(_SYMPATHY, text, folded)  # a reply about the reviewer's care is a review reply
+            if not any(h.kind == "review_reply" and h.start < m.end() and m.start() < h.end for h in out)]
     return out
 
 

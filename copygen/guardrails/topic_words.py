@@ -45,3 +45,11 @@ def subjects(text: str) -> set[str]:
 GENERIC_WORDS = frozenset(w[:5] for w in (
     "clinic clinics practice health healthcare patients patient team book booking appointment appointments today "
     "help care call visit service services open available local welcome ask need find more information").split())
+
+
+def subject_words(text: str) -> set[str]:
+    """A text's words of three letters or more, with every word of each subject it names ("dental" brings
+    "teeth", "kids" brings "children"): the words a hashtag about the same thing may hold."""
+    words = set(re.findall(r"[a-z]{3,}", text.lower()))
+    named = {_SUBJECT_OF[w[:5]] for w in words if w[:5] in _SUBJECT_OF}
+    return words | {w for i, group in enumerate(_SAME_SUBJECT) if f"={i}" in named for w in group}

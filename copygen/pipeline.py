@@ -128,6 +128,9 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
     # finding; the best is kept by status, then fewest blocking findings, then fewest findings, then how much of
     # the brief it covers.
     n = options.candidates or (4 if provider.name == "local" else 1)
+    prefetch = getattr(provider, "prefetch", None)
+    if n > 1 and prefetch is not None:  # the embedded model samples every candidate's first reply together
+        prefetch(messages, schema, max_tokens=MAX_TOKENS[platform], seeds=[seed + 1000 * k for k in range(n)])
     calls = p_tok = c_tok = 0
     exact, raw_text, best, scored = True, "", None, []
     for k in range(n):

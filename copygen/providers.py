@@ -7,6 +7,7 @@ openai/httpx errors are caught here and nowhere else.
 from __future__ import annotations
 
 import atexit
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -206,6 +207,11 @@ def _short(e: Exception) -> str:
 
 
 _LLAMAS: dict[str, Any] = {}  # one loaded model per path and process
+_PARALLEL: dict[str, Any] = {}  # its context for sampling candidates together, made when first needed
+
+
+def _prefetch_key(messages: list[dict[str, str]], schema: dict[str, Any], max_tokens: int) -> str:
+    return json.dumps([messages, schema, max_tokens], sort_keys=True)
 
 
 class LocalProvider:
@@ -237,13 +243,45 @@ class LocalProvider:
             _LLAMAS[self.endpoint] = llama
         return _LLAMAS[self.endpoint]
 
+    def prefetch(self, messages: list[dict[str, str]], schema: dict[str, Any], *, max_tokens: int,
+                 seeds: list[int]) -> None:
+        """Sample the replies for these seeds together (see shortlist_sampling.ParallelCandidates), so that
+        `complete` with one of them returns its reply at once. When they cannot be sampled together, nothing is
+        kept and `complete` samples each as usual."""
+        key = _prefetch_key(messages, schema, max_tokens)
+        self._prefetched = {(key, seed): reply for seed, reply in zip(seeds, self._sample(messages, schema, max_tokens, seeds) or [])}
+
+    def _sample(self, messages: list[dict[str, str]], schema: dict[str, Any], max_tokens: int,
+                seeds: list[int]) -> list[Completion] | None:
+        """One reply per seed, sampled together; None when they do not fit the context."""
+        parallel = _PARALLEL.get(self.endpoint)
+        if parallel is None or parallel.n_seq < len(seeds):
+            from .shortlist_sampling import ParallelCandidates
+
+            if parallel is not None:
+                parallel.close()
+            parallel = _PARALLEL[self.endpoint] = ParallelCandidates(self._llama(), max(4, len(seeds)))
+        replies = parallel.complete(messages, schema, max_tokens, seeds, top_k=LOCAL_SAMPLING["top_k"],
+                                    top_p=LOCAL_SAMPLING["top_p"], temperature=LOCAL_SAMPLING["temperature"],
+                                    repeat_penalty=LOCAL_SAMPLING["repeat_penalty"])
+        if replies is None:
+            return None
+        return [Completion(text=text, model=self.model, prompt_tokens=p, completion_tokens=c) for text, p, c in replies]
+
     def complete(self, messages: list[dict[str, str]], schema: dict[str, Any], *, max_tokens: int,
                  seed: int | None = None) -> Completion:
-        llama = self._llama()
+        seed = seed if seed is not None else 0
+        done = getattr(self, "_prefetched", {}).pop((_prefetch_key(messages, schema, max_tokens), seed), None)
+        if done is None:
+            replies = self._sample(messages, schema, max_tokens, [seed])
+            done = replies[0] if replies else None
+        if done is not None:
+            return done
+        llama = self._llama()  # too long to sample in the shared context: llama-cpp-python's own path
         try:
             resp = llama.create_chat_completion(
                 messages=messages, response_format={"type": "json_object", "schema": schema},
-                max_tokens=max_tokens, seed=seed if seed is not None else 0, **LOCAL_SAMPLING)
+                max_tokens=max_tokens, seed=seed, **LOCAL_SAMPLING)
         except ValueError as e:  # prompt longer than the context window
             raise ProviderError(f"The embedded model could not run this prompt: {e}") from None
         usage = resp.get("usage") or {}

@@ -50,3 +50,35 @@ def test_replies_follow_the_schema_and_repeat_for_a_seed(llama, seed: int) -> No
 def test_a_shortlist_with_no_valid_token_falls_back_to_the_whole_vocabulary(llama) -> None:
     # One candidate: the model's favourite token is often not what the grammar allows next (a quote, a key).
     assert set(json.loads(reply(llama, 3, top_k=1), strict=False)) == {"text", "cta"}
+
+
+def test_candidates_sampled_together_follow_the_schema_and_repeat(llama) -> None:
+    from copygen.shortlist_sampling import ParallelCandidates
+
+    def run() -> list[str]:
+        together = ParallelCandidates(llama, 4)
+        try:
+            replies = together.complete(MESSAGES, SCHEMA, 160, [101, 1101, 2101, 3101], **SAMPLING)
+            assert replies is not None and all(p == replies[0][1] and 0 < c <= 160 for _, p, c in replies)
+            return [text for text, _, _ in replies]
+        finally:
+            together.close()
+
+    first = run()
+    assert len(first) == 4 and len(set(first)) > 1  # four seeds, not one reply four times
+    assert all(set(json.loads(text, strict=False)) == {"text", "cta"} for text in first)
+    assert run() == first
+
+
+def test_candidates_that_cannot_fit_the_context_are_left_to_one_at_a_time(llama) -> None:
+    from copygen.shortlist_sampling import ParallelCandidates
+
+    together = ParallelCandidates(llama, 4, n_ctx=512)
+    try:
+        assert together.complete(MESSAGES, SCHEMA, 160, [1, 2, 3, 4], **SAMPLING) is None
+    finally:
+        together.close()
+
+
+SAMPLING = {"top_k": LOCAL_SAMPLING["top_k"], "top_p": LOCAL_SAMPLING["top_p"],
+            "temperature": LOCAL_SAMPLING["temperature"], "repeat_penalty": LOCAL_SAMPLING["repeat_penalty"]}

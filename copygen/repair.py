@@ -115,6 +115,26 @@ def _tiktok_hashtags(c: Content, brand: Brand, ctx: Context) -> Content | None:
     return c.model_copy(update={"caption": caption, "hashtags": [t for t in c.hashtags if t not in extra]})
 
 
+def _drop_marked_hashtags(c: Content, findings: list[Finding]) -> Content | None:
+    """The caption without the hashtags these findings mark (a worked example's tag on another topic, debris):
+    a hashtag carries no claim and no sentence, so it goes without a word of the copy changing."""
+    if not isinstance(c, TikTokContent):
+        return None
+    marked = {c.caption[f.start:f.end] for f in findings
+              if f.field == "caption" and f.start is not None and c.caption[f.start:f.start + 1] == "#"}
+    if not marked:
+        return None
+    caption = re.sub(r"\s*(?<!\w)#\w+", lambda m: "" if m.group(0).strip() in marked else m.group(0), c.caption).strip()
+    return c.model_copy(update={"caption": caption, "hashtags": [t for t in c.hashtags if t not in marked
+                                                                    and f"#{t.lstrip('#')}" not in marked]})
+
+
+# Rule id -> the fix that answers it from the findings' spans.
+SPAN_FIXERS: dict[str, Callable[[Content, list[Finding]], Content | None]] = {
+    "quality.example_echo": _drop_marked_hashtags,
+    "quality.hashtag_garbage": _drop_marked_hashtags,
+}
+
 # Rule id -> the fix that answers it. Each returns new content, or None when it cannot help.
 FIXERS: dict[str, Callable[[Content, Brand, Context], Content | None]] = {
     "sms.segments": _sms_segments,
@@ -152,13 +172,16 @@ def mechanical(content: Content, report: Report, engine: Engine, ctx: Context, b
     fixes: list[Fix] = []
     tried: set[str] = set()
     while True:
-        pending = [f for f in report.findings if f.rule_id in FIXERS and f.rule_id not in tried
-                   and f.severity is not Severity.INFO]
+        pending = [f for f in report.findings if (f.rule_id in FIXERS or f.rule_id in SPAN_FIXERS)
+                   and f.rule_id not in tried and f.severity is not Severity.INFO]
         if not pending:
             return content, report, fixes
         rule_id = pending[0].rule_id
         tried.add(rule_id)
-        new = FIXERS[rule_id](content, brand, ctx)
+        if rule_id in FIXERS:
+            new = FIXERS[rule_id](content, brand, ctx)
+        else:
+            new = SPAN_FIXERS[rule_id](content, [f for f in report.findings if f.rule_id == rule_id])
         if new is None:
             continue
         new_report = engine.check(new.fields(), ctx)

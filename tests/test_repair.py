@@ -132,6 +132,17 @@ def test_sponsored_tiktok_gets_the_ad_label_when_missing(brand: Brand) -> None:
     assert content.caption.startswith(brand.ad_label) and "tiktok.ad_disclosure" not in {f.rule_id for f in report.findings}
 
 
+def test_a_worked_examples_hashtags_and_debris_are_dropped_from_the_caption(brand: Brand) -> None:
+    tiktok = TikTokContent(duration=15, hook="Flu jabs this Saturday", beats=[],
+                           hashtags=["#flu", "#dentalcare", "#schoolholidays", "#flu251760"],
+                           caption="Flu clinics every Saturday #flu #dentalcare #schoolholidays #flu251760")
+    (content, report, fixes), before = _fix(tiktok, brand, Platform.TIKTOK, duration=15)
+    assert {"quality.example_echo", "quality.hashtag_garbage"} <= {f.rule_id for f in before.findings}
+    assert content.caption == "Flu clinics every Saturday #flu" and content.hashtags == ["#flu"]
+    assert not {"quality.example_echo", "quality.hashtag_garbage"} & {f.rule_id for f in report.findings}
+    assert {f.rule_id for f in fixes} >= {"quality.example_echo"} and all(f.how == "deterministic" for f in fixes)
+
+
 def test_a_fix_the_brand_cannot_supply_leaves_the_finding() -> None:
     sms = SmsContent(body="Flu clinics every Saturday.", sender="", opt_out="", text="Flu clinics every Saturday.")
     (content, report, fixes), _ = _fix(sms, Brand(opt_out=""), Platform.SMS)

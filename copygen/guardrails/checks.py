@@ -518,15 +518,18 @@ def _prompt_echo(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Conte
 
 
 def _example_echo(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
-    from .echo import echoed, echoed_hashtags
+    from .echo import echoed, echoed_hashtags, example_subject_spans
 
     text = fields[name]
     brief = subjects(ctx.grounds.brief) if ctx.grounds is not None else set()
     spans = [(start, end) for start, end in echoed(text, "examples")
              if not subjects(text[start:end]) <= brief]  # the brief's own words may be repeated
-    if "#" in text and ctx.grounds is not None:  # without the brief, "#dentalcare" may be the practice's own tag
-        words = subject_words(ctx.grounds.brief)
-        spans += [span for span in echoed_hashtags(text, words) if not any(s <= span[0] < e for s, e in spans)]
+    if ctx.grounds is not None:  # without the brief, "#dentalcare" may be the practice's own tag
+        if "#" in text:
+            words = subject_words(ctx.grounds.brief)
+            spans += [span for span in echoed_hashtags(text, words) if not any(s <= span[0] < e for s, e in spans)]
+        spans += [span for span in example_subject_spans(text, brief)
+                  if not any(s < span[1] and span[0] < e for s, e in spans)]
     return [_finding(cr, name, start, end, text[start:end]) for start, end in sorted(spans)]
 
 

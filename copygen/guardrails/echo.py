@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from ..resources import data_dir
 from .sentences import SENTENCE
-from .topic_words import GENERIC_WORDS
+from .topic_words import GENERIC_WORDS, subject_spans
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _QUOTED = re.compile(r'"[^"\n]*"')
@@ -84,6 +84,31 @@ def example_hashtags() -> frozenset[str]:
     for path in sorted((data_dir("prompts") / "examples").glob("*.yaml")):
         tags.update(t.lower() for t in _HASHTAG.findall(path.read_text(encoding="utf-8")) if len(t) > 2)
     return frozenset(tags)
+
+
+@cache
+def example_subjects() -> frozenset[str]:
+    """The subjects the worked examples' briefs name (children, teeth, physio, holidays, pharmacy: the
+    groups of `topic_words`)."""
+    import yaml
+
+    topics = []
+    for path in sorted((data_dir("prompts") / "examples").glob("*.yaml")):
+        topics += [str(ex["brief"].get("topic", "")) for ex in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
+    return frozenset(key for _, _, key in subject_spans(" ".join(topics)) if key.startswith("="))
+
+
+def example_subject_spans(text: str, brief_subjects: set[str]) -> list[tuple[int, int]]:
+    """In each sentence, the stretch from the first to the last word naming a subject of the worked examples
+    that the brief does not name, where two or more such subjects meet ("your child's check-up with our dental
+    team" in a COVID booster email): the example's subject, not the brief's."""
+    spans = []
+    for m in SENTENCE.finditer(text):
+        words = [(a, b, key) for a, b, key in subject_spans(m.group(0))
+                 if key in example_subjects() and key not in brief_subjects]
+        if len({key for _, _, key in words}) >= 2:
+            spans.append((m.start() + words[0][0], m.start() + words[-1][1]))
+    return spans
 
 
 def echoed_hashtags(text: str, brief_words: set[str]) -> list[tuple[int, int]]:

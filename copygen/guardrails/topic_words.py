@@ -53,3 +53,9 @@ def subject_words(text: str) -> set[str]:
     words = set(re.findall(r"[a-z]{3,}", text.lower()))
     named = {_SUBJECT_OF[w[:5]] for w in words if w[:5] in _SUBJECT_OF}
     return words | {w for i, group in enumerate(_SAME_SUBJECT) if f"={i}" in named for w in group}
+
+
+def subject_spans(text: str) -> list[tuple[int, int, str]]:
+    """Each content word of `text` with the subject it names (its first five letters when it names none)."""
+    return [(m.start(), m.end(), _SUBJECT_OF.get(m.group(0)[:5], m.group(0)[:5]))
+            for m in re.finditer(r"[a-z]{3,}", text.lower()) if m.group(0) not in _STOP]

@@ -332,7 +332,8 @@ _ORDINAL_OVER_89_WORDS = (r"(?i:ninetieth|ninety-?(?:first|second|third|fourth|f
                           r"|(?:one )?hundredth|(?:a |one )?hundred(?: and)? (?:first|second|third|fourth|fifth))")
 # One person's age told in the copy about them: "Opal is 102 today", "Happy 99th, Mr. Ellsworth!", "now 96,",
 # "at 95 she's our star", "at ninety-four, Bernice…", "her ninetieth birthday".
-_AGE_TOLD = re.compile(
+# Every age it reads is a number from 90 to 119 or a word for one: the literal index rules most texts out.
+_AGE_TOLD = requiring((*(str(n) for n in range(90, 120)), "ninet", "hundred"), re.compile(
     rf"\b(?:(?P<who>[A-Z][a-z'’]+)|(?i:she|he|mum|mom|dad|nan|grandma|grandpa)) (?i:is|turns) (?P<age>{_OVER_89}|(?i:{_OVER_89_WORDS}))"
     r" (?i:today|tomorrow|this (?:week|month|year))\b"
     rf"|\b(?i:now|at) (?P<age_at>{_OVER_89}|(?i:{_OVER_89_WORDS}))"
@@ -342,7 +343,7 @@ _AGE_TOLD = re.compile(
     rf"|\b(?P<age_unit>{_OVER_89}|(?i:{_OVER_89_WORDS}))(?:(?:-|\s)?(?i:years?|yrs?)(?:-|\s)?(?i:young)\b"
     r"|\s?(?i:y\.o\.?|yrs?\b)(?!\s*(?i:of|experience|in business|serving|ago)))"
     rf"|\b(?i:happy) (?P<age_happy>{_OVER_89}(?:st|nd|rd|th)|{_ORDINAL_OVER_89_WORDS})\b"
-    rf"|\b(?P<age_birthday>{_ORDINAL_OVER_89_WORDS})(?=[- ](?i:birthday|bday)\b)")
+    rf"|\b(?P<age_birthday>{_ORDINAL_OVER_89_WORDS})(?=[- ](?i:birthday|bday)\b)"))
 # Every description of a photo, video or scan holds one of these words: the literal index rules most texts out.
 _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot", "clip", "x-ray", "scan", "before",
                     "result"), re.compile(

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from .brand import DEFAULT_DISCLAIMER, Brand
+from .errors import RulePackError
 from .guardrails import sms
 from .guardrails.engine import Context, Engine
 from .models import EmailContent, Finding, Fix, Report, Severity, SmsContent, TikTokContent
@@ -129,27 +130,39 @@ def _drop_marked_hashtags(c: Content, findings: list[Finding]) -> Content | None
                                                                     and f"#{t.lstrip('#')}" not in marked]})
 
 
-# Rule id -> the fix that answers it from the findings' spans.
-SPAN_FIXERS: dict[str, Callable[[Content, list[Finding]], Content | None]] = {
-    "quality.example_echo": _drop_marked_hashtags,
-    "quality.hashtag_garbage": _drop_marked_hashtags,
+# The fixes a rule names in its pack (`fix: NAME`), each given the findings of that rule. Each returns new
+# content, or None when it cannot help.
+Fixer = Callable[[Content, Brand, Context, list[Finding]], Content | None]
+
+
+def _whole(fn: Callable[[Content, Brand, Context], Content | None]) -> Fixer:
+    """A fix that reads the content and the brand, not where the findings are."""
+    return lambda c, brand, ctx, findings: fn(c, brand, ctx)
+
+
+FIXES: dict[str, Fixer] = {
+    "fit_sms_segments": _whole(_sms_segments),
+    "opt_out_from_brand": _whole(_sms_from_brand("opt_out")),
+    "sender_from_brand": _whole(_sms_from_brand("sender")),
+    "unsubscribe_from_brand": _whole(_email_unsubscribe),
+    "postal_address_from_brand": _whole(_email_postal),
+    "fit_subject": _whole(_fit_field("subject", SUBJECT_MAX)),
+    "fit_preheader": _whole(_fit_field("preheader", PREHEADER_MAX)),
+    "disclaimer_from_brand": _whole(_email_disclaimer),
+    "ad_label_from_brand": _whole(_tiktok_disclosure),
+    "trim_hashtags": _whole(_tiktok_hashtags),
+    "fit_caption": _whole(_fit_field("caption", CAPTION_API_MAX)),
+    "drop_marked_hashtags": lambda c, brand, ctx, findings: _drop_marked_hashtags(c, findings),
 }
 
-# Rule id -> the fix that answers it. Each returns new content, or None when it cannot help.
-FIXERS: dict[str, Callable[[Content, Brand, Context], Content | None]] = {
-    "sms.segments": _sms_segments,
-    "sms.encoding": _sms_segments,
-    "sms.opt_out": _sms_from_brand("opt_out"),
-    "sms.sender_id": _sms_from_brand("sender"),
-    "email.unsubscribe": _email_unsubscribe,
-    "email.postal_address": _email_postal,
-    "email.subject_too_long": _fit_field("subject", SUBJECT_MAX),
-    "email.preheader_too_long": _fit_field("preheader", PREHEADER_MAX),
-    "quality.medical_advice_line": _email_disclaimer,
-    "tiktok.ad_disclosure": _tiktok_disclosure,
-    "tiktok.hashtag_count": _tiktok_hashtags,
-    "tiktok.caption_length": _fit_field("caption", CAPTION_API_MAX),
-}
+
+def fixes_of(engine: Engine) -> dict[str, str]:
+    """Rule id -> the name of the fix its pack gives it; an unknown name is the pack's error."""
+    named = {cr.full_id: cr.rule.fix for cr in engine.rules if cr.rule.fix is not None}
+    unknown = sorted(f"{rule_id}: {name}" for rule_id, name in named.items() if name not in FIXES)
+    if unknown:
+        raise RulePackError(f"unknown fix named by {', '.join(unknown)} (known: {', '.join(sorted(FIXES))})")
+    return named
 
 
 def changes(before: Content, after: Content, answered: list[Finding], how: str, round_: int) -> list[Fix]:
@@ -171,17 +184,15 @@ def mechanical(content: Content, report: Report, engine: Engine, ctx: Context, b
     findings of its rule and no new blocking finding."""
     fixes: list[Fix] = []
     tried: set[str] = set()
+    named = fixes_of(engine)
     while True:
-        pending = [f for f in report.findings if (f.rule_id in FIXERS or f.rule_id in SPAN_FIXERS)
-                   and f.rule_id not in tried and f.severity is not Severity.INFO]
+        pending = [f for f in report.findings if f.rule_id in named and f.rule_id not in tried
+                   and f.severity is not Severity.INFO]
         if not pending:
             return content, report, fixes
         rule_id = pending[0].rule_id
         tried.add(rule_id)
-        if rule_id in FIXERS:
-            new = FIXERS[rule_id](content, brand, ctx)
-        else:
-            new = SPAN_FIXERS[rule_id](content, [f for f in report.findings if f.rule_id == rule_id])
+        new = FIXES[named[rule_id]](content, brand, ctx, [f for f in report.findings if f.rule_id == rule_id])
         if new is None:
             continue
         new_report = engine.check(new.fields(), ctx)

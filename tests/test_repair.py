@@ -3,6 +3,7 @@ never a false pass."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import FakeProvider
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
@@ -181,3 +182,23 @@ def test_a_failed_repair_round_keeps_the_draft_already_made(brand: Brand) -> Non
     (draft,), provider = run(brand, [ONLY_BAD, "not json", "still not json"])
     assert draft.status is Status.BLOCKED and draft.repair_rounds == 1 and len(provider.requests) == 3
     assert "Guaranteed" in draft.content.body  # the first draft, with its findings, not an error
+
+
+def test_each_fix_is_named_by_a_rule_in_its_pack_and_each_name_is_known() -> None:
+    named = repair.fixes_of(engine())
+    assert set(named.values()) == set(repair.FIXES)  # no fix is dead, none is missing
+    assert named["sms.opt_out"] == "opt_out_from_brand" and named["quality.example_echo"] == "drop_marked_hashtags"
+
+
+def test_a_pack_naming_an_unknown_fix_is_refused(tmp_path, brand: Brand) -> None:  # noqa: ANN001
+    from copygen.errors import RulePackError
+    from copygen.guardrails.engine import Engine
+    from copygen.guardrails.packs import load_pack_file
+
+    pack = tmp_path / "mine.yaml"
+    pack.write_text("pack: mine\nversion: 1\ndescription: a test pack\nrules:\n  - id: shout\n    kind: pattern\n"
+                    "    fix: make_it_quieter\n    severity: warn\n    message: shouting\n    reason: r\n    citation: c\n"
+                    "    patterns: ['!!!']\n    examples: {positive: ['Book now!!!'], negative: ['Book now.']}\n",
+                    encoding="utf-8")
+    with pytest.raises(RulePackError, match="make_it_quieter"):
+        repair.fixes_of(Engine([load_pack_file(pack)]))

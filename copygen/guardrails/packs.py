@@ -92,6 +92,9 @@ class Rule(BaseModel):
     yields_to: list[str] = Field(default_factory=list)
     threshold: float | None = Field(default=None, gt=0, lt=1)
     model_terms: list[str] = Field(default_factory=list)
+    # The deterministic fix generation applies to this rule's findings before asking the model (a name of
+    # copygen.repair.FIXES: "append_opt_out", "drop_marked_hashtags"...). Checking never applies it.
+    fix: str | None = None
     examples: Examples
 
     @model_validator(mode="after")

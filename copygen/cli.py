@@ -429,8 +429,8 @@ def batch(
         provider = build_provider(settings)
     except CopygenError as e:
         raise _fail(str(e), e.exit_code) from None
-    width = 1 if provider.name == "local" else (concurrency or 8)
-    if provider.name == "local" and (concurrency or 1) > 1:
+    width = 1 if provider.in_process else (concurrency or 8)
+    if provider.in_process and (concurrency or 1) > 1:
         typer.echo("note: the embedded model runs one row at a time", err=True)
 
     def work(row):  # noqa: ANN001, ANN202

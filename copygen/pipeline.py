@@ -127,7 +127,7 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
     # Candidates: up to N first replies with recorded seeds, each assembled, fixed and checked, until one has no
     # finding; the best is kept by status, then fewest blocking findings, then fewest findings, then how much of
     # the brief it covers.
-    n = options.candidates or (4 if provider.name == "local" else 1)
+    n = options.candidates or (4 if provider.in_process else 1)
     prefetch = getattr(provider, "prefetch", None)
     if n > 1 and prefetch is not None:  # the embedded model samples every candidate's first reply together
         prefetch(messages, schema, max_tokens=MAX_TOKENS[platform], seeds=[seed + 1000 * k for k in range(n)])
@@ -209,7 +209,7 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
         platform=platform, variant=variant, jurisdiction=ctx.jurisdiction, content=content,
         status=report.status, findings=report.findings, measurements=report.measurements,
         model=model, provider=provider.name, sponsored=brief.sponsored, max_segments=brief.max_segments,
-        usage=usage(model, p_tok, c_tok, exact, local=provider.name == "local",
+        usage=usage(model, p_tok, c_tok, exact, local=provider.in_process,
                     prompt_text="".join(m["content"] for m in messages), completion_text=raw_text),
         evidence=evidence.build(fields, ctx, engine, provenance), fixes=fixes, repair_rounds=rounds,
         model_calls=calls,

@@ -36,6 +36,8 @@ class Provider(Protocol):
     name: str  # "openai" or "local"
     model: str
     endpoint: str  # base URL, or the GGUF file path
+    # Runs on this machine: free, one request at a time, and several first replies per draft by default.
+    in_process: bool
 
     def complete(self, messages: list[dict[str, str]], schema: dict[str, Any], *, max_tokens: int,
                  seed: int | None = None) -> Completion: ...
@@ -113,6 +115,7 @@ def build_provider(settings: Settings) -> Provider:
 
 class OpenAIProvider:
     name = "openai"
+    in_process = False
 
     def __init__(self, settings: Settings, model: str, endpoint: str, http_client: Any = None):
         import openai
@@ -216,6 +219,7 @@ def _prefetch_key(messages: list[dict[str, str]], schema: dict[str, Any], max_to
 
 class LocalProvider:
     name = "local"
+    in_process = True
 
     def __init__(self, model_path: str, model: str):
         if not model_path:

@@ -32,6 +32,7 @@ class FakeProvider:
     """Answers each request with the next canned reply, and records what it was asked."""
 
     name = "fake"
+    in_process = False
     model = "fake-model"
     endpoint = "memory"
 

@@ -269,7 +269,7 @@ def test_a_row_keeps_the_drafts_made_before_one_failed(tmp_path: Path, monkeypat
     from copygen.providers import Completion
 
     class EmailBroken:
-        name, model, endpoint = "scripted", "scripted-1", "memory"
+        name, model, endpoint, in_process = "scripted", "scripted-1", "memory", False
 
         def complete(self, messages, schema, *, max_tokens, seed=None):  # noqa: ANN001, ANN201
             if "subject" in schema["properties"]:

@@ -154,7 +154,8 @@ def test_candidates_keep_the_best_first_reply_and_the_log_scores_every_one(brand
     replies = [{"message": "Our jab cures flu."}, warns, good, {"message": "As an AI, hi."}]
 
     class Embedded(FakeProvider):
-        name = "local"  # the embedded model samples four first replies by default
+        name = "local"
+        in_process = True  # a model on this machine samples four first replies by default
 
     provider = Embedded(list(replies))
     db = tmp_path / "log.db"

@@ -23,7 +23,7 @@ SCRIPT = "<script>window.pwned=1</script>"
 class Scripted:
     """A model that writes one kind of draft per platform (and one topic that always fails)."""
 
-    name, model, endpoint = "scripted", "scripted-1", "memory"
+    name, model, endpoint, in_process = "scripted", "scripted-1", "memory", False
 
     def complete(self, messages, schema, *, max_tokens, seed=None):  # noqa: ANN001, ANN201
         from copygen.errors import ProviderError

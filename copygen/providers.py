@@ -253,7 +253,8 @@ class LocalProvider:
         `complete` with one of them returns its reply at once. When they cannot be sampled together, nothing is
         kept and `complete` samples each as usual."""
         key = _prefetch_key(messages, schema, max_tokens)
-        self._prefetched = {(key, seed): reply for seed, reply in zip(seeds, self._sample(messages, schema, max_tokens, seeds) or [])}
+        replies = self._sample(messages, schema, max_tokens, seeds) or []
+        self._prefetched = {(key, seed): reply for seed, reply in zip(seeds, replies)}
 
     def _sample(self, messages: list[dict[str, str]], schema: dict[str, Any], max_tokens: int,
                 seeds: list[int]) -> list[Completion] | None:
@@ -265,6 +266,7 @@ class LocalProvider:
             if parallel is not None:
                 parallel.close()
             parallel = _PARALLEL[self.endpoint] = ParallelCandidates(self._llama(), max(4, len(seeds)))
+            atexit.register(parallel.close)  # before the model it reads is freed (atexit runs last-in, first-out)
         replies = parallel.complete(messages, schema, max_tokens, seeds, top_k=LOCAL_SAMPLING["top_k"],
                                     top_p=LOCAL_SAMPLING["top_p"], temperature=LOCAL_SAMPLING["temperature"],
                                     repeat_penalty=LOCAL_SAMPLING["repeat_penalty"])

@@ -99,8 +99,8 @@ _SLOT_VERBS = (r"(?i:send|sending|text|texting|email|emailing|call|calling|ring|
 _SLOT_VERB_BEFORE = re.compile(rf"\b{_SLOT_VERBS}\s+$")
 # Verbs whose object is someone to contact: after one, a capitalised word that is also a common English word is
 # still a person's name when it is not a place or a department ("call Dusty to reschedule", "Follow up with Pearl").
-_CONTACT_VERB = re.compile(r"(?i:send|sending|text|texting|email|emailing|call|calling|ring|remind|reminding|thank"
-                           r"|thanking|tell|telling|ask|asking|message|invite|inviting|congratulate|chase|with)$")
+_CONTACT_WORDS = frozenset("send sending text texting email emailing call calling ring remind reminding thank thanking "
+                            "tell telling ask asking message invite inviting congratulate chase with".split())
 _NOT_CONTACTS = frozenset("Reception Support Admin Billing Accounts Office Desk Front Customer Services Security IT HR "
                           "Finance Marketing Sales Insurance Triage Lab Radiology Records Scheduling Appointments "
                           "Emergency Ambulance Police Alexa Siri Google".split())
@@ -256,9 +256,6 @@ def _unlisted_name(text: str, m: re.Match[str], slot: int, firsts: frozenset[str
 _THANKS_OPENING = re.compile(r"(?i:thanks|thank you|many thanks|cheers|hi|hey|hello|congrat\w*|well done|happy)\b")
 
 
-_CONTACT_WORDS = frozenset("send sending text texting email emailing call calling ring remind reminding thank thanking "
-                            "tell telling ask asking message invite inviting congratulate chase with".split())
-
 
 def _contact_or_thanks_before(text: str, start: int) -> bool:
     """A verb of contact or a comma stands just before `start`: where even a common word may be a name."""
@@ -271,7 +268,7 @@ def _contact_or_thanks_before(text: str, start: int) -> bool:
 def _contacted(text: str, m: re.Match[str], word: str, verb: str) -> bool:
     """A capitalised common word after a verb of contact, within the sentence, that is neither a place nor a
     department: someone's name ("call Dusty to reschedule")."""
-    return (_CONTACT_VERB.search(verb) is not None and not _at_sentence_start(text, m.start(1))
+    return (verb in _CONTACT_WORDS and not _at_sentence_start(text, m.start(1))
             and word not in _NOT_CONTACTS and word not in place_names() and word.isalpha())
 
 

@@ -49,9 +49,8 @@ def _template_ngrams() -> frozenset[tuple[str, ...]]:
 
 
 @cache
-def _example_ngrams() -> frozenset[tuple[str, ...]]:
-    """Four-word runs of the worked examples' replies (`prompts/examples/`) that hold two words of content a
-    practice's copy would not share by chance ("school holidays planned", not "book online or call")."""
+def _worked_examples() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each worked example of `prompts/examples/`: its brief's topic and the strings of its reply."""
     import yaml
 
     def strings(value: object) -> list[str]:
@@ -61,16 +60,24 @@ def _example_ngrams() -> frozenset[tuple[str, ...]]:
             return [s for v in value.values() for s in strings(v)]
         return [s for v in value for s in strings(v)] if isinstance(value, list) else []
 
+    return tuple((str(example["brief"].get("topic", "")), tuple(strings(example.get("reply"))))
+                 for path in sorted((data_dir("prompts") / "examples").glob("*.yaml"))
+                 for example in yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+
+
+@cache
+def _example_ngrams() -> frozenset[tuple[str, ...]]:
+    """Four-word runs of the worked examples' replies (`prompts/examples/`) that hold two words of content a
+    practice's copy would not share by chance ("school holidays planned", not "book online or call")."""
     grams: set[tuple[str, ...]] = set()
-    for path in sorted((data_dir("prompts") / "examples").glob("*.yaml")):
-        for example in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            for text in strings(example.get("reply")):
-                words = ["0" if w.isdigit() else w for w in _WORD.findall(text.lower())]
-                for i in range(len(words) - N + 1):
-                    gram = tuple(words[i:i + N])
-                    if sum(w not in _STOPWORDS and w not in _COMMON_COPY and w[:5] not in GENERIC_WORDS and w != "0"
-                           for w in gram) >= 2:
-                        grams.add(gram)
+    for _, replies in _worked_examples():
+        for text in replies:
+            words = ["0" if w.isdigit() else w for w in _WORD.findall(text.lower())]
+            for i in range(len(words) - N + 1):
+                gram = tuple(words[i:i + N])
+                if sum(w not in _STOPWORDS and w not in _COMMON_COPY and w[:5] not in GENERIC_WORDS and w != "0"
+                       for w in gram) >= 2:
+                    grams.add(gram)
     return frozenset(grams)
 
 
@@ -80,22 +87,16 @@ _HASHTAG = re.compile(r"#\w+")
 @cache
 def example_hashtags() -> frozenset[str]:
     """The hashtags of the worked examples' replies, in lower case ("#dentalcare", "#schoolholidays")."""
-    tags: set[str] = set()
-    for path in sorted((data_dir("prompts") / "examples").glob("*.yaml")):
-        tags.update(t.lower() for t in _HASHTAG.findall(path.read_text(encoding="utf-8")) if len(t) > 2)
-    return frozenset(tags)
+    return frozenset(t.lower() for _, replies in _worked_examples() for text in replies
+                     for t in _HASHTAG.findall(text) if len(t) > 2)
 
 
 @cache
 def example_subjects() -> frozenset[str]:
     """The subjects the worked examples' briefs name (children, teeth, physio, holidays, pharmacy: the
     groups of `topic_words`)."""
-    import yaml
-
-    topics = []
-    for path in sorted((data_dir("prompts") / "examples").glob("*.yaml")):
-        topics += [str(ex["brief"].get("topic", "")) for ex in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
-    return frozenset(key for _, _, key in subject_spans(" ".join(topics)) if key.startswith("="))
+    topics = " ".join(topic for topic, _ in _worked_examples())
+    return frozenset(key for _, _, key in subject_spans(topics) if key.startswith("="))
 
 
 def example_subject_spans(text: str, brief_subjects: set[str]) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from . import phi_checks as chk
 from . import phi_tagger
+from .lazy_regex import is_regex, lazy
 from .phi_hit import Hit
 from .phi_lexicon import HEALTH_TERMS, first_names
 from .phi_names import FUNCTION_WORDS, NOT_NAMES, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_start
@@ -99,7 +100,7 @@ _VALUE = r"([A-Za-z0-9](?:[A-Za-z0-9/\-]{2,22})[A-Za-z0-9])"
 
 
 def _labelled(labels: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{labels})(?:\s+(?:is|was|number|no\.?|#|code))?{_SEP}{_VALUE}(?![A-Za-z0-9])", re.I)
+    return lazy(rf"\b(?:{labels})(?:\s+(?:is|was|number|no\.?|#|code))?{_SEP}{_VALUE}(?![A-Za-z0-9])", re.I)
 
 
 _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -124,65 +125,65 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
                            r"|client|customer|user|visit)(?: ID| number| no\.?| #| code)?|ID"), "identifier label"),
 )
 # A number the practice itself holds: "The clinic's license number", "our registration no."
-_PRACTICE_OWNS = re.compile(r"(?:\b(?:clinic|practice|pharmacy|facility|surgery|hospital|office)['’]s|\bour)\s+(?:\w+\s+)?$",
+_PRACTICE_OWNS = lazy(r"(?:\b(?:clinic|practice|pharmacy|facility|surgery|hospital|office)['’]s|\bour)\s+(?:\w+\s+)?$",
                             re.I)
 # A reference with a word of five letters or more in it ("CAMPAIGN-2025-Q1", "SPRING25") names a campaign or
 # an offer, not a person's record.
-_CODE_WORD = re.compile(r"[A-Za-z]{5}")
-_NHS_CONTEXT = re.compile(r"\b(?:NHS|CHI|health and care)(?: number| no\.?| #)?(?:\s+(?:is|was))?\W{0,3}$", re.I)
-_NPI_CONTEXT = re.compile(r"\bNPI(?: number| no\.?| #)?\W{0,3}$", re.I)
-_SSN_WORD = re.compile(r"\b(?:SSN|SS#|social security)", re.I)
+_CODE_WORD = lazy(r"[A-Za-z]{5}")
+_NHS_CONTEXT = lazy(r"\b(?:NHS|CHI|health and care)(?: number| no\.?| #)?(?:\s+(?:is|was))?\W{0,3}$", re.I)
+_NPI_CONTEXT = lazy(r"\bNPI(?: number| no\.?| #)?\W{0,3}$", re.I)
+_SSN_WORD = lazy(r"\b(?:SSN|SS#|social security)", re.I)
 # The last four digits of someone's SSN, which still single them out: "SSN ends in 6612", "last 4 of SSN: 6612".
-_SSN_LAST4 = re.compile(r"\b(?:(?:SSN|social security(?: number)?)\s+(?:ends? (?:in|with)|last (?:four|4)(?: digits)?)"
+_SSN_LAST4 = lazy(r"\b(?:(?:SSN|social security(?: number)?)\s+(?:ends? (?:in|with)|last (?:four|4)(?: digits)?)"
                         r"|last (?:four|4)(?: digits)? of (?:his |her |their |your |the |my )?(?:SSN|social security(?: number)?))"
                         r"(?:\s+(?:is|are))?\W{0,3}(\d{4})\b", re.I)
-_SSN_CONTEXT = re.compile(r"\b(?:SSN|SS#|social security(?: number| no\.?| #)?|SS no\.?)(?:\s+(?:is|was))?\W{0,3}$", re.I)
+_SSN_CONTEXT = lazy(r"\b(?:SSN|SS#|social security(?: number| no\.?| #)?|SS no\.?)(?:\s+(?:is|was))?\W{0,3}$", re.I)
 # Patterns that open with a character class and then look back for what must precede it ("(?<![\d-])\d" as
 # "\d(?<![\d-]\d)", "\b[A-Z]" as "[A-Z](?<!\w.)"): the same matches, but `re` skips ahead in C to the next
 # character of the class instead of trying every position.
 _NOT_AFTER_DIGIT = r"(?<![\d-]\d)"  # after a first digit: none before it
-_TEN = re.compile(rf"(\d{_NOT_AFTER_DIGIT}\d{{2}})([ -]?)(\d{{3}})\2(\d{{4}})(?![\d-])")
-_SSN = re.compile(rf"(\d{_NOT_AFTER_DIGIT}\d{{2}})([- ])(\d{{2}})\2(\d{{4}})(?![\d-])")
-_NINE = re.compile(rf"(\d{_NOT_AFTER_DIGIT}\d{{2}})(\d{{2}})(\d{{4}})(?![\d-])")
-_NI = re.compile(rf"[A-CEGHJ-PR-TW-Z]{_WORD_START}(?!(?<=B)G|(?<=G)B|(?<=K)N|(?<=N)K|(?<=N)T|(?<=T)N|(?<=Z)Z)"
+_TEN = lazy(rf"(\d{_NOT_AFTER_DIGIT}\d{{2}})([ -]?)(\d{{3}})\2(\d{{4}})(?![\d-])")
+_SSN = lazy(rf"(\d{_NOT_AFTER_DIGIT}\d{{2}})([- ])(\d{{2}})\2(\d{{4}})(?![\d-])")
+_NINE = lazy(rf"(\d{_NOT_AFTER_DIGIT}\d{{2}})(\d{{2}})(\d{{4}})(?![\d-])")
+_NI = lazy(rf"[A-CEGHJ-PR-TW-Z]{_WORD_START}(?!(?<=B)G|(?<=G)B|(?<=K)N|(?<=N)K|(?<=N)T|(?<=T)N|(?<=Z)Z)"
                  r"[A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
-_NI_LABELLED = re.compile(r"\b(?:national insurance|NI|NINO)(?: number| no\.?| #)?(?:\s+(?:is|was))?\W{0,3}"
+_NI_LABELLED = lazy(r"\b(?:national insurance|NI|NINO)(?: number| no\.?| #)?(?:\s+(?:is|was))?\W{0,3}"
                           r"([A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]?)\b", re.I)
-_MBI = re.compile(rf"[1-9]{_WORD_START}[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
+_MBI = lazy(rf"[1-9]{_WORD_START}[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
                   r"[AC-HJKMNP-RT-Y]{2}\d{2}\b")
-_CARD = re.compile(rf"\d{_NOT_AFTER_DIGIT}[ -]?(?:\d[ -]?){{11,17}}\d(?![\d-])")
-_IBAN = re.compile(rf"[A-Z]{_WORD_START}[A-Z]\d{{2}}(?: ?[A-Z0-9]{{4}}){{2,7}}(?: ?[A-Z0-9]{{1,4}})?\b")
-_DEA = re.compile(rf"[A-Z]{_WORD_START}[A-Z9]\d{{7}}\b")
-_VIN = re.compile(rf"[A-HJ-NPR-Z0-9]{_WORD_START}[A-HJ-NPR-Z0-9]{{16}}\b")
+_CARD = lazy(rf"\d{_NOT_AFTER_DIGIT}[ -]?(?:\d[ -]?){{11,17}}\d(?![\d-])")
+_IBAN = lazy(rf"[A-Z]{_WORD_START}[A-Z]\d{{2}}(?: ?[A-Z0-9]{{4}}){{2,7}}(?: ?[A-Z0-9]{{1,4}})?\b")
+_DEA = lazy(rf"[A-Z]{_WORD_START}[A-Z9]\d{{7}}\b")
+_VIN = lazy(rf"[A-HJ-NPR-Z0-9]{_WORD_START}[A-HJ-NPR-Z0-9]{{16}}\b")
 # UK plates (AB12 CDE, A123 BCD) and US ones (7ABC123, ABC-1234, ABC 123): read as a vehicle's only in a
 # sentence about a car, parking or a vehicle.
-_PLATE = re.compile(rf"[A-Z]{_WORD_START}(?:[A-Z]\d{{2}} ?[A-Z]{{3}}|\d{{1,3}} ?[A-Z]{{3}}|[A-Z]{{2}}[- ]?\d{{3,4}})\b"
+_PLATE = lazy(rf"[A-Z]{_WORD_START}(?:[A-Z]\d{{2}} ?[A-Z]{{3}}|\d{{1,3}} ?[A-Z]{{3}}|[A-Z]{{2}}[- ]?\d{{3,4}})\b"
                     rf"|\d{_WORD_START}[A-Z]{{3}}\d{{3}}\b")
 # A plate after its label, written in two parts, with a US state before it or not: "plate IL 7K3 229".
-_PLATE_LABELLED = re.compile(r"\b(?i:(?:licen[cs]e |number |car )?plate)(?i: number| no\.?| #)?\W{0,3}"
+_PLATE_LABELLED = lazy(r"\b(?i:(?:licen[cs]e |number |car )?plate)(?i: number| no\.?| #)?\W{0,3}"
                              r"((?:[A-Z]{2}\s)?(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}[ -][A-Z0-9]{2,4})\b")
-_VEHICLE_WORDS = re.compile(r"\b(?:car|cars|vehicle|van|plate|reg|registration|parked|parking|car park|bay|driver|drove|"
+_VEHICLE_WORDS = lazy(r"\b(?:car|cars|vehicle|van|plate|reg|registration|parked|parking|car park|bay|driver|drove|"
                             r"motorbike|scooter|truck|taxi|DVLA|DMV)\b", re.I)
-_UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+)*")
-_EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_UDI = lazy(r"\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+)*")
+_EMAIL = lazy(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 # A web address: with a scheme or www, or a host with any top-level domain followed by a path ("portal.example/
 # profile?id=51", "myclinic.care/p/123"): the path is what makes a dotted word an address. The host can only
 # be read where a slash follows a dotted word, so it is looked for only in text holding a slash.
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:com|co\.uk|org|net|io|uk|us|me|health)"
+_URL = lazy(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:com|co\.uk|org|net|io|uk|us|me|health)"
                   r"/[^\s<>\"')\]]*", re.I)
-_URL_ANY_HOST = re.compile(r"\b(?:[a-z0-9-]+\.)+[a-z]{2,24}/[^\s<>\"')\]]*", re.I)
+_URL_ANY_HOST = lazy(r"\b(?:[a-z0-9-]+\.)+[a-z]{2,24}/[^\s<>\"')\]]*", re.I)
 # The part of a personal URL that carries a record: an id in the query or a numbered patient, user or record path.
 _RECORD_PATH_RE = (r"[?&](?:patient(?:_?id)?|pid|mrn|dob|uid|user(?:_?id)?|id|profile(?:_?id)?)="
                    r"|/(?:patients?|p|u|users?|profiles?|members?|records?|charts?|clients?|accounts?)/[A-Za-z]{0,4}\d{3,}")
-_RECORD_PATH = re.compile(_RECORD_PATH_RE, re.I)
-_PERSONAL_URL = re.compile(
+_RECORD_PATH = lazy(_RECORD_PATH_RE, re.I)
+_PERSONAL_URL = lazy(
     r"(?:facebook\.com|fb\.com|instagram\.com|tiktok\.com/@|twitter\.com|x\.com|linkedin\.com/in|youtube\.com/@"
     r"|threads\.net/@|snapchat\.com/add|reddit\.com/u(?:ser)?/|pinterest\.[a-z.]+/)[/\w.@-]*\w"
     r"|[?&](?:name|first_?name|last_?name|email|phone)=|" + _RECORD_PATH_RE, re.I)
-_IPV4 = re.compile(r"\d(?<![\d.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?!\.?\d)")
-_TWO_COLONS = re.compile(r":[0-9A-Fa-f]{0,4}:")  # what every IPv6 address holds
-_IPV6 = before(_TWO_COLONS, re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"))
-_DIGIT_RUN = re.compile(r"\d(?:[\s().\-]{0,3}\d){6,}")
+_IPV4 = lazy(r"\d(?<![\d.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?!\.?\d)")
+_TWO_COLONS = lazy(r":[0-9A-Fa-f]{0,4}:")  # what every IPv6 address holds
+_IPV6 = before(_TWO_COLONS, lazy(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"))
+_DIGIT_RUN = lazy(r"\d(?:[\s().\-]{0,3}\d){6,}")
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -194,19 +195,19 @@ _MONTH_REST = (r"(?:(?<=J)an(?:uary)?|(?<=F)eb(?:ruary)?|(?<=M)ar(?:ch)?|(?<=A)p
 _NUMERIC_DATES = (r"(?<=\d)\d?[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:(?<=1)9|(?<=2)0)\d{2}-\d{2}-\d{2}"
                   r"|(?<=\d)\d?[/.]\d{1,2}")
 _NOT_A_DOSE_OR_TIME = r"\b(?!\s*(?:%|mg|ml|am|pm))"
-_DATE = re.compile(
+_DATE = lazy(
     rf"[\dJFMASOND]{_WORD_START}(?:{_NUMERIC_DATES}|(?<=\d)\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d{{2}})?"
     rf"|{_MONTH_REST}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|{_MONTH_REST}\.?,?\s+(?:19|20)\d{{2}})"
     rf"{_NOT_A_DOSE_OR_TIME}", re.I)
 # The same on a text that names no month: only the numeric forms can match there, and a pattern that opens
 # with a digit alone is searched for far faster.
-_MONTH_NAME = re.compile(_MONTH, re.I)
-_MONTH_AND_YEAR = re.compile(rf"{_MONTH}\.?,?\s+(?:19|20)\d{{2}}", re.I)
-_NUMERIC_DATE = re.compile(rf"\d{_WORD_START}(?:{_NUMERIC_DATES}){_NOT_A_DOSE_OR_TIME}", re.I)
-_DATE_STRONG = re.compile(
+_MONTH_NAME = lazy(_MONTH, re.I)
+_MONTH_AND_YEAR = lazy(rf"{_MONTH}\.?,?\s+(?:19|20)\d{{2}}", re.I)
+_NUMERIC_DATE = lazy(rf"\d{_WORD_START}(?:{_NUMERIC_DATES}){_NOT_A_DOSE_OR_TIME}", re.I)
+_DATE_STRONG = lazy(
     r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?|birthday|b\.|admitted|admission|discharged|discharge|died"
     r"|passed away|date of death|DOD|deceased)\b", re.I)
-_DATE_PERSONAL = re.compile(
+_DATE_PERSONAL = lazy(
     r"\b(?:(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
     r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?|labs?"
     r"|lab work|bloodwork|blood work|x-?rays?)"
@@ -221,37 +222,37 @@ _DATE_PERSONAL = re.compile(
     r"|missed you|see you|thanks for coming)"
     r"|(?i:check-?up|recall|cleaning|filling|hygiene visit|review|follow-?up)s? (?:is |are )?(?:due|booked|confirmed))\b")
 # A named person's first visit or treatment, before a month and a year: "When Jolene came to us in August 2025".
-_CARE_BEFORE_MONTH = re.compile(
+_CARE_BEFORE_MONTH = lazy(
     r"\b(?:[A-Z][a-z]+|she|he) (?:came to us|first came|joined us|started (?:with us|treatment)|was (?:seen|treated"
     r"|diagnosed|admitted|referred)|had (?:her|his) \w+)\s+(?:in|on|back in)\s+$")
 # An invitation's window: "book your flu jab from 1 October", "get your check-up before 30 June".
-_DATE_INVITE = re.compile(
+_DATE_INVITE = lazy(
     r"\b(?:book|get|have|grab|claim|arrange)\s+your\s+(?:[\w-]+\s+){1,3}(?:from|before|by|until|after|between)\s+$", re.I)
 # A date followed by whose care it is: "Is 5/10 still good for your filling?"
-_DATE_PERSONAL_AFTER = re.compile(
+_DATE_PERSONAL_AFTER = lazy(
     r"\W{0,3}(?:\w+\W+){0,4}?(?:for|with|of) (?:your|his|her|their) (?:\w+ ){0,2}(?:appointment|appt|visit|procedure"
     r"|surgery|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|filling"
     r"|crown|implant|extraction|cleaning|fitting)\b", re.I)
 # What makes a sentence about one reader's own care: they are spoken to, and the sentence names a visit,
 # a booking or a treatment. An offer's window or an invitation makes a date everyone's.
-_YOU_WORD = re.compile(r"\b(?:you|your|you're|you've)\b", re.I)
-_CARE_WORD = re.compile(
+_YOU_WORD = lazy(r"\b(?:you|your|you're|you've)\b", re.I)
+_CARE_WORD = lazy(
     r"\b(?:appointment|appt|visit|session|check(?:-?up)?|review|follow-?up|fitting|fit|scan|x-?ray|consult\w*"
     r"|assessment|treatment|cleaning|filling|crown|implant|denture|retainer|massage|physio\w*|hygien\w*|jab"
     r"|vaccin\w*|injection|test|results?|surgery|operation|procedure|post-?op|booked|booking|cancellation"
     r"|rebook\w*|reschedul\w*|move|moving|moved|arrive|seeing you|see you|down for|missed|labs?)\b", re.I)
-_WINDOW_BEFORE = re.compile(r"\b(?:from|before|by|until|till|since|between|every|each|starting|ends?|ending"
+_WINDOW_BEFORE = lazy(r"\b(?:from|before|by|until|till|since|between|every|each|starting|ends?|ending"
                             r"|deadline|runs?|open|opens|closed|during|through)\b\W*(?:\w+\W+){0,2}$", re.I)
 # Moving one person's booking: "Can you move Rusty Hargrove from the 14th to Friday?" ("from" is no offer window).
-_REBOOKING = re.compile(r"\b(?:move|moving|moved|reschedul\w*|rebook\w*|swap|switch|push|bring)\b", re.I)
-_INVITATION_OPENING = re.compile(r"(?:book|join|visit|come|pop|walk|grab|claim|get|try|don't miss|sign up)\b", re.I)
+_REBOOKING = lazy(r"\b(?:move|moving|moved|reschedul\w*|rebook\w*|swap|switch|push|bring)\b", re.I)
+_INVITATION_OPENING = lazy(r"(?:book|join|visit|come|pop|walk|grab|claim|get|try|don't miss|sign up)\b", re.I)
 # A day of the month told by its ordinal alone: "on the 3rd", "for the 22nd".
-_ORDINAL_DAY = re.compile(r"\bthe \d{1,2}(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
+_ORDINAL_DAY = lazy(r"\bthe \d{1,2}(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
 _OVER_89 = r"(?:9\d|1[01]\d)"
 _OVER_89_REST = r"(?:(?<=9)\d|(?<=1)[01]\d)"  # after its first digit
 # "aged 94", "94 years old", "94 y/o", "94th birthday", "turned 94", "Sarah, 94", "who is 94": an age over 89, read from its
 # first character (a, t or a digit) with the boundary looked back for.
-_AGE = re.compile(
+_AGE = lazy(
     rf"[AT19](?:{_WORD_START}(?:(?<=A)ged?:?\s+{_OVER_89}\b"
     r"(?!\s*(?:\+|and (?:over|up|above|older)|or (?:over|older)|-\s*\d|to\b))"
     rf"|{_OVER_89_REST}(?:-|\s)?(?:years?|yrs?)(?:-|\s)?old\b|{_OVER_89_REST}\s?(?:y/o|yo)\b"
@@ -266,10 +267,10 @@ _OVER_89_WORDS = rf"(?:ninety(?:[- ](?:{_UNITS}))?|(?:a|one) hundred(?:(?: and)?
 # "is ninety-two", "aged a hundred and one", "ninety-four years old": an age over 89 written in words, after an
 # age word or before "years old".
 # "Mabel (96) says...", "who will be 91 in May".
-_AGE_AFTER_NAME_OR_BE = re.compile(
+_AGE_AFTER_NAME_OR_BE = lazy(
     rf"(?<=[A-Za-z] )\(({_OVER_89})\)|\b(?:will|'ll|’ll|to) be ({_OVER_89})\b"
     r"(?!\s*(?:%|percent|per cent|minutes?|mins?|miles?|pounds?|dollars|days?|years? (?:since|ago)))")
-_AGE_IN_WORDS = re.compile(
+_AGE_IN_WORDS = lazy(
     rf"\b(?:aged?|is|was|turned|turns|turning|now|be)\s+({_OVER_89_WORDS})\b(?![- ](?:minutes?|mins?|percent|per cent|%"
     rf"|miles?|pounds?|days?|seconds?|metres?|meters?|feet|years ago))|\b({_OVER_89_WORDS})[- ]years?[- ]old\b", re.I)
 _STREET_SUFFIX = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Cres|Court|Ct|Place|Pl"
@@ -286,13 +287,13 @@ _AFTER_NUMBER = (
     rf"(?:,\s*(?!{_POSTCODE_RE}\b|(?:{_STATES})\b)[A-Z][A-Za-z'’.-]+(?:\s+(?!{_POSTCODE_RE}\b)[A-Z][a-z'’.-]+){{0,2}}){{0,2}}"
     rf"(?:,?\s+(?:(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?|{_POSTCODE_RE}))?\b")
 # "14 High Street…", "Flat 2, 14 High Street…" or "PO Box 12", each opening a word with its first character.
-_ADDRESS = re.compile(
+_ADDRESS = lazy(
     rf"[\dFAUSP]{_WORD_START}(?:(?<=\d)\d{{0,4}}{_AFTER_NUMBER}"
     rf"|(?:(?<=F)lat|(?<=A)pt|(?<=A)partment|(?<=U)nit|(?<=S)uite|(?<=S)te)\.?\s*\d+[A-Z]?,?\s+\b\d{{1,5}}{_AFTER_NUMBER}"
     rf"|(?<=P)\.?\s?O\.?\s?Box\s+\d+\b)")
-_POSTCODE = re.compile(rf"[A-PR-UWYZ]{_WORD_START}(?:(?<=G)IR ?0AA|(?:\d[\dA-HJKPSTUW]?|[A-HK-Y]\d[\dABEHMNPRV-Y]?) ?\d"
+_POSTCODE = lazy(rf"[A-PR-UWYZ]{_WORD_START}(?:(?<=G)IR ?0AA|(?:\d[\dA-HJKPSTUW]?|[A-HK-Y]\d[\dABEHMNPRV-Y]?) ?\d"
                        r"[ABD-HJLNP-UW-Z]{2})\b")
-_ZIP = re.compile(rf"(?:\b(?:{_STATES}),?\s+|\b(?i:ZIP)(?:\s?(?i:code))?(?:\s+(?:is|was))?:?\s*)(\d{{5}}(?:-\d{{4}})?)\b|\b\d{{5}}-\d{{4}}\b")
+_ZIP = lazy(rf"(?:\b(?:{_STATES}),?\s+|\b(?i:ZIP)(?:\s?(?i:code))?(?:\s+(?:is|was))?:?\s*)(\d{{5}}(?:-\d{{4}})?)\b|\b\d{{5}}-\d{{4}}\b")
 
 _CONDITION_WORDS = (r"(?:diabet\w*|asthma|copd|hiv|cancer|heart|blood pressure|hypertension|cholesterol|thyroid|kidney"
                     r"|mental health|depression|anxiety|pregnancy|antenatal|maternity|fertility|ivf|sexual health|sti"
@@ -300,7 +301,7 @@ _CONDITION_WORDS = (r"(?:diabet\w*|asthma|copd|hiv|cancer|heart|blood pressure|h
                     r"|addiction|methadone|substance|dialysis|chemo\w*|oncology|cardiology|physio\w*|therapy|counselling"
                     r"|long-term condition|chronic \w+|hepatitis|covid|flu|vaccin\w*|immunis\w*|baby|newborn)")
 _WHEN = r"recent|latest|upcoming|annual|overdue|next|repeat"  # which of a reader's tests or visits
-_RECIPIENT = re.compile(
+_RECIPIENT = lazy(
     rf"your(?<!\wyour) (?!free )(?:(?:{_WHEN}|yearly|last|positive|negative|abnormal) )*"
     rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment"
     r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)"
@@ -314,26 +315,26 @@ _READER_HEALTH = (rf"(?:[\w-]+ ){{0,2}}(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?
                   r"(?: (?:checks?|tests?|reviews?|scans?|results?|levels?|readings?|treatment|therapy|plan|course))?")
 # A state of the reader's own care: "since your ACL surgery", "your knee rehab is going well", "thanks for visiting
 # about your sensitive teeth".
-_RECIPIENT_STATE = re.compile(
+_RECIPIENT_STATE = lazy(
     rf"\b(?:since|visit(?:ing|ed)? us|visit(?:ing|ed)?|call(?:ing|ed)?(?: us)?|came in|coming in|contact(?:ing|ed) us) "
     rf"(?:about |for |regarding )?your {_READER_HEALTH}"
     rf"|\byour {_READER_HEALTH} (?:is|are|was|were|has|have)(?: now| still| really)? (?:due|overdue|going|healing"
     r"|improving|booked|ready|back|coming along|progressing|scheduled|confirmed|looking|done|complete)\b", re.I)
 # Sympathy for what the reader suffers says they suffer it: "we're sorry to hear about the allergy",
 # "hope you're feeling better", "get well soon".
-_SYMPATHY = requiring(("sorry", "feeling better", "get well"), re.compile(
+_SYMPATHY = requiring(("sorry", "feeling better", "get well"), lazy(
     r"\b(?:sorry to hear (?:about|of) (?:the|your) (?:[\w-]+ ){0,2}?[\w-]+|sorry (?:about|for) your (?:[\w-]+ ){0,2}?[\w-]+"
     r"|hope you(?:'re|’re| are) (?:feeling|getting) better|get well soon)\b", re.I))
 # Before "your ...": an offer to book, not a fact about the reader ("book your Botox appointment today").
-_OFFER_BEFORE = re.compile(r"\b(?:book|schedule|arrange|make|request|get|reserve|claim|plan|start|choose|pick)\s+$", re.I)
-_AGE_EVENT = re.compile(
+_OFFER_BEFORE = lazy(r"\b(?:book|schedule|arrange|make|request|get|reserve|claim|plan|start|choose|pick)\s+$", re.I)
+_AGE_EVENT = lazy(
     rf"\b(?i:at) ({_OVER_89}),|\b(?i:celebrat\w+|marking|marks) (?:(?i:her|his|their)|[A-Z][a-z]+['’]s) ({_OVER_89})(?:st|nd|rd|th)\b")
 _ORDINAL_OVER_89_WORDS = (r"(?i:ninetieth|ninety-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
                           r"|(?:one )?hundredth|(?:a |one )?hundred(?: and)? (?:first|second|third|fourth|fifth))")
 # One person's age told in the copy about them: "Opal is 102 today", "Happy 99th, Mr. Ellsworth!", "now 96,",
 # "at 95 she's our star", "at ninety-four, Bernice…", "her ninetieth birthday".
 # Every age it reads is a number from 90 to 119 or a word for one: the literal index rules most texts out.
-_AGE_TOLD = requiring((*(str(n) for n in range(90, 120)), "ninet", "hundred"), re.compile(
+_AGE_TOLD = requiring((*(str(n) for n in range(90, 120)), "ninet", "hundred"), lazy(
     rf"\b(?:(?P<who>[A-Z][a-z'’]+)|(?i:she|he|mum|mom|dad|nan|grandma|grandpa)) (?i:is|turns) (?P<age>{_OVER_89}|(?i:{_OVER_89_WORDS}))"
     r" (?i:today|tomorrow|this (?:week|month|year))\b"
     rf"|\b(?i:now|at) (?P<age_at>{_OVER_89}|(?i:{_OVER_89_WORDS}))"
@@ -346,7 +347,7 @@ _AGE_TOLD = requiring((*(str(n) for n in range(90, 120)), "ninet", "hundred"), r
     rf"|\b(?P<age_birthday>{_ORDINAL_OVER_89_WORDS})(?=[- ](?i:birthday|bday)\b)"))
 # Every description of a photo, video or scan holds one of these words: the literal index rules most texts out.
 _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot", "clip", "x-ray", "scan", "before",
-                    "result"), re.compile(
+                    "result"), lazy(
     r"\b(?:before[- ](?:and|&|/)[- ]?after|before/after)\s+(?:photos?|pictures?|pics?|images?|shots?|videos?|selfies?)"
     r"(?=\s+(?:of|from|for)\s+(?:our |my |this |a |one of our )?(?:patients?|clients?|customers?|[A-Z][a-z]+|him|her|them)\b)"
     r"|\b(?:photos?|pictures?|pics?|images?|videos?|footage|selfies?)(?=\s+(?:of|from|with)\s+(?:our |my |this )?"
@@ -361,7 +362,7 @@ _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot
     r"|\b(?:her|his|their|[A-Z][a-z]+['’]s) (?:before[- ](?:and|&)[- ]after[- ](?:photos?|pics?|pictures?|selfies?"
     r"|videos?|shots?)|(?:\w+[- ])?(?:photos?|pics?|pictures?|selfies?|videos?|x-rays?))\b"
     r"|\b[A-Z][a-z]+['’]s (?:before[- ](?:and|&)[- ]after|x-rays?|scans?|results)\b", re.I))
-_BIOMETRIC = re.compile(
+_BIOMETRIC = lazy(
     r"\b(?:(?:his|her|their|your|[A-Z][a-z]+['’]s|patient(?:['’]s)?)\s+(?:\w+\s+)?"
     r"(?:finger ?prints?|voice ?prints?|voice (?:sample|recording)s?|retina(?:l)? scans?|iris scans?|face ?prints?"
     r"|facial (?:geometry|scan|recognition data)|palm ?prints?|DNA(?: profile| sample| results?)?|genetic (?:profile|data))"
@@ -371,11 +372,11 @@ _BIOMETRIC = re.compile(
     r"[- ](?:scans?|templates?|data|samples?|records?|maps?)\b|\b(?:voice|face|palm) ?prints?\b", re.I)
 # A name owning what follows it: at the start of a match ("Bogdan's voiceprint") or just before it ("Kalani's
 # close-up photos").
-_POSSESSOR = re.compile(r"([A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+")
-_POSSESSOR_BEFORE = re.compile(r"\b([A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+$")
-_REVIEW_OPEN = re.compile(r"\b(?:thank(?:s| you) (?:so much )?for (?:your|the|leaving|taking)|sorry to hear|we(?:'re| are) "
+_POSSESSOR = lazy(r"([A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+")
+_POSSESSOR_BEFORE = lazy(r"\b([A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+$")
+_REVIEW_OPEN = lazy(r"\b(?:thank(?:s| you) (?:so much )?for (?:your|the|leaving|taking)|sorry to hear|we(?:'re| are) "
                           r"(?:so )?sorry|we apologi[sz]e|glad (?:you|to hear)|responding to your (?:review|comment))", re.I)
-_REVIEW_CONFIRM = re.compile(
+_REVIEW_CONFIRM = lazy(
     r"\b(?:your (?:recent )?(?:visit|appointment|treatment|procedure|filling|crown|implant|extraction|root canal|session"
     r"|consultation|stay|surgery|operation|check-?up|cleaning|x-?rays?|records?|chart|notes|file|care|dentist|doctor"
     r"|physio\w*|therapist|prescription|medication|recovery|bill|insurance claim)\b"
@@ -566,7 +567,7 @@ def _places(text: str, folded: frozenset[str]) -> list[Hit]:
     return out
 
 
-_ABBREVIATED = re.compile(r"\b(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct"
+_ABBREVIATED = lazy(r"\b(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct"
                           r"|nov|dec)$")
 
 
@@ -690,11 +691,11 @@ def _marketing(text: str, folded: frozenset[str]) -> list[Hit]:
 
 # What a tagged span may hold: words (with initials, hyphens, apostrophes) for a name; a digit, and no sentence
 # break, for a date.
-_NAME_SPAN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?(?:\s+[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?)*")
-_DATE_SPAN = re.compile(r"(?=.*\d)[\w ,./'’-]+")
+_NAME_SPAN = lazy(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?(?:\s+[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?)*")
+_DATE_SPAN = lazy(r"(?=.*\d)[\w ,./'’-]+")
 
 
-_STREET_AFTER = re.compile(rf"\s+{_STREET_SUFFIX}\b|\s+(?:Clinic|Dental|Pharmacy|Physio\w*|Surgery|Practice|Health|Medical)\b")
+_STREET_AFTER = lazy(rf"\s+{_STREET_SUFFIX}\b|\s+(?:Clinic|Dental|Pharmacy|Physio\w*|Surgery|Practice|Health|Medical)\b")
 
 
 @lru_cache(maxsize=64)
@@ -703,7 +704,7 @@ def _not_names(own_text: str) -> frozenset[str]:
 
 
 _OCCASIONS = frozenset("Day Days Week Weekend Month Year Eve Festival Fair Show Run Marathon Awards".split())
-_OCCASION_AFTER = re.compile(rf"['’]?s?\s+(?:{'|'.join(sorted(_OCCASIONS))})\b")
+_OCCASION_AFTER = lazy(rf"['’]?s?\s+(?:{'|'.join(sorted(_OCCASIONS))})\b")
 
 
 def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
@@ -768,7 +769,7 @@ def literal_needs() -> tuple[frozenset[str] | None, ...]:
     these (alone, or with other rules' literals) tells `detect` which patterns can match a text."""
     from . import phi_names
 
-    regexes = [v for mod in (globals(), vars(phi_names)) for v in mod.values() if isinstance(v, re.Pattern)]
+    regexes = [v for mod in (globals(), vars(phi_names)) for v in mod.values() if is_regex(v)]
     return tuple(need_of(r) for r in [*regexes, *(p for _, p, _ in _LABELLED)])
 
 

@@ -4,7 +4,7 @@ so nothing is downloaded), the English words that are also first names, and heal
 from __future__ import annotations
 
 import importlib
-import json
+from collections.abc import Callable
 from functools import cache
 from importlib import metadata, resources
 
@@ -144,6 +144,10 @@ def more_first_names() -> frozenset[str]:
     """First names of `_MORE_LOCALES` that are neither on `first_names()` nor common English words, and the
     packaged list of names from many countries that are no English dictionary word (guardrails/terms/
     first_names.txt: "Tariq", "Liang", "Mildred", though frequent in English text)."""
+    return _kept("more first names", _MORE_LOCALES, _more_first_names)
+
+
+def _more_first_names() -> frozenset[str]:
     common = common_words()
     faker = frozenset(n for n in _names(("first_names", "first_names_male", "first_names_female",
                                          "first_romanized_names"), _MORE_LOCALES) if n.lower() not in common)
@@ -158,24 +162,30 @@ def all_first_names() -> frozenset[str]:
 
 def _names(attrs: tuple[str, ...], locales: tuple[str, ...] = _LOCALES) -> frozenset[str]:
     """The names of these attributes of Faker's person providers in these locales. Importing dozens of
-    locale modules is a fifth of a second, so the lists are kept in copygen's cache, keyed by Faker's version."""
+    locale modules is a fifth of a second."""
+    return _kept("names", (attrs, locales), lambda: _read_names(attrs, locales))
+
+
+def _kept(kind: str, key: object, compute: Callable[[], frozenset[str]]) -> frozenset[str]:
+    """`compute()`, kept in copygen's cache under `kind` and `key`, Faker's version and copygen's own code and
+    term lists (the cache's fingerprint): building the name lists is tens of milliseconds a process."""
     from .. import cache as disk_cache
 
     try:
         faker_version = metadata.version("faker")  # not `faker.VERSION`: importing faker is what this saves
     except metadata.PackageNotFoundError:
         faker_version = "?"
-    stored = disk_cache.marker("names", f"{faker_version} {attrs} {locales}".encode())
+    stored = disk_cache.marker(kind.replace(" ", "_"), f"{faker_version} {key}".encode())
     data = disk_cache.load(stored)
-    try:
-        if data is not None:
-            return frozenset(json.loads(data))
-    except ValueError:
-        pass
-    names = _read_names(attrs, locales)
+    if data is not None:
+        try:
+            return frozenset(data.decode("utf-8").split("\n")) - {""}
+        except UnicodeDecodeError:
+            pass
+    words = compute()
     if stored is not None:
-        disk_cache.store(stored, json.dumps(sorted(names)).encode())
-    return names
+        disk_cache.store(stored, "\n".join(sorted(words)).encode("utf-8"))
+    return words
 
 
 def _read_names(attrs: tuple[str, ...], locales: tuple[str, ...]) -> frozenset[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .lazy_regex import lazy
 from .phi_hit import Hit
 from .phi_lexicon import (
     AMBIGUOUS_FIRST,
@@ -47,7 +48,7 @@ Easter Bank Holiday Black British American English Welsh Scottish Irish Online L
 Children Child Kids Adults Teens Teenagers Men Women Seniors Students Carers Babies Toddlers People Residents
 Aetna Cigna Humana Kaiser Medicaid Medicare Anthem Bupa AXA Aviva Vitality Boots Walgreens Superdrug
 """.split())
-_TITLE = re.compile(rf"\b((?:{'|'.join(TITLES + CLINICIAN_TITLES)})\.?)\s+({_FULL})")
+_TITLE = lazy(rf"\b((?:{'|'.join(TITLES + CLINICIAN_TITLES)})\.?)\s+({_FULL})")
 _STOP_BEFORE_NAME = _STOP - {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof"}
 # Words of _STOP that are never a name, whatever stands around them.
 FUNCTION_WORDS = frozenset("""
@@ -55,35 +56,35 @@ The A An Our Your My We Us You I It This That These Those He She They Their His 
 And But Or So If Then Now Here There All Every Each Some Any No Not Yes Please Thanks Thank Book Call Text Reply
 Visit Join Meet Welcome Today Tomorrow Tonight Hello Hi Hey
 """.split())
-_PATIENT_CONTEXT = re.compile(
+_PATIENT_CONTEXT = lazy(
     rf"\b(?i:(patients?|clients?|residents?|service users?|case study|customers?)|mum|dad|mother|father|son|daughter|"
     rf"husband|wife|partner|grandma|grandad|grandmother|grandfather|nan|nana|baby|little|toddler|meet|thanks to|"
     rf"thank you|congrats|congratulations(?: to)?|well done|policy ?holder|reach|filled in by|named|say (?:hi|hello) to|(?:photos?|pictures?|pics?|videos?|shots?) of|shout-?out to|story of|reminders? for)\s*[:,]?\s+({_FULL})")
-_GREETING = re.compile(rf"\b(?i:Hi|Hello|Hey|Dear|Morning|Evening|Good (?:morning|afternoon|evening))\s*,?\s+({_WORD})")
-_DASH_THEN_CAPITAL = re.compile(rf"[—–-]\s*[{_UP}]")  # what every byline holds
-_BYLINE = before(_DASH_THEN_CAPITAL, re.compile(
+_GREETING = lazy(rf"\b(?i:Hi|Hello|Hey|Dear|Morning|Evening|Good (?:morning|afternoon|evening))\s*,?\s+({_WORD})")
+_DASH_THEN_CAPITAL = lazy(rf"[—–-]\s*[{_UP}]")  # what every byline holds
+_BYLINE = before(_DASH_THEN_CAPITAL, lazy(
     rf"(?:(?:^|\n|[\"”’.!?])\s*[—–-]{{1,2}}|\s[—–])\s*({_FULL})(?=,\s*\d{{1,3}}\b|\s*(?:$|\n|,\s*[A-Z]))"))
 # What follows a name given with an age or a record: searched for first (it opens with a literal), far
 # faster than trying the name pattern at every capital.
-_AGE_AFTER = re.compile(r",\s*(?:aged?\s+)?\d{1,3}(?=,|\s+from\b|\s*$)")
-_ID_AFTER = re.compile(r"[(,]\s*(?:(?i:DOB|D\.O\.B|date of birth|born|NHS|MRN|patient)|(?=\d{1,5}[A-Za-z]?\s+[A-Z]))")
-_NAME_AGE = before(_AGE_AFTER, re.compile(rf"({_FULL_AT}){_AGE_AFTER.pattern}"))
-_NAME_ID = before(_ID_AFTER, re.compile(rf"({_FULL_AT})\s*{_ID_AFTER.pattern}"))
+_AGE_AFTER = lazy(r",\s*(?:aged?\s+)?\d{1,3}(?=,|\s+from\b|\s*$)")
+_ID_AFTER = lazy(r"[(,]\s*(?:(?i:DOB|D\.O\.B|date of birth|born|NHS|MRN|patient)|(?=\d{1,5}[A-Za-z]?\s+[A-Z]))")
+_NAME_AGE = before(_AGE_AFTER, lazy(rf"({_FULL_AT}){_AGE_AFTER.pattern}"))
+_NAME_ID = before(_ID_AFTER, lazy(rf"({_FULL_AT})\s*{_ID_AFTER.pattern}"))
 # A name the sentence itself calls a patient: "Walt, our 96-year-old patient, walked in".
-_NAME_PATIENT_APPOSITIVE = re.compile(
+_NAME_PATIENT_APPOSITIVE = lazy(
     rf"({_FULL_AT}),\s+(?:our|a|the|one of our)\s+(?:[\w'’-]+\s+){{0,3}}(?:patients?|clients?)\b")
-_NAME_FROM = re.compile(rf"(?:^|[.!?:\n]\s*)({_FULL}) from [A-Z][a-z]+")
-_POSSESSIVE_HEALTH = re.compile(rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?i:{HEALTH_TERMS})")
+_NAME_FROM = lazy(rf"(?:^|[.!?:\n]\s*)({_FULL}) from [A-Z][a-z]+")
+_POSSESSIVE_HEALTH = lazy(rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?i:{HEALTH_TERMS})")
 # Someone's own documents: "Copy Siân's licence into the ID box", "Link it to Horace's record".
-_POSSESSIVE_RECORD = re.compile(
+_POSSESSIVE_RECORD = lazy(
     rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+)?(?:records?|file|chart|notes|licen[cs]e|passport|forms?|x-rays?"
     r"|referral|paperwork|consent form)\b")
 OWNER_WORDS = frozenset("driver drivers patient patients client clients doctor doctors owner member child "
                          "children parent parents carer carers user users practice clinic".split())
-_PERSON_VERB = re.compile(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
+_PERSON_VERB = lazy(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
                           r"|was (?:admitted|diagnosed|treated|discharged|born)|has lived|lived|is recovering|walked"
                           r"|did (?:so |really |very )?well|is doing (?:so |really |very )?well|bounced back)\b")
-_TOKEN = re.compile(rf"{_WORD_AT}\b")
+_TOKEN = lazy(rf"{_WORD_AT}\b")
 # Where a person stands, whatever their name: the object of a verb of contact or care ("exclude Hyun-woo Park",
 # "remind Ife", "proud of Gurpreet"), two name-like words after "for" or "to" ("a requisition for Eitan
 # Shapiro"), a vocative closing a sentence that speaks to someone ("Thanks for coming in Tuesday, Jacinda –") or
@@ -96,7 +97,7 @@ _SLOT_VERBS = (r"(?i:send|sending|text|texting|email|emailing|call|calling|ring|
                r"|worked with|follow up with|follow-up with|check in with|catch up with|speak (?:to|with)"
                r"|talk (?:to|with)|meet with|(?:review|reply|message|feedback|card|note|letter|voicemail|complaint"
                r"|referral|call)s? from|for|to)")
-_SLOT_VERB_BEFORE = re.compile(rf"\b{_SLOT_VERBS}\s+$")
+_SLOT_VERB_BEFORE = lazy(rf"\b{_SLOT_VERBS}\s+$")
 # Verbs whose object is someone to contact: after one, a capitalised word that is also a common English word is
 # still a person's name when it is not a place or a department ("call Dusty to reschedule", "Follow up with Pearl").
 _CONTACT_WORDS = frozenset("send sending text texting email emailing call calling ring remind reminding thank thanking "
@@ -104,26 +105,26 @@ _CONTACT_WORDS = frozenset("send sending text texting email emailing call callin
 _NOT_CONTACTS = frozenset("Reception Support Admin Billing Accounts Office Desk Front Customer Services Security IT HR "
                           "Finance Marketing Sales Insurance Triage Lab Radiology Records Scheduling Appointments "
                           "Emergency Ambulance Police Alexa Siri Google".split())
-_COMMA_BEFORE = re.compile(r",\s+$")
-_OBJECT_SLOT = re.compile(rf"\b{_SLOT_VERBS}\s+({_WORD_AT}(?:\s+{_WORD})?)(?=[\s,.!?;:)]|$)")
+_COMMA_BEFORE = lazy(r",\s+$")
+_OBJECT_SLOT = lazy(rf"\b{_SLOT_VERBS}\s+({_WORD_AT}(?:\s+{_WORD})?)(?=[\s,.!?;:)]|$)")
 # The subject of what a person does, opening a sentence: "Olusegun asked if evening slots are available".
-_SUBJECT_SLOT = re.compile(
+_SUBJECT_SLOT = lazy(
     rf"({_WORD_AT}(?:\s+{_WORD})?)(?=\s+(?:asked|finished|completed|started|booked|cancelled|called|emailed"
     r"|texted|wants|needs|messaged|rang)\b)")
-_VOCATIVE_END = re.compile(rf",\s+({_WORD_AT})(?=\s*(?:[!?.]|[–—-]\s|$))")
-_VOCATIVE_START = re.compile(rf"({_WORD_AT})(?=\s+(?:we|we're|we've|you|your|you're|thanks|thank you)\b)")
-_SECOND_PERSON = re.compile(r"\b(?i:you|your|you're|thanks|thank you|hi|hey|hope|see you)\b")
+_VOCATIVE_END = lazy(rf",\s+({_WORD_AT})(?=\s*(?:[!?.]|[–—-]\s|$))")
+_VOCATIVE_START = lazy(rf"({_WORD_AT})(?=\s+(?:we|we're|we've|you|your|you're|thanks|thank you)\b)")
+_SECOND_PERSON = lazy(r"\b(?i:you|your|you're|thanks|thank you|hi|hey|hope|see you)\b")
 # A name written in capitals ("an SMS for IFEOMA NASSER"): one or two upper-case words.
-_UPPER_TOKEN = re.compile(rf"[A-Z]{WORD_START}[A-Z'’-]+(?:\s+([A-Z][A-Z'’-]+))?\b")
+_UPPER_TOKEN = lazy(rf"[A-Z]{WORD_START}[A-Z'’-]+(?:\s+([A-Z][A-Z'’-]+))?\b")
 # A clinician's registration letters after their name: "Sarah Okoye MCSP", "Rajiv Menon FRCS", "Jo Lee, RN".
-POST_NOMINALS = re.compile(
+POST_NOMINALS = lazy(
     r"(?:,?\s+(?:MBBS|MBChB|MB|BCh|BChD|BDS|MDS|MD|DO|DDS|DMD|DPT|PT|RN|NP|PA-C|APRN|FNP|MSc|BSc|PhD|MPharm|MRPharmS"
     r"|MCSP|HCPC|FRCS|FRCSEd|MRCS|MRCP|FRCP|MRCGP|FRCGP|FDS|MFDS|MJDF|GDC|RGN|RMN|DipHE|FACS|FAAP|OD|DC|LAc|PsyD|LCSW|RDH)"
     r"(?:\s*\([^)]*\))?\b)+")
 # A clinician: a clinical title before the name or registration letters after it. Or one of the practice's own,
 # introduced as such: "Grace, our practice cat, says hi", "Meet Rose, our therapy dog". Not a patient identifier.
 # (A vocative stays a name: "Sarah, our records show..." has no closing comma and no "Meet".)
-_CLINICIAN = re.compile(
+_CLINICIAN = lazy(
     rf"\b(?:{'|'.join(CLINICIAN_TITLES)})\.?\s+(?:(?:Practitioner|Specialist|Consultant|Associate)\s+)?{_FULL}"
     rf"|{_FULL_AT}(?={POST_NOMINALS.pattern})"
     rf"|{_FULL_AT}(?=,\s+our\s+(?!(?:[\w'’-]+\s+){{0,3}}(?:patients?|clients?|members?|customers?)\b)"
@@ -145,17 +146,17 @@ NOT_NAMES = _STOP | frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Jan F
                                "Room Level Floor Suite Unit Ward".split())
 # The words before a capitalised word that make it a place or an object rather than a person: "from Round Rock",
 # "walked to Clifton", each read in the few characters before it.
-_PLACE_WORD_BEFORE = re.compile(r"\b(?:from|in|at|near)\s+$")
-_IN_AT_NEAR = re.compile(r"\b(?:in|at|near)\s+$")
-_PLACE_OR_OBJECT_WORD_BEFORE = re.compile(r"\b(?:from|in|at|near|to|of)\s+$")
+_PLACE_WORD_BEFORE = lazy(r"\b(?:from|in|at|near)\s+$")
+_IN_AT_NEAR = lazy(r"\b(?:in|at|near)\s+$")
+_PLACE_OR_OBJECT_WORD_BEFORE = lazy(r"\b(?:from|in|at|near|to|of)\s+$")
 # Words that make "<capitalised word> <surname>" an event or an institution: "Grace Hopper Day", "Mercy Hall".
 _EVENT_WORDS = frozenset("Day Days Week Month Year Festival Fair Show Run Marathon Award Awards Trust Foundation Society "
                          "Institute College University School Hospital Centre Center Hall House Gardens Club Games Cup "
                          "League Bridge Hill".split())
-_WORD_BEFORE = re.compile(rf"({_WORD}) $")
-_NEXT = re.compile(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD}(?![{_LOW}{_UP}]))")
-_STREET = re.compile(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill)\b")
-_HEALTH = re.compile(rf"\b{HEALTH_TERMS}", re.I)
+_WORD_BEFORE = lazy(rf"({_WORD}) $")
+_NEXT = lazy(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD}(?![{_LOW}{_UP}]))")
+_STREET = lazy(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill)\b")
+_HEALTH = lazy(rf"\b{HEALTH_TERMS}", re.I)
 _CLINICIANS = frozenset(t.lower() for t in CLINICIAN_TITLES)
 
 
@@ -253,7 +254,7 @@ def _unlisted_name(text: str, m: re.Match[str], slot: int, firsts: frozenset[str
     return m.span(1)
 
 
-_THANKS_OPENING = re.compile(r"(?i:thanks|thank you|many thanks|cheers|hi|hey|hello|congrat\w*|well done|happy)\b")
+_THANKS_OPENING = lazy(r"(?i:thanks|thank you|many thanks|cheers|hi|hey|hello|congrat\w*|well done|happy)\b")
 
 
 

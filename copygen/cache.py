@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -32,13 +37,15 @@ def directory() -> Path:
 
 @cache
 def code_fingerprint() -> str:
-    """A digest of copygen's code and shipped data (packs, term lists, models), its version and Python's."""
+    """A digest of copygen's code and shipped data (packs, term lists, models, prompts), its version and
+    Python's."""
     from . import __version__
     from .resources import data_dir
 
     h = hashlib.sha256(f"{__version__} {sys.version}".encode())
     files = sorted(_PACKAGE.rglob("*.py")) + sorted(p for p in data_dir("guardrails").rglob("*") if p.is_file())
     files += sorted(p for p in (_PACKAGE / "guardrails" / "models").rglob("*") if p.is_file())
+    files += sorted(p for p in data_dir("prompts").rglob("*") if p.is_file())
     for path in files:
         h.update(str(path.relative_to(path.anchor)).encode())
         h.update(path.read_bytes())
@@ -94,3 +101,18 @@ def store(path: Path | None, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError:
         pass
+
+
+def kept(kind: str, compute: Callable[[], T], *parts: bytes) -> T:
+    """`compute()`, kept (pickled) under `kind`, these `parts` and the fingerprint of copygen's code and data:
+    for what copygen derives from its own files at start-up, when `parts` name every other input."""
+    path = marker(kind, *parts)
+    data = load(path)
+    if data is not None:
+        try:
+            return pickle.loads(data)  # noqa: S301 - copygen's own cache, written by `store` below
+        except Exception:  # noqa: BLE001 - a corrupt entry of any kind is a miss, never an error
+            pass
+    value = compute()
+    store(path, pickle.dumps(value))
+    return value

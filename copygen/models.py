@@ -9,7 +9,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from .kinds import Jurisdiction, Platform, Severity, Status  # noqa: F401  (re-exported: models speak of them)
 
 
-class Finding(BaseModel):
+class _Model(BaseModel):
+    """Each model's validator is built when the model is first used, not at import: a `copygen check` uses a
+    few of them."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class Finding(_Model):
     """One rule firing: where (field and offsets into that field's final text), why, and under which rule."""
 
     model_config = ConfigDict(frozen=True)
@@ -26,7 +33,7 @@ class Finding(BaseModel):
     citation: str = ""
 
 
-class Measurement(BaseModel):
+class Measurement(_Model):
     """The numbers behind length verdicts for one field."""
 
     characters: int
@@ -37,7 +44,7 @@ class Measurement(BaseModel):
     spoken_seconds: float | None = None  # scripts only
 
 
-class RedactedSpan(BaseModel):
+class RedactedSpan(_Model):
     """One identifier `redact()` replaced: where it was in the original text, and what it became."""
 
     kind: str
@@ -47,12 +54,12 @@ class RedactedSpan(BaseModel):
     masked: str
 
 
-class Redaction(BaseModel):
+class Redaction(_Model):
     text: str
     spans: list[RedactedSpan] = Field(default_factory=list)
 
 
-class Report(BaseModel):
+class Report(_Model):
     """What `check()` returns: every finding, and the measurements of every field checked."""
 
     platform: Platform
@@ -79,7 +86,7 @@ def status_of(findings: list[Finding]) -> Status:
     return Status.PASS
 
 
-class Brief(BaseModel):
+class Brief(_Model):
     """What the marketer asks for. Free text here is passed to the model as data, never as instructions."""
 
     model_config = ConfigDict(extra="forbid")
@@ -109,7 +116,7 @@ class Brief(BaseModel):
         return list(dict.fromkeys(v))
 
 
-class SmsContent(BaseModel):
+class SmsContent(_Model):
     kind: Literal["sms"] = "sms"
     body: str  # written by the model
     sender: str  # from the brand profile
@@ -120,7 +127,7 @@ class SmsContent(BaseModel):
         return {"text": self.text}
 
 
-class EmailContent(BaseModel):
+class EmailContent(_Model):
     kind: Literal["email"] = "email"
     subject: str
     preheader: str
@@ -134,14 +141,14 @@ class EmailContent(BaseModel):
         return {"subject": self.subject, "preheader": self.preheader, "body": self.text}
 
 
-class Beat(BaseModel):
+class Beat(_Model):
     start: float  # seconds from the start of the video
     end: float
     on_screen: str
     voiceover: str
 
 
-class TikTokContent(BaseModel):
+class TikTokContent(_Model):
     kind: Literal["tiktok"] = "tiktok"
     duration: int
     hook: str
@@ -166,14 +173,14 @@ class TikTokContent(BaseModel):
 Content = Annotated[SmsContent | EmailContent | TikTokContent, Field(discriminator="kind")]
 
 
-class Usage(BaseModel):
+class Usage(_Model):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     approximate: bool = False  # True when counted without the model's own tokenizer
     cost_usd: float | None = None  # None when the model's price is unknown (local models cost nothing: 0.0)
 
 
-class ClaimNote(BaseModel):
+class ClaimNote(_Model):
     """A factual claim in a draft and what substantiates it (or that nothing does)."""
 
     field: str
@@ -190,7 +197,7 @@ class ClaimNote(BaseModel):
     expires: str | None = None
 
 
-class RequiredNote(BaseModel):
+class RequiredNote(_Model):
     """A required element and the text that satisfies it."""
 
     rule_id: str
@@ -201,7 +208,7 @@ class RequiredNote(BaseModel):
     citation: str
 
 
-class Fix(BaseModel):
+class Fix(_Model):
     """One change copygen made to a draft after checking it."""
 
     rule_id: str  # the rules of the findings it answered, comma-separated
@@ -213,7 +220,7 @@ class Fix(BaseModel):
     after: str
 
 
-class Provenance(BaseModel):
+class Provenance(_Model):
     """What produced and checked a draft."""
 
     packs: dict[str, int] = Field(default_factory=dict)
@@ -226,13 +233,13 @@ class Provenance(BaseModel):
     claims_in_library: int = 0
 
 
-class Evidence(BaseModel):
+class Evidence(_Model):
     claims: list[ClaimNote] = Field(default_factory=list)
     required: list[RequiredNote] = Field(default_factory=list)
     provenance: Provenance = Field(default_factory=Provenance)
 
 
-class Draft(BaseModel):
+class Draft(_Model):
     """One checked draft for one platform."""
 
     platform: Platform
@@ -256,7 +263,7 @@ class Draft(BaseModel):
         return self.content.fields()
 
 
-class DraftSet(BaseModel):
+class DraftSet(_Model):
     """The result of one `generate` call, as `copygen draft --format json` prints it."""
 
     schema_version: Literal[1] = 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from .. import cache as disk_cache
 from ..resources import data_dir
 from .sentences import SENTENCE
 from .topic_words import GENERIC_WORDS, subject_spans
@@ -34,6 +35,11 @@ N = 4
 
 @cache
 def _template_ngrams() -> frozenset[tuple[str, ...]]:
+    """Four-word runs of the prompt templates (kept in copygen's cache, whose key covers the prompts)."""
+    return disk_cache.kept("echo-templates", _read_template_ngrams)
+
+
+def _read_template_ngrams() -> frozenset[tuple[str, ...]]:
     grams: set[tuple[str, ...]] = set()
     for path in sorted(data_dir("prompts").rglob("*.j2")):
         text = _JINJA.sub(" 0 ", path.read_text(encoding="utf-8"))
@@ -50,7 +56,12 @@ def _template_ngrams() -> frozenset[tuple[str, ...]]:
 
 @cache
 def _worked_examples() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Each worked example of `prompts/examples/`: its brief's topic and the strings of its reply."""
+    """Each worked example of `prompts/examples/`: its brief's topic and the strings of its reply (kept in
+    copygen's cache: reading the YAML is most of a short check's quality rules)."""
+    return disk_cache.kept("worked-examples", _read_worked_examples)
+
+
+def _read_worked_examples() -> tuple[tuple[str, tuple[str, ...]], ...]:
     import yaml
 
     def strings(value: object) -> list[str]:

@@ -287,10 +287,10 @@ _AFTER_NUMBER = (
     rf"(?:,\s*(?!{_POSTCODE_RE}\b|(?:{_STATES})\b)[A-Z][A-Za-z'’.-]+(?:\s+(?!{_POSTCODE_RE}\b)[A-Z][a-z'’.-]+){{0,2}}){{0,2}}"
     rf"(?:,?\s+(?:(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?|{_POSTCODE_RE}))?\b")
 # "14 High Street…", "Flat 2, 14 High Street…" or "PO Box 12", each opening a word with its first character.
-_ADDRESS = lazy(
+_ADDRESS = before(lazy(r"\d"), lazy(  # a house, flat or PO box number
     rf"[\dFAUSP]{_WORD_START}(?:(?<=\d)\d{{0,4}}{_AFTER_NUMBER}"
     rf"|(?:(?<=F)lat|(?<=A)pt|(?<=A)partment|(?<=U)nit|(?<=S)uite|(?<=S)te)\.?\s*\d+[A-Z]?,?\s+\b\d{{1,5}}{_AFTER_NUMBER}"
-    rf"|(?<=P)\.?\s?O\.?\s?Box\s+\d+\b)")
+    rf"|(?<=P)\.?\s?O\.?\s?Box\s+\d+\b)"))
 _POSTCODE = lazy(rf"[A-PR-UWYZ]{_WORD_START}(?:(?<=G)IR ?0AA|(?:\d[\dA-HJKPSTUW]?|[A-HK-Y]\d[\dABEHMNPRV-Y]?) ?\d"
                        r"[ABD-HJLNP-UW-Z]{2})\b")
 _ZIP = lazy(rf"(?:\b(?:{_STATES}),?\s+|\b(?i:ZIP)(?:\s?(?i:code))?(?:\s+(?:is|was))?:?\s*)(\d{{5}}(?:-\d{{4}})?)\b|\b\d{{5}}-\d{{4}}\b")

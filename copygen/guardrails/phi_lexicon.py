@@ -167,25 +167,15 @@ def _names(attrs: tuple[str, ...], locales: tuple[str, ...] = _LOCALES) -> froze
 
 
 def _kept(kind: str, key: object, compute: Callable[[], frozenset[str]]) -> frozenset[str]:
-    """`compute()`, kept in copygen's cache under `kind` and `key`, Faker's version and copygen's own code and
-    term lists (the cache's fingerprint): building the name lists is tens of milliseconds a process."""
+    """`compute()`, kept in copygen's cache under `kind`, `key` and Faker's version (building the name lists is
+    tens of milliseconds a process)."""
     from .. import cache as disk_cache
 
     try:
         faker_version = metadata.version("faker")  # not `faker.VERSION`: importing faker is what this saves
     except metadata.PackageNotFoundError:
         faker_version = "?"
-    stored = disk_cache.marker(kind.replace(" ", "_"), f"{faker_version} {key}".encode())
-    data = disk_cache.load(stored)
-    if data is not None:
-        try:
-            return frozenset(data.decode("utf-8").split("\n")) - {""}
-        except UnicodeDecodeError:
-            pass
-    words = compute()
-    if stored is not None:
-        disk_cache.store(stored, "\n".join(sorted(words)).encode("utf-8"))
-    return words
+    return disk_cache.kept(kind.replace(" ", "_"), compute, f"{faker_version} {key}".encode())
 
 
 def _read_names(attrs: tuple[str, ...], locales: tuple[str, ...]) -> frozenset[str]:

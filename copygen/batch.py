@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CopygenError, InputError
+from .providers import Completion
 from .sheets import SheetRow, safe_cell
 
 ROW_STATUSES = ("pass", "warn", "blocked", "error")
@@ -134,11 +135,30 @@ def _worst(statuses: list[str]) -> str:
     return max(statuses, key=_ORDER.__getitem__) if statuses else "error"
 
 
+class Rehearsal:
+    """A provider that answers at once with the worked example its prompt shows (the prompt's last assistant
+    turn). A row drafted with it before the workers start fills what copygen builds once (compiled patterns,
+    prompt templates, name lists): started together and cold, every worker would build each of them at the same
+    time, one after another under the interpreter lock, and the first wave would take several times its share."""
+
+    name = "rehearsal"
+    model = "rehearsal"
+    endpoint = "worked examples"
+    in_process = True
+
+    def complete(self, messages: list[dict[str, str]], schema: dict[str, Any], *, max_tokens: int,
+                 seed: int | None = None) -> Completion:
+        shown = [m["content"] for m in messages if m["role"] == "assistant"]
+        return Completion(text=shown[-1] if shown else "{}", model=self.model)
+
+
 def run_rows(rows: list[SheetRow], out: Path, work: Callable[[SheetRow], list[dict[str, Any]]], *,
              concurrency: int, resume: bool, fail_fast: bool,
-             progress: Callable[[Summary, dict[str, Any] | None], None] | None = None) -> Summary:
+             progress: Callable[[Summary, dict[str, Any] | None], None] | None = None,
+             rehearse: Callable[[SheetRow], object] | None = None) -> Summary:
     """Run `work` on every row without a result, `concurrency` at a time, appending each result to the
-    checkpoint as it completes."""
+    checkpoint as it completes. `rehearse`, given, runs first on one row, alone (see `Rehearsal`); what it
+    returns or raises is of no account."""
     ckpt = checkpoint_path(out)
     if ckpt.exists() and not resume:
         raise InputError(f"{ckpt.name} holds results from an unfinished run of this batch. Pass --resume to finish "
@@ -149,6 +169,11 @@ def run_rows(rows: list[SheetRow], out: Path, work: Callable[[SheetRow], list[di
     if progress:
         progress(summary, None)
     start = time.perf_counter()
+    if rehearse is not None and todo:
+        try:
+            rehearse(todo[0])
+        except Exception:  # noqa: BLE001 - a rehearsal only warms up; the row itself runs, and reports, below
+            pass
     checkpoint = Checkpoint(ckpt)
     pool = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="copygen-batch")
     try:

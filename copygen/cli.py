@@ -410,7 +410,7 @@ def batch(
     import os
 
     from .api import claims_library, engine, generate
-    from .batch import checkpoint_path, run_rows, write_output
+    from .batch import Rehearsal, checkpoint_path, run_rows, write_output
     from .brand import load_brand
     from .config import resolve_settings
     from .providers import build_provider
@@ -440,6 +440,9 @@ def batch(
         drafts = generate(row.brief, brand=profile, settings=settings, provider=provider, claims=library)
         return [d.model_dump(mode="json") for d in drafts]
 
+    def rehearse(row):  # noqa: ANN001, ANN202
+        return generate(row.brief, brand=profile, settings=settings, provider=Rehearsal(), claims=library, log=False)
+
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -462,7 +465,8 @@ def batch(
 
     try:
         with bar:
-            summary = run_rows(rows, out, work, concurrency=width, resume=resume, fail_fast=fail_fast, progress=progress)
+            summary = run_rows(rows, out, work, concurrency=width, resume=resume, fail_fast=fail_fast, progress=progress,
+                               rehearse=None if width == 1 else rehearse)
         n = write_output(rows, out)
         if html is not None:
             from .batch import records_in_order

@@ -282,3 +282,36 @@ def test_a_row_keeps_the_drafts_made_before_one_failed(tmp_path: Path, monkeypat
     (record,) = read_jsonl(tmp_path / "o.jsonl")
     assert record["status"] == "error" and "email #1" in record["error"]
     assert [d["platform"] for d in record["drafts"]] == ["sms"] and result.exit_code == 1
+
+
+def test_the_warm_up_row_sends_nothing_and_a_failing_one_loses_no_row(stub: Stub, tmp_path: Path) -> None:
+    # Before the workers start together, the first row is drafted once against the prompt's own worked example
+    # (no request); here that row holds PHI, so the rehearsal fails, and every row still runs and reports.
+    sheet = write_csv(tmp_path / "t.csv", [["topic", "platforms", "notes"],
+                                           ["Asthma reviews", "sms", "Remind Sarah Jones on 07911 123456"],
+                                           ["Flu clinics", "sms", "Every Saturday in November, walk in 9am to 12pm"],
+                                           ["Flu clinics for carers", "sms", "Every Saturday in November, walk in 9am to 12pm"]])
+    result = batch(str(sheet), "--out", str(tmp_path / "o.jsonl"), "--concurrency", "4")
+    records = {r["row"]: r for r in read_jsonl(tmp_path / "o.jsonl")}
+    assert records[2]["status"] == "error" and records[3]["status"] == records[4]["status"] == "pass"
+    assert stub.requests == 2 and result.exit_code == 1
+
+
+def test_the_rehearsal_runs_once_on_the_first_row_to_do(tmp_path: Path) -> None:
+    from copygen.batch import Rehearsal, run_rows
+    from copygen.sheets import SheetRow
+
+    rows = [SheetRow(number=n, values={"topic": f"t{n}"}, brief=None) for n in (2, 3, 4)]  # type: ignore[arg-type]
+    rehearsed: list[int] = []
+
+    def rehearse(row: SheetRow) -> None:
+        rehearsed.append(row.number)
+        raise RuntimeError("a warm-up that fails")
+
+    summary = run_rows(rows, tmp_path / "o.jsonl", lambda row: [], concurrency=3, resume=False,
+                       fail_fast=False, rehearse=rehearse)
+    assert rehearsed == [2] and summary.done == 3
+    reply = Rehearsal().complete([{"role": "system", "content": "s"}, {"role": "assistant", "content": '{"a": 1}'},
+                                  {"role": "user", "content": "u"}, {"role": "assistant", "content": '{"b": 2}'},
+                                  {"role": "user", "content": "brief"}], {}, max_tokens=10)
+    assert reply.text == '{"b": 2}'

@@ -242,8 +242,13 @@ class Grounds:
 
 @lru_cache(maxsize=256)
 def _source_keys(*texts: str) -> frozenset[str]:
+    return frozenset().union(*map(_text_keys, texts))
+
+
+@lru_cache(maxsize=256)  # the brand's and the claims library's text recur with every brief of a batch
+def _text_keys(text: str) -> frozenset[str]:
     keys: set[str] = set()
-    for text in texts:
+    if text:
         for s in specifics(text):
             keys |= s.keys
             if s.kind == "date":  # a date grounds its month

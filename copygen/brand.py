@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError
@@ -49,6 +48,7 @@ def load_brand(path: str | Path | None) -> Brand:
     if path is None:
         return Brand()
     p = Path(path)
+    import yaml  # here, not at import: a check that reads no YAML file does without it
     try:
         raw = yaml.safe_load(read_text(p, "Brand profile"))
     except yaml.YAMLError as e:

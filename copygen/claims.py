@@ -18,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import InputError
@@ -302,6 +301,7 @@ def _csv_rows(text: str, p: Path) -> list[dict[str, Any]]:
 
 
 def _yaml_rows(text: str, p: Path) -> list[Any]:
+    import yaml  # here, not at import: a check that reads no YAML file does without it
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as e:

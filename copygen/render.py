@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from .models import Draft, EmailContent, Finding, Measurement, Report, Severity, SmsContent, Status, TikTokContent
@@ -59,18 +60,22 @@ def print_drafts(drafts: list[Draft], console: Any = None) -> None:
         console.print(Panel(Group(*parts), title=title, title_align="left"))
 
 
+def _finding_segments(findings: list[Finding]) -> list[Segment]:
+    if not findings:
+        return [("No findings.", "green")]
+    out = [("Findings", "bold")]
+    for f in findings:
+        out.append((_finding_line(f), SEVERITY_STYLE[f.severity]))
+        extra = "; ".join(p for p in (f.suggestion and f"fix: {f.suggestion}", f.citation and f"rule: {f.citation}") if p)
+        if extra:
+            out.append(("      " + extra, "dim"))
+    return out
+
+
 def _findings_renderables(findings: list[Finding]) -> list[Any]:
     from rich.text import Text
 
-    if not findings:
-        return [Text("No findings.", style="green")]
-    out = [Text("Findings", style="bold")]
-    for f in findings:
-        out.append(Text(_finding_line(f), style=SEVERITY_STYLE[f.severity]))
-        extra = "; ".join(p for p in (f.suggestion and f"fix: {f.suggestion}", f.citation and f"rule: {f.citation}") if p)
-        if extra:
-            out.append(Text("      " + extra, style="dim"))
-    return out
+    return [Text(text, style=style) for text, style in _finding_segments(findings)]
 
 
 def evidence_lines(d: Draft) -> list[tuple[str, str]]:
@@ -110,29 +115,57 @@ SHOWN = 4000  # characters of a field shown in the text report (every finding is
 FAR_TOO_LONG = 20_000  # longer than any platform's copy: an email body of several thousand words
 
 
+Segment = tuple[str, str]  # (text, rich style; "" for none)
+
+
+def _field_segments(text: str, findings: list[Finding], name: str) -> list[Segment]:
+    """`text` cut where findings start and end; each piece inside a finding underlined in its severity's colour
+    (the most severe where findings overlap)."""
+    spans = [(f.start, min(f.end, len(text)), f.severity) for f in findings
+             if f.field == name and f.start is not None and f.end is not None and f.start < len(text)]
+    cuts = sorted({0, len(text), *(a for a, _, _ in spans), *(b for _, b, _ in spans)})
+    out: list[Segment] = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [sev for s, e, sev in spans if s <= a and b <= e]
+        worst = max(covering, key=lambda sev: _SEVERITY_RANK[sev], default=None)
+        out.append((text[a:b], f"underline {SEVERITY_STYLE[worst]}" if worst else ""))
+    return out
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARN: 1, Severity.BLOCK: 2}
+
+
+def report_lines(report: Report, fields: dict[str, str]) -> list[list[Segment]]:
+    """The text report, line by line: each field with its findings underlined in place, then the list of
+    findings and the measurements, then the status."""
+    lines: list[list[Segment]] = []
+    for name, text in fields.items():
+        lines.append([(f"── {name} ", "bold"), *_field_segments(text[:SHOWN], report.findings, name)])
+        if len(text) > SHOWN:
+            lines.append([(f"… {len(text) - SHOWN:,} more characters not shown; all {len(text):,} were checked.",
+                           "dim")])
+        if len(text) > FAR_TOO_LONG:
+            lines.append([(f"The {name} is {len(text):,} characters, far beyond what any SMS, email or TikTok "
+                           "post can carry: check that this is the copy you meant.", "yellow")])
+    lines += [[segment] for segment in _finding_segments(report.findings)]
+    lines += [[(_measure_line(name, m), "dim")] for name, m in report.measurements.items()]
+    lines.append([("Status: ", ""), (report.status.value.upper(), STATUS_STYLE[report.status])])
+    return lines
+
+
 def print_report(report: Report, fields: dict[str, str], console: Any = None) -> None:
-    """Each field with its findings underlined in place, then the list of findings and the measurements."""
+    """The text report: in colour through rich on a terminal (or the `console` given); as plain lines to a pipe
+    or a file, where colour would be lost anyway, without importing rich (a tenth of a short check's start-up)."""
+    lines = report_lines(report, fields)
+    if console is None and not sys.stdout.isatty():
+        sys.stdout.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        return
     from rich.console import Console
     from rich.text import Text
 
     console = console or Console()
-    for name, text in fields.items():
-        t = Text(text[:SHOWN])
-        for f in report.findings:
-            if f.field == name and f.start is not None and f.end is not None and f.start < SHOWN:
-                t.stylize(f"underline {SEVERITY_STYLE[f.severity]}", f.start, min(f.end, SHOWN))
-        console.print(Text(f"── {name} ", style="bold"), t, "")
-        if len(text) > SHOWN:
-            console.print(Text(f"… {len(text) - SHOWN:,} more characters not shown; all {len(text):,} were checked.",
-                               style="dim"))
-        if len(text) > FAR_TOO_LONG:
-            console.print(Text(f"The {name} is {len(text):,} characters, far beyond what any SMS, email or TikTok "
-                               "post can carry: check that this is the copy you meant.", style="yellow"))
-    for r in _findings_renderables(report.findings):
-        console.print(r)
-    for name, m in report.measurements.items():
-        console.print(Text(_measure_line(name, m), style="dim"))
-    console.print(Text.assemble("Status: ", (report.status.value.upper(), STATUS_STYLE[report.status])))
+    for line in lines:
+        console.print(Text.assemble(*line))
 
 
 def drafts_markdown(drafts: list[Draft]) -> str:

@@ -210,3 +210,25 @@ def test_check_writes_sarif_with_each_finding_at_its_line_and_column(tmp_path: P
         assert by_rule[rule]["level"] == "error"
         assert by_rule[rule]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(copy)
     assert "CAP Code" in json.dumps(run["tool"]["driver"]["rules"])  # each rule carries its citation
+
+
+def test_the_text_report_reads_the_same_in_a_pipe_and_on_a_terminal() -> None:
+    # Piped, the report is plain lines (no rich); on a terminal it is coloured, with each finding's span
+    # underlined in its severity's colour. A reviewer reads the same words either way.
+    import io
+
+    from rich.console import Console
+
+    from copygen.api import check
+    from copygen.kinds import Platform
+    from copygen.render import print_report, report_lines
+
+    fields = {"text": "RiversideHC: Guaranteed results, 100% painless! Reply STOP to opt out"}
+    report = check(fields, platform=Platform.SMS)
+    piped = CliRunner().invoke(app, ["check", "-", "--platform", "sms"], input=fields["text"]).output
+    terminal = Console(file=io.StringIO(), force_terminal=True, width=400, record=True)
+    print_report(report, fields, console=terminal)
+    assert "Guaranteed" in piped and piped.startswith(terminal.export_text(styles=False))
+    underlined = [(text, style) for line in report_lines(report, fields) for text, style in line
+                  if style.startswith("underline")]
+    assert ("Guaranteed", "underline red") in underlined and ("100%", "underline yellow") in underlined

@@ -9,7 +9,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .. import cache as disk_cache
@@ -274,6 +273,7 @@ def _write_parsed(stored: Path | None, pack: Pack) -> None:
 
 
 def _parse_pack_file(p: Path) -> Pack:
+    import yaml  # here, not at import: a check that reads no YAML file does without it
     try:
         raw = yaml.safe_load(p.read_text(encoding="utf-8"))
     except FileNotFoundError:

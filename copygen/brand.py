@@ -19,7 +19,7 @@ DEFAULT_DISCLAIMER = "General information only, not a substitute for advice from
 class Brand(BaseModel):
     """A practice's own details. Every field is optional; what is missing shows up as a finding, not a guess."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # validators built on first use, not at import
 
     practice_name: str | None = None
     sender_id: str | None = Field(default=None, description="SMS sender name or ID shown to the recipient")

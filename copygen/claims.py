@@ -21,6 +21,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import InputError
+from .guardrails.lazy_regex import lazy
 from .models import Jurisdiction
 from .textfiles import read_text
 
@@ -32,7 +33,7 @@ Method = Literal["exact", "normalised", "fuzzy"]
 class ApprovedClaim(BaseModel):
     """One claim the practice may make, and what substantiates it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str = Field(min_length=1)
     wording: str = Field(min_length=3)
@@ -170,7 +171,7 @@ def assess(text: str, library: ClaimsLibrary, jurisdiction: Jurisdiction, today:
         out.append(Assessed(span, status, m))
     return tuple(out)
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER = lazy(r"\d+(?:\.\d+)?")
 
 
 def normalise(text: str) -> str:
@@ -185,19 +186,19 @@ def normalise(text: str) -> str:
 # ---- finding claims in copy ---------------------------------------------------------------------
 
 _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("statistic", re.compile(
+    ("statistic", lazy(
         r"\d+(?:\.\d+)?\s?(?:%|per ?cent\b|percent\b)(?!\s?(?:off|discount|deposit|apr|finance)\b)|\b\d+\s+(?:in|out of)\s+\d+\b|\b\d+(?:\.\d+)?\s?(?:x|times)\b"
         r"|\b(?:over|more than|up to|nearly|almost|around)\s+\d[\d,]*\s+(?:patients|people|adults|children|customers"
         r"|clients|smiles|treatments|procedures|cases|users|women|men)\b|\b\d[\d,]{2,}\s+(?:patients|people|customers"
         r"|clients|smiles|treatments|procedures)\b|\b(?:half|a third|a quarter|two thirds|three quarters|most|majority)"
         r"\s+(?:of\s+)?(?:our\s+)?(?:patients|people|adults|users|women|men|children|smokers|sufferers)\b"
         r"|\b(?:up to|at least|as many as|as much as)\s+\d+(?:\.\d+)?(?!\s?(?:am|pm|a\.m|p\.m|%\s?off)\b)", re.I)),
-    ("study", re.compile(
+    ("study", lazy(
         r"\b(?:studies|research|trials?|data|evidence|science)\s+(?:shows?|suggests?|proves?|found|finds|confirms?"
         r"|demonstrates?)|\b(?:clinically|scientifically|medically|dermatologically)\s+(?:proven|tested|shown|backed)"
         r"|\bproven\s+to\b|\bclinical\s+(?:trials?|studies|evidence)|\b(?:doctor|dentist|gp|expert)s?[- ]recommended"
         r"|\brecommended\s+by\s+(?:doctors|dentists|gps|experts)", re.I)),
-    ("efficacy", re.compile(
+    ("efficacy", lazy(
         r"\b(?:reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?)\s+(?:the\s+|your\s+)?(?:risk|chance|pain|symptoms?"
         r"|swelling|inflammation|anxiety|stress|blood pressure|cholesterol|weight|recovery time|spread)"
         r"|\b(?:relieves?|relieving|heals?|healing|prevents?|preventing)\b|\beffective(?:ly|ness)?\b|\befficacy\b"
@@ -208,18 +209,18 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\b(?:recover\w*|results?|see|notice|feel|heal\w*|improve\w*|better|relief|works?)\b[^.!?\n]{0,30}?"
         r"\b(?:within|in|after)\s+(?:just\s+|only\s+)?(?:\d+|one|two|three|four|five|six|a few)\s+"
         r"(?:days?|weeks?|months?|sessions?|treatments?|visits?)\b", re.I)),
-    ("safety", re.compile(  # "stay safe", "keep it safe" and "safe storage" are advice, not claims
+    ("safety", lazy(  # "stay safe", "keep it safe" and "safe storage" are advice, not claims
         r"\b(?:is|are|it's|its|it is|they're|they are|completely|totally|perfectly|entirely|proven|clinically|very"
         r"|extremely)\s+(?:\w+\s+){0,2}?(?:safe|safer|safest)\b(?!\s+(?:place|space|storage|disposal|distance))"
         r"|\bsafe\s+(?:and|&)\s+(?:effective|gentle|natural|painless|proven)\b|\b(?:safer|safest)\s+(?:than|way|option|choice)\b"
         r"|\bsafe\s+(?:for|during)\s+(?:you|everyone|all|children|kids|babies|pregnan\w*|sensitive|people)\b"
         r"|\bsafety\s+(?:record|profile)\b|\b(?:no|few|minimal|without)\s+(?:known\s+)?side[- ]effects?\b"
         r"|\b(?:low|no|minimal|zero)\s+risks?\b|\bwell[- ]tolerated\b|\bnon[- ]invasive\b", re.I)),
-    ("comparison", re.compile(
+    ("comparison", lazy(
         r"\b(?:more|less|better|faster|stronger|longer|quicker|cheaper|safer|greater|fewer|lower|higher)\s+than\b"
         r"|\bcompared\s+(?:to|with)\b|\bversus\b|\bvs\.?\s|\boutperforms?\b", re.I)),
 )
-_SENTENCE = re.compile(r"(?:[^.!?:\n]|:(?!\s))+(?:[.!?]+|:(?=\s)|$)")  # a sender prefix ("Clinic: ") ends one
+_SENTENCE = lazy(r"(?:[^.!?:\n]|:(?!\s))+(?:[.!?]+|:(?=\s)|$)")  # a sender prefix ("Clinic: ") ends one
 
 
 def find_claims(text: str) -> list[ClaimSpan]:

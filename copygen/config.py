@@ -34,7 +34,7 @@ ENV_VARS: dict[str, str] = {
 
 
 class Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # validators built on first use, not at import
 
     provider: ProviderName = "auto"
     base_url: str | None = None

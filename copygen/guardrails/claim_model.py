@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-_TOKEN = re.compile(r"[\w£$€#&][\w'’%&-]*")
+from .lazy_regex import lazy
+
+_TOKEN = lazy(r"[\w£$€#&][\w'’%&-]*")
 
 # Word classes. A token belongs to a class when it matches the class's word pattern whole; the phrase
 # patterns catch what takes several words or a symbol. The class name is the feature; the token or phrase
@@ -86,7 +87,7 @@ _PHRASE_FIRSTS = frozenset(k[0] for k in _PHRASES)
 _PHRASE_LENGTHS = sorted({len(k) for k in _PHRASES}, reverse=True)
 _COUNTS = frozenset("a an one two three four five six seven eight nine ten few couple".split())
 _UNITS = frozenset("second seconds minute minutes min mins hour hours day days week weeks month months".split())
-_WORD_RX = {name: re.compile(p) for name, p in _WORD_CLASSES.items()}
+_WORD_RX = {name: lazy(p) for name, p in _WORD_CLASSES.items()}
 
 
 def _number(w: str) -> bool:

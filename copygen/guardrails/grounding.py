@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lazy_regex import lazy
 from .phi_lexicon import place_names
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -46,7 +47,7 @@ _NUM = r"\d+(?:[.,]\d+)*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=Tru
 _TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midday|midnight)"
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY = "|".join(sorted(_DAYS, key=len, reverse=True))
-_SPECIFIC = re.compile(
+_SPECIFIC = lazy(
     rf"(?P<url>\b(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|nhs\.uk|org|net|uk|us|health|clinic|io)\b(?:/[^\s,)]*)?)"
     rf"|(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     rf"|(?P<person>\b(?-i:(?:Dr|Doctor|Prof|Professor|Mr|Mrs|Ms|Miss|Nurse|Sister)\.? [A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))"
@@ -149,9 +150,9 @@ def _keys(kind: str, value: str) -> frozenset[str]:
 # A place where copy says something is, or where someone goes or comes from: after "in", "at", "near", "across",
 # "around", "throughout", "serving", "visit(ing)", "to" or "from", one to three capitalised words ("in Leeds",
 # "across Greater Manchester", "near St Albans", "a visit to Springfield").
-_PLACE_AFTER = re.compile(r"\b(?:in|at|near|across|around|throughout|serving|visiting|visit|to|from)\s+"
+_PLACE_AFTER = lazy(r"\b(?:in|at|near|across|around|throughout|serving|visiting|visit|to|from)\s+"
                           r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|on|upon|under)){0,3})")
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|on|upon|under)){0,3}")
+_CAPITALISED_RUN = lazy(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|on|upon|under)){0,3}")
 
 
 def _longest_place(words: list[str]) -> str | None:

@@ -24,7 +24,7 @@ MEASURES = (
 
 
 class Example(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # validators built on first use, not at import
 
     text: str
     platform: Platform | None = None
@@ -38,7 +38,7 @@ class Example(BaseModel):
 
 
 class Examples(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # validators built on first use, not at import
 
     positive: list[Example | str] = Field(min_length=1)  # the rule must fire on each
     negative: list[Example | str] = Field(min_length=1)  # the rule must stay silent on each
@@ -47,7 +47,7 @@ class Examples(BaseModel):
 class Rule(BaseModel):
     """One rule. `id` is local to its pack; findings carry `<pack>.<id>`."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # validators built on first use, not at import
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     kind: Kind
@@ -125,7 +125,7 @@ class Rule(BaseModel):
 
 
 class Pack(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # validators built on first use, not at import
 
     pack: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     version: int

@@ -101,7 +101,8 @@ def test_a_new_process_checks_the_same_from_a_warm_cache_a_corrupt_one_and_none(
 
     cold = run()
     kinds = {p.name for p in cache_dir.iterdir()}
-    assert {"packs", "pattern-analysis", "self-tests", "names"} <= kinds, kinds
+    assert {"packs", "pattern-analysis", "self-tests", "names", "more_first_names", "echo-templates",
+            "worked-examples"} <= kinds, kinds
     assert run() == cold
     for path in cache_dir.rglob("*"):
         if path.is_file():

@@ -14,7 +14,7 @@ from . import claim_model, phi, sms
 from .prefilter import LiteralIndex, fold
 from .sentences import SENTENCE
 from .speech import spoken_seconds
-from .topic_words import GENERIC_WORDS, content_words, subject_words, subjects
+from .topic_words import AUDIENCE_SUBJECTS, GENERIC_WORDS, content_words, subject_words, subjects
 
 if TYPE_CHECKING:
     from ..models import Platform
@@ -420,7 +420,7 @@ def _preheader_repeats_subject(cr: CompiledRule, name: str, fields: dict[str, st
 _KINDS = {"money": "a price", "percent": "a percentage", "time": "a time", "date": "a date", "day": "a day",
           "relative": "a date", "duration": "a duration", "number": "a number", "offer": "an offer or condition",
           "phone": "a phone number", "url": "a web address", "email": "an email address", "hours": "opening hours",
-          "person": "a named person", "place": "a named place"}
+          "person": "a named person", "place": "a named place", "audience": "an audience (children)"}
 
 
 def _ungrounded(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
@@ -438,6 +438,9 @@ def _off_topic(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context
         return []
     brief = subjects(ctx.grounds.brief) - GENERIC_WORDS
     own = subjects(fields[name]) - subjects(ctx.grounds.brand) - GENERIC_WORDS
+    # Whom it is for is not what it is about: "your kids" does not put a car-wash video on a brief for
+    # school physicals for kids. The brief's other subjects decide, where it has any.
+    brief = (brief - AUDIENCE_SUBJECTS) or brief
     if not brief or not own or own & brief:
         return []
     return [_finding(cr, name, part=name, topic=" ".join(ctx.grounds.brief.split())[:80])]

@@ -1,6 +1,6 @@
 """Grounding: the specifics a draft states (prices, percentages, dates, days, times, durations, counts, offers,
-phone numbers, web and email addresses, people named with a title, named places) must come from the brief, the
-brand profile or the claims library.
+phone numbers, web and email addresses, people named with a title, named places, children as the audience) must
+come from the brief, the brand profile or the claims library.
 
 A model that adds "50% off", "open till 8pm" or "no appointment needed" is writing an offer nobody made. Each
 specific is read with its kind and a normal form, so the ordinary ways of writing the same thing agree:
@@ -178,6 +178,20 @@ def _places(text: str) -> list[Specific]:
     return out
 
 
+# Children as the people a draft speaks to or about ("your child's check-up", "babies should..."): an audience the
+# brief must give. A brief for parents, families, schools or pregnancy gives it.
+_CHILDREN = lazy(r"\b(?:child(?:ren)?(?:['’]s)?|kids?(?:['’]s?)?|kiddos?|toddlers?|bab(?:y|ies)(?:['’]s?)?|infants?"
+                 r"|newborns?|little ones?|sons?|daughters?|pupils?)\b", re.I)
+_CHILDREN_GROUNDED = lazy(r"\b(?:child|children|kids?|toddler|bab(?:y|ies)|infant|newborn|little ones?|sons?"
+                          r"|daughters?|pupils?|parent(?:s|ing)?|famil(?:y|ies)|mums?|moms?|dads?|school|pregnan\w*"
+                          r"|expectant|prenatal|antenatal|maternity|paediatric\w*|pediatric\w*|under[- ](?:\d|five|fives))",
+                          re.I)
+
+
+def _audiences(text: str) -> list[Specific]:
+    return [Specific(m.start(), m.end(), "audience", frozenset({"audience:children"})) for m in _CHILDREN.finditer(text)]
+
+
 def _source_places(text: str) -> set[str]:
     """Every place a source names, wherever it stands (an address, a topic)."""
     keys = set()
@@ -193,7 +207,7 @@ def _source_places(text: str) -> set[str]:
 @lru_cache(maxsize=1024)
 def specifics(text: str) -> tuple[Specific, ...]:
     """Each specific `text` states, with its kind and normal forms."""
-    out = _places(text)
+    out = _places(text) + _audiences(text)
     for m in _SPECIFIC.finditer(text):
         kind = m.lastgroup or "number"
         value = m.group(0)
@@ -259,6 +273,8 @@ def _text_keys(text: str) -> frozenset[str]:
         # Any name the sources give may be used with a title: "Priya Shah" in the staff list grounds "Dr Shah".
         keys |= {f"person:{w.lower()}" for w in re.findall(r"\b[A-Z][a-z]+", text)}
         keys |= _source_places(text)
+        if _CHILDREN_GROUNDED.search(text):
+            keys.add("audience:children")
     return frozenset(keys)
 
 

@@ -30,6 +30,8 @@ _SAME_SUBJECT = [frozenset(group.split()) for group in (
     "smoking smoke vaping vape cigarettes",
 )]
 _SUBJECT_OF = {w[:5]: f"={i}" for i, group in enumerate(_SAME_SUBJECT) for w in group}
+# The subjects that name whom copy is for (babies, children) rather than what it is about.
+AUDIENCE_SUBJECTS = frozenset({_SUBJECT_OF["baby"], _SUBJECT_OF["child"]})
 
 
 def content_words(text: str) -> set[str]:

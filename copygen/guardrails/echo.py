@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from .. import cache as disk_cache
 from ..resources import data_dir
 from .sentences import SENTENCE
-from .topic_words import GENERIC_WORDS, subject_spans
+from .topic_words import GENERIC_WORDS, subject_spans, subjects
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _QUOTED = re.compile(r'"[^"\n]*"')
@@ -79,15 +79,17 @@ def _read_worked_examples() -> tuple[tuple[str, tuple[str, ...]], ...]:
 @cache
 def _example_ngrams() -> frozenset[tuple[str, ...]]:
     """Four-word runs of the worked examples' replies (`prompts/examples/`) that hold two words of content a
-    practice's copy would not share by chance ("school holidays planned", not "book online or call")."""
+    practice's copy would not share by chance, one of them of the example's own topic ("school holidays planned";
+    not "book online or call", nor "what happens at the", which any practice's copy may say)."""
     grams: set[tuple[str, ...]] = set()
-    for _, replies in _worked_examples():
+    for topic, replies in _worked_examples():
+        own = subjects(topic) - GENERIC_WORDS
         for text in replies:
             words = ["0" if w.isdigit() else w for w in _WORD.findall(text.lower())]
             for i in range(len(words) - N + 1):
                 gram = tuple(words[i:i + N])
                 if sum(w not in _STOPWORDS and w not in _COMMON_COPY and w[:5] not in GENERIC_WORDS and w != "0"
-                       for w in gram) >= 2:
+                       for w in gram) >= 2 and subjects(" ".join(gram)) & own:
                     grams.add(gram)
     return frozenset(grams)
 

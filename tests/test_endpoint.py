@@ -63,7 +63,7 @@ def test_repair_round_against_endpoint(tmp_path, monkeypatch: pytest.MonkeyPatch
     assert [c["round"] for c in calls] == [0, 1]
     ask = calls[1]["messages"][-1]["content"]
     first_findings = run["drafts"][0]["rounds"][0]["findings"]
-    assert any(f["rule_id"] == "house_style.say_vaccination" for f in first_findings)
+    assert any(f["rule_id"] == "house_style.short_month" for f in first_findings)
     assert "House style" in ask and all(f'"{f["match"]}"' in ask for f in first_findings if f["severity"] == "block" and f["match"])
     out = tmp_path / "drafts.json"
     out.write_text(result.output, encoding="utf-8")

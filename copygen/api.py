@@ -17,7 +17,7 @@ from .config import Settings, resolve_settings
 from .errors import CopygenError
 from .guardrails import phi
 from .guardrails.checks import brand_allow
-from .guardrails.engine import MAIN_FIELD, Context, Engine
+from .guardrails.engine import Context, Engine
 from .guardrails.grounding import grounds_for
 from .guardrails.packs import load_packs
 from .models import Brief, Draft, Jurisdiction, Platform, RedactedSpan, Redaction, Report
@@ -121,7 +121,7 @@ def check(text: str | dict[str, str], *, platform: Platform | str, jurisdiction:
     must come from the brief, the brand or the claims library (the grounding pack); without, that is not
     checked."""
     platform = Platform(platform)
-    fields = text if isinstance(text, dict) else {MAIN_FIELD[platform]: text}
+    fields = text if isinstance(text, dict) else {platform.main_field: text}
     profile = brand if isinstance(brand, Brand) else load_brand(brand)
     library = None if claims is None else claims_library(claims)
     grounds = None

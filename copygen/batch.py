@@ -17,10 +17,14 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from .errors import CopygenError, InputError
+from .kinds import Platform
 from .providers import Completion
 from .sheets import SheetRow, safe_cell
 
@@ -223,9 +227,10 @@ def _safely(work: Callable[[SheetRow], list[dict[str, Any]]], row: SheetRow) -> 
 
 # ---- output ---------------------------------------------------------------------------------------
 
-OUTPUT_COLUMNS = ("row", "topic", "platform", "variant", "status", "error", "text", "subject", "preheader", "body",
-                  "caption", "script", "on_screen", "findings", "evidence", "fixes", "model", "prompt_tokens",
-                  "completion_tokens", "cost_usd")
+# Each platform's checked fields are columns of their own, in platform order.
+FIELD_COLUMNS = tuple(dict.fromkeys(name for p in Platform for name in p.fields))
+OUTPUT_COLUMNS = ("row", "topic", "platform", "variant", "status", "error", *FIELD_COLUMNS, "findings", "evidence",
+                  "fixes", "model", "prompt_tokens", "completion_tokens", "cost_usd")
 
 
 def records_in_order(rows: list[SheetRow], ckpt: Path) -> Iterator[dict[str, Any]]:
@@ -247,13 +252,7 @@ def flat_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield {"row": record["row"], "topic": topic, "status": record["status"], "error": record["error"]}
         return
     for d in record["drafts"]:
-        c = d["content"]
-        fields = {"text": c.get("text") if c["kind"] != "email" else None}
-        if c["kind"] == "email":
-            fields.update(subject=c["subject"], preheader=c["preheader"], body=c["text"])
-        if c["kind"] == "tiktok":
-            fields.update(caption=c["caption"], text=None, script="\n".join([c["hook"], *(b["voiceover"] for b in c["beats"])]),
-                          on_screen="\n".join(b["on_screen"] for b in c["beats"]))
+        fields = dict.fromkeys(FIELD_COLUMNS) | _content(d["content"]).fields()
         yield {
             "row": record["row"], "topic": topic, "platform": d["platform"], "variant": d["variant"],
             "status": d["status"], "error": None, **fields,
@@ -264,6 +263,18 @@ def flat_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "model": f"{d['provider']}:{d['model']}", "prompt_tokens": d["usage"]["prompt_tokens"],
             "completion_tokens": d["usage"]["completion_tokens"], "cost_usd": d["usage"]["cost_usd"],
         }
+
+
+@cache
+def _content_adapter() -> TypeAdapter[Any]:
+    from .models import Content
+
+    return TypeAdapter(Content)
+
+
+def _content(data: dict[str, Any]) -> Any:
+    """A draft's content, read back from its record."""
+    return _content_adapter().validate_python(data)
 
 
 def _evidence_line(n: dict[str, Any]) -> str:

@@ -342,11 +342,12 @@ def platforms() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from .platforms import SPECS
+    from .platforms import channel
 
     console = Console()
-    for spec in SPECS.values():
-        table = Table(title=f"{spec.platform.value}  ({spec.unit})", title_justify="left", show_header=False)
+    for platform in Platform:
+        spec = channel(platform)
+        table = Table(title=f"{platform.value}  ({spec.unit})", title_justify="left", show_header=False)
         for what, limit in spec.limits:
             table.add_row(what, limit)
         console.print(table)

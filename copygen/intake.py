@@ -11,19 +11,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import InputError
-from .guardrails.engine import FIELDS, MAIN_FIELD
 from .models import Brief, Draft, DraftSet, Platform
+from .platforms import channel
 from .textfiles import decode
 
 MAX_INPUT_BYTES = 5_000_000
-
-# Header lines recognised in pasted copy, per platform: "Subject: ...", "Caption:", "Script:" ...
-_HEADERS: dict[Platform, dict[str, str]] = {
-    Platform.SMS: {"text": "text", "sms": "text", "message": "text"},
-    Platform.EMAIL: {"subject": "subject", "preheader": "preheader", "preview": "preheader", "body": "body"},
-    Platform.TIKTOK: {"caption": "caption", "script": "script", "voiceover": "script",
-                      "on-screen": "on_screen", "on screen": "on_screen", "on_screen": "on_screen"},
-}
 
 
 def read_source(source: str) -> str:
@@ -52,25 +44,26 @@ def read_source(source: str) -> str:
 
 def parse_fields(text: str, platform: Platform) -> dict[str, str]:
     """Split pasted copy into fields by header lines; text before any header is the platform's main field."""
-    headers = _HEADERS[platform]
+    ch = channel(platform)
+    headers = ch.headers
     pattern = re.compile(r"^(" + "|".join(re.escape(h) for h in headers) + r")\s*:[ \t]*", re.IGNORECASE | re.MULTILINE)
     marks = list(pattern.finditer(text))
     if not marks:
-        return {MAIN_FIELD[platform]: text.strip("\n")}
+        return {platform.main_field: text.strip("\n")}
     fields: dict[str, str] = {}
     lead = text[: marks[0].start()].strip("\n")
     if lead.strip():
-        fields[MAIN_FIELD[platform]] = lead
+        fields[platform.main_field] = lead
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
         name = headers[m.group(1).lower()]
         fields[name] = (fields.get(name, "") + "\n" + text[m.end(): end].strip("\n")).strip("\n")
-    if platform is Platform.EMAIL and "body" not in fields:
-        raise InputError("An email to check needs a body: put it after a 'Body:' line or after the Subject line")
-    return {k: v for k, v in fields.items() if k in FIELDS[platform]}
+    if ch.main_field_missing and platform.main_field not in fields:
+        raise InputError(ch.main_field_missing)
+    return {k: v for k, v in fields.items() if k in platform.fields}
 
 
-COPY_SUFFIXES = (".txt", ".md", ".sms", ".email", ".tiktok", ".json", ".jsonl")
+COPY_SUFFIXES = (".txt", ".md", *(f".{p.value}" for p in Platform), ".json", ".jsonl")
 _PLATFORM_LINE = re.compile(r"\A\s*platform\s*:\s*(\w+)\s*\n", re.IGNORECASE)
 
 

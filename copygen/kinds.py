@@ -5,10 +5,23 @@ from __future__ import annotations
 from enum import Enum
 
 
+# The channels copygen writes for: the one list of them. Each names the fields a draft of it is checked in, in
+# order, and the field that holds its message; its module `copygen.platforms.<value>` holds the rest. (A comment,
+# not a docstring: the published JSON schema would carry a docstring as the enumeration's description.)
 class Platform(str, Enum):
-    SMS = "sms"
-    EMAIL = "email"
-    TIKTOK = "tiktok"
+    fields: tuple[str, ...]
+    main_field: str
+
+    def __new__(cls, value: str, fields: tuple[str, ...], main_field: str) -> Platform:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.fields = fields
+        member.main_field = main_field
+        return member
+
+    SMS = ("sms", ("text",), "text")
+    EMAIL = ("email", ("subject", "preheader", "body"), "body")
+    TIKTOK = ("tiktok", ("caption", "script", "on_screen"), "caption")
 
 
 class Jurisdiction(str, Enum):
@@ -30,3 +43,7 @@ class Status(str, Enum):
     PASS = "pass"
     WARN = "warn"
     BLOCKED = "blocked"
+
+    @property
+    def rank(self) -> int:
+        return {"pass": 0, "warn": 1, "blocked": 2}[self.value]

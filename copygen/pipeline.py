@@ -24,7 +24,7 @@ from .guardrails.engine import Context, Engine
 from .guardrails.grounding import grounds_for
 from .guardrails.topic_words import subjects
 from .models import Brief, Draft, Fix, Jurisdiction, Platform, Provenance, Report
-from .platforms import assemble, creative_schema, seconds_budget, sms_body_budget
+from .platforms import channel
 from .preflight import preflight
 from .prompts import RenderedPrompt, examples, render
 from .providers import Provider
@@ -35,7 +35,6 @@ JURISDICTION_LABELS = {
     Jurisdiction.UK: "United Kingdom: CAP Code, MHRA, PECR",
     Jurisdiction.US: "United States: FTC, FDA, TCPA, CAN-SPAM, HIPAA",
 }
-MAX_TOKENS = {Platform.SMS: 120, Platform.EMAIL: 600, Platform.TIKTOK: 700}
 
 
 @dataclass(frozen=True)
@@ -76,9 +75,7 @@ def render_messages(brief: Brief, brand: Brand, platform: Platform, claims: Clai
     tone = ", ".join(p for p in (brief.tone, ", ".join(brand.tone_words)) if p)
 
     def ask(b: Brief) -> RenderedPrompt:
-        beats, words = seconds_budget(b)
-        return render(f"{platform.value}.j2", brief=b, tone=tone, budget=sms_body_budget(b, brand),
-                      duration=b.duration, beats=beats, words=words)
+        return render(f"{platform.value}.j2", brief=b, tone=tone, **channel(platform).prompt_values(b, brand))
 
     turns = []  # worked examples first, as earlier turns of the chat: small models follow a shown reply best
     for ex in examples(platform.value):
@@ -91,14 +88,11 @@ def render_messages(brief: Brief, brand: Brand, platform: Platform, claims: Clai
 def _call(provider: Provider, messages: list[dict[str, str]], schema: dict[str, Any], platform: Platform,
           seed: int, trace: Trace, round_: int) -> StructuredResult:
     start = time.perf_counter()
-    result = complete_json(provider, messages, schema, max_tokens=MAX_TOKENS[platform], seed=seed)
+    result = complete_json(provider, messages, schema, max_tokens=channel(platform).max_tokens, seed=seed)
     trace.calls.append({"round": round_, "messages": messages, "responses": result.raw,
                         "prompt_tokens": result.prompt_tokens, "completion_tokens": result.completion_tokens,
                         "seconds": round(time.perf_counter() - start, 3)})
     return result
-
-
-_STATUS_RANK = {"pass": 0, "warn": 1, "blocked": 2}
 
 
 def _coverage(fields: dict[str, str], ctx: Context) -> float:
@@ -120,7 +114,7 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
               trace: Trace | None = None) -> Draft:
     trace = trace if trace is not None else Trace()
     messages, prompt = render_messages(brief, brand, platform, claims, options.today)
-    schema = creative_schema(platform, brief, brand)
+    schema = channel(platform).schema(brief, brand)
     ctx = context_for(brief, brand, platform, claims, options.today)
     seed = variant * 101
 
@@ -130,7 +124,7 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
     n = options.candidates or (4 if provider.in_process else 1)
     prefetch = getattr(provider, "prefetch", None)
     if n > 1 and prefetch is not None:  # the embedded model samples every candidate's first reply together
-        prefetch(messages, schema, max_tokens=MAX_TOKENS[platform], seeds=[seed + 1000 * k for k in range(n)])
+        prefetch(messages, schema, max_tokens=channel(platform).max_tokens, seeds=[seed + 1000 * k for k in range(n)])
     calls = p_tok = c_tok = 0
     exact, raw_text, best, scored = True, "", None, []
     for k in range(n):
@@ -140,10 +134,10 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
         c_tok += result.completion_tokens
         exact = exact and result.exact_usage
         raw_text += "".join(result.raw)
-        cand = assemble(platform, result.data, brief, brand)
+        cand = channel(platform).assemble(result.data, brief, brand)
         cand_report = engine.check(cand.fields(), ctx)
         cand, cand_report, cand_fixes = repair.mechanical(cand, cand_report, engine, ctx, brand, 0)
-        score = (_STATUS_RANK[cand_report.status.value], len(cand_report.blocking()), len(cand_report.findings),
+        score = (cand_report.status.rank, len(cand_report.blocking()), len(cand_report.findings),
                  -_coverage(cand.fields(), ctx))
         scored.append({"seed": seed + 1000 * k, "status": cand_report.status.value,
                        "blocking": len(cand_report.blocking()), "findings": len(cand_report.findings),
@@ -178,7 +172,7 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
         exact = exact and result.exact_usage
         raw_text += "".join(result.raw)
         new_creative = result.data
-        new = assemble(platform, new_creative, brief, brand)
+        new = channel(platform).assemble(new_creative, brief, brand)
         new_report = engine.check(new.fields(), ctx)
         new, new_report, new_fixes = repair.mechanical(new, new_report, engine, ctx, brand, rounds)
         round_fixes = repair.changes(content, new, report.blocking(), "model", rounds)
@@ -191,7 +185,7 @@ def draft_one(brief: Brief, brand: Brand, platform: Platform, variant: int, prov
     if report.blocking():  # last resort: drop the sentences that hold what still blocks
         dropped = repair.drop_sentences(creative, report, content.fields())
         if dropped is not None:
-            new = assemble(platform, dropped, brief, brand)
+            new = channel(platform).assemble(dropped, brief, brand)
             new_report = engine.check(new.fields(), ctx)
             new, new_report, new_fixes = repair.mechanical(new, new_report, engine, ctx, brand, rounds)
             if len(new_report.blocking()) < len(report.blocking()):

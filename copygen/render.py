@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from .models import Draft, EmailContent, Finding, Measurement, Report, Severity, SmsContent, Status, TikTokContent
+from .models import Draft, Finding, Measurement, Report, Severity, Status
 
 STATUS_STYLE = {Status.PASS: "bold green", Status.WARN: "bold yellow", Status.BLOCKED: "bold red"}
 SEVERITY_STYLE = {Severity.BLOCK: "red", Severity.WARN: "yellow", Severity.INFO: "cyan"}
@@ -21,14 +21,9 @@ def _measure_line(name: str, m: Measurement) -> str:
 
 
 def content_sections(draft: Draft) -> list[tuple[str, str]]:
-    c = draft.content
-    if isinstance(c, SmsContent):
-        return [("SMS", c.text)]
-    if isinstance(c, EmailContent):
-        return [("Subject", c.subject), ("Preheader", c.preheader), ("Body", c.text)]
-    assert isinstance(c, TikTokContent)
-    beats = "\n".join(f"{b.start:>4.1f}-{b.end:>4.1f}s  [{b.on_screen}]  {b.voiceover}" for b in c.beats)
-    return [("Hook (0-3 s)", c.hook), (f"Script ({c.duration} s)", beats), ("Caption", c.caption)]
+    from .platforms import channel
+
+    return channel(draft.platform).sections(draft.content)
 
 
 def _finding_line(f: Finding) -> str:
@@ -127,12 +122,10 @@ def _field_segments(text: str, findings: list[Finding], name: str) -> list[Segme
     out: list[Segment] = []
     for a, b in zip(cuts, cuts[1:]):
         covering = [sev for s, e, sev in spans if s <= a and b <= e]
-        worst = max(covering, key=lambda sev: _SEVERITY_RANK[sev], default=None)
+        worst = max(covering, key=lambda sev: sev.rank, default=None)
         out.append((text[a:b], f"underline {SEVERITY_STYLE[worst]}" if worst else ""))
     return out
 
-
-_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARN: 1, Severity.BLOCK: 2}
 
 
 def report_lines(report: Report, fields: dict[str, str]) -> list[list[Segment]]:

@@ -10,150 +10,18 @@ sentences that hold blocking findings, when what is left still reads as a messag
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from .brand import DEFAULT_DISCLAIMER, Brand
+from .brand import Brand
 from .errors import RulePackError
-from .guardrails import sms
 from .guardrails.engine import Context, Engine
+from .kinds import Platform
 from .models import EmailContent, Finding, Fix, Report, Severity, SmsContent, TikTokContent
-from .platforms import CAPTION_API_MAX, MAX_HASHTAGS, PREHEADER_MAX, SUBJECT_MAX, sentence_fit
+from .platforms import channel
 
 Content = SmsContent | EmailContent | TikTokContent
 
-
-def _sms_text(c: SmsContent) -> str:
-    prefix = f"{c.sender}: " if c.sender else ""
-    return f"{prefix}{c.body}{' ' + c.opt_out if c.opt_out else ''}"
-
-
-def _sms_segments(c: Content, brand: Brand, ctx: Context) -> Content | None:
-    assert isinstance(c, SmsContent)
-    body = c.body
-    swapped = sms.to_gsm7(body)
-    if swapped != body and sms.count(_sms_text(c.model_copy(update={"body": swapped}))).segments < sms.count(c.text).segments:
-        body = swapped  # the swap saves a segment
-    if sms.count(_sms_text(c.model_copy(update={"body": body}))).segments > ctx.max_segments:
-        gsm = sms.count(_sms_text(c.model_copy(update={"body": body}))).encoding == "GSM-7"
-        capacity = sms.capacity(ctx.max_segments, gsm)
-        frame = _sms_text(c.model_copy(update={"body": ""}))
-        frame_units = sms.count(frame).units if gsm else len(frame.encode("utf-16-le")) // 2
-        body = sms.fit(body, max(0, capacity - frame_units))
-    if body == c.body or not body.strip():
-        return None
-    new = c.model_copy(update={"body": body})
-    return new.model_copy(update={"text": _sms_text(new)})
-
-
-def _sms_from_brand(part: str) -> Callable[[Content, Brand, Context], Content | None]:
-    """A fix that puts the brand's `part` (opt_out or sender) back into the message frame."""
-    def fix(c: Content, brand: Brand, ctx: Context) -> Content | None:
-        assert isinstance(c, SmsContent)
-        value = getattr(brand, part)
-        if not value:
-            return None
-        new = c.model_copy(update={part: value})
-        return new.model_copy(update={"text": _sms_text(new)})
-    return fix
-
-
-def _email_text(c: EmailContent) -> str:
-    return "\n\n".join(p for p in (c.body, c.cta, c.unsubscribe, c.footer) if p)
-
-
-def _email_unsubscribe(c: Content, brand: Brand, ctx: Context) -> Content | None:
-    assert isinstance(c, EmailContent)
-    if not brand.unsubscribe:
-        return None
-    new = c.model_copy(update={"unsubscribe": brand.unsubscribe})
-    return new.model_copy(update={"text": _email_text(new)})
-
-
-def _email_footer_line(line: str | None) -> Callable[[Content, Brand, Context], Content | None]:
-    def fix(c: Content, brand: Brand, ctx: Context) -> Content | None:
-        assert isinstance(c, EmailContent)
-        if not line or line in c.footer:
-            return None
-        new = c.model_copy(update={"footer": "\n".join(p for p in (c.footer, line) if p)})
-        return new.model_copy(update={"text": _email_text(new)})
-    return fix
-
-
-def _email_postal(c: Content, brand: Brand, ctx: Context) -> Content | None:
-    who = ", ".join(p for p in (brand.practice_name, brand.postal_address) if p) if brand.postal_address else None
-    return _email_footer_line(who)(c, brand, ctx)
-
-
-def _email_disclaimer(c: Content, brand: Brand, ctx: Context) -> Content | None:
-    return _email_footer_line(brand.disclaimer or DEFAULT_DISCLAIMER)(c, brand, ctx)
-
-
-def _fit_field(name: str, limit: int) -> Callable[[Content, Brand, Context], Content | None]:
-    def fix(c: Content, brand: Brand, ctx: Context) -> Content | None:
-        value = getattr(c, name)
-        short = sentence_fit(value, limit)
-        return c.model_copy(update={name: short}) if short != value and short.strip() else None
-    return fix
-
-
-def _tiktok_disclosure(c: Content, brand: Brand, ctx: Context) -> Content | None:
-    assert isinstance(c, TikTokContent)
-    if not brand.ad_label:
-        return None
-    return c.model_copy(update={"ad_disclosure": brand.ad_label, "caption": f"{brand.ad_label} {c.caption}"})
-
-
-def _tiktok_hashtags(c: Content, brand: Brand, ctx: Context) -> Content | None:
-    assert isinstance(c, TikTokContent)
-    tags = re.findall(r"(?<!\w)#\w+", c.caption)
-    extra = tags[MAX_HASHTAGS:]
-    if not extra:
-        return None
-    caption = c.caption
-    for tag in extra:  # drop the surplus from the end
-        i = caption.rfind(tag)
-        caption = (caption[:i].rstrip() + " " + caption[i + len(tag):].lstrip()).strip()
-    return c.model_copy(update={"caption": caption, "hashtags": [t for t in c.hashtags if t not in extra]})
-
-
-def _drop_marked_hashtags(c: Content, findings: list[Finding]) -> Content | None:
-    """The caption without the hashtags these findings mark (a worked example's tag on another topic, debris):
-    a hashtag carries no claim and no sentence, so it goes without a word of the copy changing."""
-    if not isinstance(c, TikTokContent):
-        return None
-    marked = {c.caption[f.start:f.end] for f in findings
-              if f.field == "caption" and f.start is not None and c.caption[f.start:f.start + 1] == "#"}
-    if not marked:
-        return None
-    caption = re.sub(r"\s*(?<!\w)#\w+", lambda m: "" if m.group(0).strip() in marked else m.group(0), c.caption).strip()
-    return c.model_copy(update={"caption": caption, "hashtags": [t for t in c.hashtags if t not in marked
-                                                                    and f"#{t.lstrip('#')}" not in marked]})
-
-
-# The fixes a rule names in its pack (`fix: NAME`), each given the findings of that rule. Each returns new
-# content, or None when it cannot help.
-Fixer = Callable[[Content, Brand, Context, list[Finding]], Content | None]
-
-
-def _whole(fn: Callable[[Content, Brand, Context], Content | None]) -> Fixer:
-    """A fix that reads the content and the brand, not where the findings are."""
-    return lambda c, brand, ctx, findings: fn(c, brand, ctx)
-
-
-FIXES: dict[str, Fixer] = {
-    "fit_sms_segments": _whole(_sms_segments),
-    "opt_out_from_brand": _whole(_sms_from_brand("opt_out")),
-    "sender_from_brand": _whole(_sms_from_brand("sender")),
-    "unsubscribe_from_brand": _whole(_email_unsubscribe),
-    "postal_address_from_brand": _whole(_email_postal),
-    "fit_subject": _whole(_fit_field("subject", SUBJECT_MAX)),
-    "fit_preheader": _whole(_fit_field("preheader", PREHEADER_MAX)),
-    "disclaimer_from_brand": _whole(_email_disclaimer),
-    "ad_label_from_brand": _whole(_tiktok_disclosure),
-    "trim_hashtags": _whole(_tiktok_hashtags),
-    "fit_caption": _whole(_fit_field("caption", CAPTION_API_MAX)),
-    "drop_marked_hashtags": lambda c, brand, ctx, findings: _drop_marked_hashtags(c, findings),
-}
+# Every fix a pack may name, by name: each platform's module holds its own (`Channel.fixes`).
+FIXES = frozenset(name for p in Platform for name in channel(p).fixes)
 
 
 def fixes_of(engine: Engine) -> dict[str, str]:
@@ -192,7 +60,8 @@ def mechanical(content: Content, report: Report, engine: Engine, ctx: Context, b
             return content, report, fixes
         rule_id = pending[0].rule_id
         tried.add(rule_id)
-        new = FIXES[named[rule_id]](content, brand, ctx, [f for f in report.findings if f.rule_id == rule_id])
+        fix = channel(ctx.platform).fixes.get(named[rule_id])  # a fix of another platform cannot help here
+        new = fix(content, brand, ctx, [f for f in report.findings if f.rule_id == rule_id]) if fix else None
         if new is None:
             continue
         new_report = engine.check(new.fields(), ctx)

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from .brand import Brand
 from .errors import InputError
 from .models import Brief, Draft, DraftSet, EmailContent, Finding, SmsContent, TikTokContent
-from .platforms import HOOK_SECONDS
+from .platforms.tiktok import HOOK_SECONDS
 from .textfiles import read_text
 
 

@@ -176,7 +176,7 @@ def _brief_data(values: dict[str, str], where: dict[str, str]) -> tuple[dict[str
             names = [p.value for p in Platform]
         unknown = [n for n in names if n not in {p.value for p in Platform}]
         if unknown:
-            bad.append(f"{where['platforms']}: unknown platform {', '.join(map(repr, unknown))} (use sms, email, tiktok)")
+            bad.append(f"{where['platforms']}: unknown platform {', '.join(map(repr, unknown))} (use {', '.join(p.value for p in Platform)})")
         else:
             data["platforms"] = names
     if values.get("jurisdiction"):

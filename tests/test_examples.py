@@ -8,7 +8,7 @@ from copygen.api import engine
 from copygen.brand import Brand
 from copygen.models import Brief, Platform, Status
 from copygen.pipeline import context_for, render_messages
-from copygen.platforms import assemble
+from copygen.platforms import channel
 from copygen.prompts import examples
 
 
@@ -18,7 +18,7 @@ def test_each_worked_example_passes_the_guardrails_with_its_own_brief(platform: 
     assert shown
     for ex in shown:
         brief = Brief(**ex["brief"], platforms=[platform])
-        content = assemble(platform, ex["reply"], brief, brand)
+        content = channel(platform).assemble(ex["reply"], brief, brand)
         for jur in ("uk", "us"):
             # Every rule but the one that spots a draft repeating these very examples.
             report = engine(disable=["quality.example_echo"]).check(

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from copygen.api import engine
 from copygen.brand import Brand
 from copygen.guardrails import phi, phi_names
-from copygen.guardrails.engine import FIELDS, CompiledRule, Context
+from copygen.guardrails.engine import CompiledRule, Context
 from copygen.guardrails.packs import Example, load_packs
 from copygen.guardrails.prefilter import (
     Alternation,
@@ -72,7 +72,7 @@ def _full_engine_report(eng, fields, ctx, monkeypatch):  # noqa: ANN001
 @given(text=texts, platform=st.sampled_from(list(Platform)), jur=st.sampled_from(list(Jurisdiction)))
 def test_prefiltered_engine_equals_plain_regex_engine(text: str, platform: Platform, jur: Jurisdiction) -> None:
     eng = engine()
-    fields = {name: text for name in FIELDS[platform]}
+    fields = {name: text for name in platform.fields}
     ctx = Context(platform=platform, jurisdiction=jur, brand=Brand(practice_name="Riverside Clinic"))
     fast = eng.check(fields, ctx)
     with pytest.MonkeyPatch.context() as mp:

@@ -19,14 +19,6 @@ from .packs import Example, Pack, Rule, literal_alternation
 from .prefilter import Alternation, LiteralIndex, needed
 from .speech import spoken_seconds
 
-FIELDS: dict[Platform, tuple[str, ...]] = {
-    Platform.SMS: ("text",),
-    Platform.EMAIL: ("subject", "preheader", "body"),
-    Platform.TIKTOK: ("caption", "script", "on_screen"),
-}
-
-MAIN_FIELD: dict[Platform, str] = {Platform.SMS: "text", Platform.EMAIL: "body", Platform.TIKTOK: "caption"}
-
 
 @dataclass(frozen=True)
 class Context:
@@ -92,7 +84,7 @@ def compile_rule(rule: Rule, pack: Pack, index: LiteralIndex | None = None) -> C
         demote=alt(rule.demote, False),
         triggers=(re.compile(literal_alternation(sorted(pack.phrases[rule.triggers])))  # run on folded text
                   if rule.triggers is not None else None),
-        fields_by_platform={p: tuple(f for f in FIELDS[p] if f in rule.fields) if rule.fields else FIELDS[p]
+        fields_by_platform={p: tuple(f for f in p.fields if f in rule.fields) if rule.fields else p.fields
                             for p in Platform},
     )
 
@@ -190,7 +182,7 @@ class Engine:
             findings = checks.drop_yielding(findings, self.yields)
         if ctx.claims is not None and self.substantiable:
             findings = checks.drop_substantiated(findings, fields, ctx, self.substantiable)
-        order = {name: i for i, name in enumerate(FIELDS[ctx.platform])}
+        order = {name: i for i, name in enumerate(ctx.platform.fields)}
         findings.sort(key=lambda f: (order.get(f.field, 99), -1 if f.start is None else f.start, f.rule_id))
         return Report(platform=ctx.platform, jurisdiction=ctx.jurisdiction, findings=findings,
                       measurements={name: measure(name, text, ctx) for name, text in fields.items()},
@@ -227,7 +219,7 @@ def _example_context(ex: Example, rule: Rule) -> tuple[dict[str, str], Context]:
     if ex.fields is not None:
         fields = dict(ex.fields)
     else:
-        name = ex.field or (rule.fields[0] if rule.fields else FIELDS[platform][0])
+        name = ex.field or (rule.fields[0] if rule.fields else platform.fields[0])
         fields = {name: ex.text}
     brand = Brand.model_validate(ex.brand) if ex.brand is not None else Brand()
     claims = load_claims_data(ex.claims, "example") if ex.claims is not None else NO_CLAIMS

@@ -92,7 +92,7 @@ class Rule(BaseModel):
     threshold: float | None = Field(default=None, gt=0, lt=1)
     model_terms: list[str] = Field(default_factory=list)
     # The deterministic fix generation applies to this rule's findings before asking the model (a name of
-    # copygen.repair.FIXES: "append_opt_out", "drop_marked_hashtags"...). Checking never applies it.
+    # its platform module's `Channel.fixes`: "opt_out_from_brand", "drop_marked_hashtags"...). Checking never applies it.
     fix: str | None = None
     examples: Examples
 

@@ -1,0 +1,86 @@
+"""Cleaning what a model wrote: runaway repetition, links the practice does not own, text the platform frame
+adds anyway, and sentences a length cap cut."""
+
+from __future__ import annotations
+
+import re
+
+from ..brand import Brand
+
+_WS = re.compile(r"[ \t]+")
+_REPEATED_RUN = re.compile(r"\b(\w+(?:\W+\w+){0,6}?)(?:\W+\1\b){2,}", re.IGNORECASE)
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b", re.IGNORECASE)
+
+
+def clean_text(text: str, brand: Brand) -> str:
+    """Cut runaway repetition and links the brand does not own; tidy whitespace."""
+    text = _REPEATED_RUN.sub(r"\1", text)
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    seen: set[str] = set()
+    kept = []
+    for s in sentences:
+        key = re.sub(r"\W+", " ", s).strip().lower()
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(s)
+    text = " ".join(kept)
+    owned = [d.lower() for d in (domain(brand.website), domain(brand.email)) if d]
+    text = _URL.sub(lambda m: m.group(0) if any(d in m.group(0).lower() for d in owned) else "", text)
+    return _WS.sub(" ", text).replace(" .", ".").replace(" ,", ",").strip()
+
+
+# What the platform frame adds from the brand profile: a model that writes it into its own text as well
+# would send it twice (quality.repeated_mechanical).
+OPT_OUT_SENTENCE = re.compile(r"[^.!?\n]*\b(?:reply|text|send)\s+stop\b[^.!?\n]*[.!?]?", re.IGNORECASE)
+UNSUBSCRIBE_SENTENCE = re.compile(
+    r"[^.!?\n]*\b(?:unsubscribe|stop (?:receiving|getting) (?:these|our) (?:emails|messages))\b[^.!?\n]*[.!?]?",
+    re.IGNORECASE)
+
+
+def without_frame(text: str, sentence: re.Pattern[str] | None, sender: str | None = None) -> str:
+    """`text` without the sentences the frame adds (`sentence`) and without a leading "Sender:" prefix. A
+    text that is nothing else is kept as it is, for the guardrails to block rather than send empty."""
+    out = text
+    if sender:
+        out = re.sub(rf"^\s*{re.escape(sender)}\s*:\s*", "", out)
+    if sentence is not None:
+        out = sentence.sub("", out)
+    out = _WS.sub(" ", out).strip()
+    return out if len(out) >= 3 else text
+
+
+def domain(value: str | None) -> str | None:
+    if not value:
+        return None
+    v = value.lower().split("@")[-1]
+    v = re.sub(r"^https?://", "", v)
+    return v.split("/")[0].removeprefix("www.") or None
+
+
+def trim_cut(text: str, max_chars: int) -> str:
+    """A model stopped by a length cap leaves a broken last sentence: drop it, or the broken last word."""
+    text = text.strip()
+    if len(text) < max_chars - 2 or text.endswith((".", "!", "?")):
+        return text
+    for mark in (". ", "! ", "? "):
+        i = text.rfind(mark)
+        if i >= len(text) // 2:
+            return text[: i + 1]
+    return text.rsplit(" ", 1)[0].rstrip(",;:-& ") if " " in text else text
+
+
+def sentence_fit(text: str, max_chars: int) -> str:
+    """`text` cut to at most `max_chars` at the last sentence end in its second half, else at a word."""
+    if len(text) <= max_chars:
+        return text
+    cut = text[:max_chars]
+    for mark in (". ", "! ", "? "):
+        i = cut.rfind(mark)
+        if i >= max_chars // 2:
+            return cut[: i + 1]
+    return cut.rsplit(" ", 1)[0].rstrip(",;:- ")
+
+
+def hashtag(tag: str) -> str | None:
+    word = re.sub(r"[^A-Za-z0-9]", "", tag)
+    return f"#{word}" if word and word[0].isalpha() else None

@@ -124,6 +124,21 @@ def test_a_reply_cut_off_by_the_token_limit_is_closed_and_trimmed(brand: Brand) 
     assert drafts[0].content.body == "Flu clinics run every Saturday in November."  # the broken sentence is dropped
 
 
+def test_a_reply_stopped_at_its_length_cap_ends_at_its_last_whole_sentence(brand: Brand) -> None:
+    # The first sentence is short and the second broken off by the cap: the draft keeps the whole sentence
+    # rather than "... and get you on a healthier" before the opt-out.
+    from copygen.platforms import channel
+
+    sms = channel(Platform.SMS)
+    brief = Brief(topic="Sleep clinic consultations for snoring", platforms=[Platform.SMS])
+    budget = sms.prompt_values(brief, brand)["budget"]
+    first = "We offer sleep consultations. "
+    second = "Our team of experts will look at your snoring and talk you through what might help you sleep better at"
+    message = first + second[: budget - len(first)]
+    assert len(message) == budget
+    assert sms.assemble({"message": message}, brief, brand).body == first.strip()
+
+
 def test_a_reply_that_is_not_json_at_all_still_gets_one_retry(brand: Brand) -> None:
     drafts, provider = run(brand, ["I'm sorry, I can't help with that.", SMS_OK], platforms=[Platform.SMS])
     assert len(provider.requests) == 2 and drafts[0].content.body.startswith("Flu clinics")

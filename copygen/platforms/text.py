@@ -58,15 +58,18 @@ def domain(value: str | None) -> str | None:
 
 
 def trim_cut(text: str, max_chars: int) -> str:
-    """A model stopped by a length cap leaves a broken last sentence: drop it, or the broken last word."""
+    """A model stopped by a length cap leaves a broken last sentence: drop it (the copy then ends at a whole
+    sentence, however short what is left), or, in a text of one sentence, the broken last word."""
     text = text.strip()
     if len(text) < max_chars - 2 or text.endswith((".", "!", "?")):
         return text
-    for mark in (". ", "! ", "? "):
-        i = text.rfind(mark)
-        if i >= len(text) // 2:
-            return text[: i + 1]
+    end = max(text.rfind(mark) for mark in (". ", "! ", "? "))
+    if end >= MIN_SENTENCE:
+        return text[: end + 1]
     return text.rsplit(" ", 1)[0].rstrip(",;:-& ") if " " in text else text
+
+
+MIN_SENTENCE = 15  # characters: a whole first sentence shorter than this ("Hi there!") is not copy to stop at
 
 
 def sentence_fit(text: str, max_chars: int) -> str:

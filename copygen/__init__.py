@@ -11,7 +11,8 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "check": "api", "check_draft": "api", "generate": "api", "redact": "api", "Brand": "brand", "load_brand": "brand",
     "CopygenError": "errors", **{name: "models" for name in (
-        "Brief", "Draft", "DraftSet", "Finding", "Jurisdiction", "Platform", "Redaction", "Report", "Severity", "Status")},
+        "Brief", "Finding", "Jurisdiction", "Platform", "Redaction", "Report", "Severity", "Status")},
+    **{name: "drafts" for name in ("Draft", "DraftSet")},
 }
 __all__ = sorted(_EXPORTS)
 

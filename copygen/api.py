@@ -14,13 +14,14 @@ from .brand import Brand, load_brand
 from .claims import EMPTY as NO_CLAIMS
 from .claims import ClaimsLibrary, load_claims, load_claims_data
 from .config import Settings, resolve_settings
+from .drafts import Draft
 from .errors import CopygenError
 from .guardrails import phi
 from .guardrails.checks import brand_allow
 from .guardrails.engine import Context, Engine
 from .guardrails.grounding import grounds_for
 from .guardrails.packs import load_packs
-from .models import Brief, Draft, Jurisdiction, Platform, RedactedSpan, Redaction, Report
+from .models import Brief, Jurisdiction, Platform, RedactedSpan, Redaction, Report
 
 if TYPE_CHECKING:
     from .providers import Provider

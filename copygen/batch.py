@@ -267,7 +267,7 @@ def flat_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 @cache
 def _content_adapter() -> TypeAdapter[Any]:
-    from .models import Content
+    from .drafts import Content
 
     return TypeAdapter(Content)
 

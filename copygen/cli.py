@@ -78,8 +78,9 @@ def draft(
     from .api import claims_library, generate
     from .brand import load_brand
     from .config import resolve_settings
+    from .drafts import DraftSet
     from .errors import PartialGenerationError
-    from .models import Brief, DraftSet
+    from .models import Brief
 
     try:
         partial = None
@@ -381,7 +382,7 @@ def schema() -> None:
     """Print the JSON schema of `draft --format json` output."""
     import json
 
-    from .models import DraftSet
+    from .drafts import DraftSet
 
     typer.echo(json.dumps(DraftSet.model_json_schema(), indent=2))
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .drafts import Draft, DraftSet
 from .errors import InputError
-from .models import Brief, Draft, DraftSet, Platform
+from .models import Brief, Platform
 from .platforms import channel
 from .textfiles import decode
 

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .kinds import Jurisdiction, Platform, Severity, Status  # noqa: F401  (re-exported: models speak of them)
 
 
-class _Model(BaseModel):
+class Model(BaseModel):
     """Each model's validator is built when the model is first used, not at import: a `copygen check` uses a
     few of them."""
 
     model_config = ConfigDict(defer_build=True)
 
 
-class Finding(_Model):
+class Finding(Model):
     """One rule firing: where (field and offsets into that field's final text), why, and under which rule."""
 
     model_config = ConfigDict(frozen=True)
@@ -33,7 +33,7 @@ class Finding(_Model):
     citation: str = ""
 
 
-class Measurement(_Model):
+class Measurement(Model):
     """The numbers behind length verdicts for one field."""
 
     characters: int
@@ -44,7 +44,7 @@ class Measurement(_Model):
     spoken_seconds: float | None = None  # scripts only
 
 
-class RedactedSpan(_Model):
+class RedactedSpan(Model):
     """One identifier `redact()` replaced: where it was in the original text, and what it became."""
 
     kind: str
@@ -54,12 +54,12 @@ class RedactedSpan(_Model):
     masked: str
 
 
-class Redaction(_Model):
+class Redaction(Model):
     text: str
     spans: list[RedactedSpan] = Field(default_factory=list)
 
 
-class Report(_Model):
+class Report(Model):
     """What `check()` returns: every finding, and the measurements of every field checked."""
 
     platform: Platform
@@ -86,7 +86,7 @@ def status_of(findings: list[Finding]) -> Status:
     return Status.PASS
 
 
-class Brief(_Model):
+class Brief(Model):
     """What the marketer asks for. Free text here is passed to the model as data, never as instructions."""
 
     model_config = ConfigDict(extra="forbid")
@@ -116,71 +116,14 @@ class Brief(_Model):
         return list(dict.fromkeys(v))
 
 
-class SmsContent(_Model):
-    kind: Literal["sms"] = "sms"
-    body: str  # written by the model
-    sender: str  # from the brand profile
-    opt_out: str  # from the brand profile
-    text: str  # the message as sent: sender, body, opt-out
-
-    def fields(self) -> dict[str, str]:
-        return {"text": self.text}
-
-
-class EmailContent(_Model):
-    kind: Literal["email"] = "email"
-    subject: str
-    preheader: str
-    body: str
-    cta: str
-    unsubscribe: str  # from the brand profile
-    footer: str  # sender name and postal address, from the brand profile
-    text: str  # the plain-text email as sent: body, call to action, unsubscribe line, footer
-
-    def fields(self) -> dict[str, str]:
-        return {"subject": self.subject, "preheader": self.preheader, "body": self.text}
-
-
-class Beat(_Model):
-    start: float  # seconds from the start of the video
-    end: float
-    on_screen: str
-    voiceover: str
-
-
-class TikTokContent(_Model):
-    kind: Literal["tiktok"] = "tiktok"
-    duration: int
-    hook: str
-    beats: list[Beat]
-    hashtags: list[str]
-    ad_disclosure: str | None = None  # from the brand profile, when the brief is sponsored
-    caption: str  # as posted: ad disclosure first, then the caption text, then hashtags
-
-    @property
-    def script(self) -> str:
-        """Everything spoken, in order: the hook, then each beat's voiceover."""
-        return "\n".join([self.hook, *(b.voiceover for b in self.beats)])
-
-    @property
-    def on_screen(self) -> str:
-        return "\n".join(b.on_screen for b in self.beats)
-
-    def fields(self) -> dict[str, str]:
-        return {"caption": self.caption, "script": self.script, "on_screen": self.on_screen}
-
-
-Content = Annotated[SmsContent | EmailContent | TikTokContent, Field(discriminator="kind")]
-
-
-class Usage(_Model):
+class Usage(Model):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     approximate: bool = False  # True when counted without the model's own tokenizer
     cost_usd: float | None = None  # None when the model's price is unknown (local models cost nothing: 0.0)
 
 
-class ClaimNote(_Model):
+class ClaimNote(Model):
     """A factual claim in a draft and what substantiates it (or that nothing does)."""
 
     field: str
@@ -197,7 +140,7 @@ class ClaimNote(_Model):
     expires: str | None = None
 
 
-class RequiredNote(_Model):
+class RequiredNote(Model):
     """A required element and the text that satisfies it."""
 
     rule_id: str
@@ -208,7 +151,7 @@ class RequiredNote(_Model):
     citation: str
 
 
-class Fix(_Model):
+class Fix(Model):
     """One change copygen made to a draft after checking it."""
 
     rule_id: str  # the rules of the findings it answered, comma-separated
@@ -220,7 +163,7 @@ class Fix(_Model):
     after: str
 
 
-class Provenance(_Model):
+class Provenance(Model):
     """What produced and checked a draft."""
 
     packs: dict[str, int] = Field(default_factory=dict)
@@ -233,41 +176,7 @@ class Provenance(_Model):
     claims_in_library: int = 0
 
 
-class Evidence(_Model):
+class Evidence(Model):
     claims: list[ClaimNote] = Field(default_factory=list)
     required: list[RequiredNote] = Field(default_factory=list)
     provenance: Provenance = Field(default_factory=Provenance)
-
-
-class Draft(_Model):
-    """One checked draft for one platform."""
-
-    platform: Platform
-    variant: int
-    jurisdiction: Jurisdiction
-    content: Content
-    status: Status
-    findings: list[Finding] = Field(default_factory=list)
-    measurements: dict[str, Measurement] = Field(default_factory=dict)
-    model: str
-    provider: str
-    usage: Usage = Field(default_factory=Usage)
-    sponsored: bool = False  # from the brief: decides whether an ad disclosure is required
-    max_segments: int = 1  # from the brief: the SMS segment budget
-    evidence: Evidence = Field(default_factory=Evidence)
-    fixes: list[Fix] = Field(default_factory=list)
-    repair_rounds: int = 0  # model repair rounds run after the first draft
-    model_calls: int = 0
-
-    def fields(self) -> dict[str, str]:
-        return self.content.fields()
-
-
-class DraftSet(_Model):
-    """The result of one `generate` call, as `copygen draft --format json` prints it."""
-
-    schema_version: Literal[1] = 1
-    brief: Brief
-    brand: dict[str, Any] = Field(default_factory=dict)  # the brand profile used, so a re-check sees the same
-    claims: list[dict[str, Any]] | None = None  # the claims library used (None: none was given)
-    drafts: list[Draft]

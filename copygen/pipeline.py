@@ -19,11 +19,12 @@ from . import evidence, repair
 from .brand import Brand
 from .claims import EMPTY as NO_CLAIMS
 from .claims import ClaimsLibrary
+from .drafts import Draft
 from .errors import ModelOutputError, PartialGenerationError, ProviderError
 from .guardrails.engine import Context, Engine
 from .guardrails.grounding import grounds_for
 from .guardrails.topic_words import subjects
-from .models import Brief, Draft, Fix, Jurisdiction, Platform, Provenance, Report
+from .models import Brief, Fix, Jurisdiction, Platform, Provenance, Report
 from .platforms import channel
 from .preflight import preflight
 from .prompts import RenderedPrompt, examples, render

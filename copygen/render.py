@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from .models import Draft, Finding, Measurement, Report, Severity, Status
+from .drafts import Draft
+from .models import Finding, Measurement, Report, Severity, Status
 
 STATUS_STYLE = {Status.PASS: "bold green", Status.WARN: "bold yellow", Status.BLOCKED: "bold red"}
 SEVERITY_STYLE = {Severity.BLOCK: "red", Severity.WARN: "yellow", Severity.INFO: "cyan"}

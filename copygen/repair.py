@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 
 from .brand import Brand
+from .drafts import Content
 from .errors import RulePackError
 from .guardrails.engine import Context, Engine
 from .kinds import Platform
-from .models import EmailContent, Finding, Fix, Report, Severity, SmsContent, TikTokContent
+from .models import Finding, Fix, Report, Severity
 from .platforms import channel
-
-Content = SmsContent | EmailContent | TikTokContent
 
 # Every fix a pack may name, by name: each platform's module holds its own (`Channel.fixes`).
 FIXES = frozenset(name for p in Platform for name in channel(p).fixes)

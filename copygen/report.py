@@ -18,9 +18,12 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .brand import Brand
+from .drafts import Draft, DraftSet
 from .errors import InputError
-from .models import Brief, Draft, DraftSet, EmailContent, Finding, SmsContent, TikTokContent
-from .platforms.tiktok import HOOK_SECONDS
+from .models import Brief, Finding
+from .platforms.email import EmailContent
+from .platforms.sms import SmsContent
+from .platforms.tiktok import HOOK_SECONDS, TikTokContent
 from .textfiles import read_text
 
 

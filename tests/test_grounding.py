@@ -87,7 +87,8 @@ def test_generation_blocks_an_invented_offer_and_check_of_its_json_agrees(brand:
 
     from copygen import generate
     from copygen.config import Settings
-    from copygen.models import DraftSet, Status
+    from copygen.drafts import DraftSet
+    from copygen.models import Status
 
     reply = {"message": "Flu jabs every Saturday in November. Now 50% off this week only."}
     brief = Brief(topic="Flu vaccination clinic every Saturday in November", platforms=[Platform.SMS])

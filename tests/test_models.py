@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import copygen
-from copygen.models import DraftSet
+from copygen.drafts import DraftSet
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "draftset.schema.json"
 

@@ -13,8 +13,11 @@ from copygen import Brief, Platform, Status, check_draft, generate, repair
 from copygen.api import engine
 from copygen.brand import Brand
 from copygen.config import Settings
-from copygen.models import EmailContent, Severity, SmsContent, TikTokContent
+from copygen.models import Severity
 from copygen.pipeline import context_for
+from copygen.platforms.email import EmailContent
+from copygen.platforms.sms import SmsContent
+from copygen.platforms.tiktok import TikTokContent
 
 NOTES = "Every Saturday in November; walk in between 9am and 12pm, no appointment needed."
 CLEAN = {"message": "Flu clinics run every Saturday in November. Walk in between 9am and 12pm."}

@@ -8,7 +8,7 @@ from typing import Any
 from ..brand import Brand
 from ..guardrails.engine import Context
 from ..kinds import Platform
-from ..models import Brief, Finding
+from ..models import Brief, Finding, Model
 from .text import sentence_fit
 
 # A deterministic fix a rule names in its pack (`fix: NAME`): given a draft's content, the brand, the check's
@@ -38,6 +38,7 @@ class Channel:
     platform: Platform
     unit: str  # what its length is counted in, for `copygen platforms`
     limits: tuple[tuple[str, str], ...]  # (what, limit) rows for `copygen platforms`
+    content: type[Model]  # the draft's content: what the model wrote, with the brand's mechanical fields
     max_tokens: int  # the model's reply budget
     fixes: dict[str, Fixer] = {}  # by the name packs give them
     # Header lines of pasted copy ("Subject:", "Caption:"), lower case, and the field each one opens

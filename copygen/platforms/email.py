@@ -4,18 +4,32 @@ practice's name, postal address and contact details from the brand profile."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from ..brand import DEFAULT_DISCLAIMER, Brand
 from ..guardrails.engine import Context
 from ..kinds import Platform
-from ..models import Brief, EmailContent, Finding
+from ..models import Brief, Finding, Model
 from .base import Channel, Fixer, fit_field, object_schema, string_field
 from .text import UNSUBSCRIBE_SENTENCE, clean_text, sentence_fit, trim_cut, without_frame
 
 SUBJECT_WARN, SUBJECT_MAX = 50, 60
 PREHEADER_MIN, PREHEADER_MAX = 40, 100
 BODY_MAX, CTA_MAX = 700, 60
+
+
+class EmailContent(Model):
+    kind: Literal["email"] = "email"
+    subject: str
+    preheader: str
+    body: str
+    cta: str
+    unsubscribe: str  # from the brand profile
+    footer: str  # sender name and postal address, from the brand profile
+    text: str  # the plain-text email as sent: body, call to action, unsubscribe line, footer
+
+    def fields(self) -> dict[str, str]:
+        return {"subject": self.subject, "preheader": self.preheader, "body": self.text}
 
 
 def footer(brand: Brand) -> str:
@@ -58,6 +72,7 @@ class Email(Channel):
         ("preheader", f"{PREHEADER_MIN}-{PREHEADER_MAX} characters, not a repeat of the subject"),
         ("required", "unsubscribe line; sender's postal address; subject that matches the body"),
     )
+    content = EmailContent
     max_tokens = 600
     headers = {"subject": "subject", "preheader": "preheader", "preview": "preheader", "body": "body"}
     main_field_missing = "An email to check needs a body: put it after a 'Body:' line or after the Subject line"

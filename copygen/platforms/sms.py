@@ -3,15 +3,26 @@ sender in front and the opt-out after what the model writes."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from ..brand import Brand
 from ..guardrails import sms
 from ..guardrails.engine import Context
 from ..kinds import Platform
-from ..models import Brief, Finding, SmsContent
+from ..models import Brief, Finding, Model
 from .base import Channel, Fixer, object_schema, string_field
 from .text import OPT_OUT_SENTENCE, clean_text, trim_cut, without_frame
+
+
+class SmsContent(Model):
+    kind: Literal["sms"] = "sms"
+    body: str  # written by the model
+    sender: str  # from the brand profile
+    opt_out: str  # from the brand profile
+    text: str  # the message as sent: sender, body, opt-out
+
+    def fields(self) -> dict[str, str]:
+        return {"text": self.text}
 
 
 def frame(brand: Brand) -> tuple[str, str]:
@@ -73,6 +84,7 @@ class Sms(Channel):
         ("segment budget", "1 by default (--max-segments)"),
         ("required", "sender identification; opt-out (e.g. Reply STOP)"),
     )
+    content = SmsContent
     max_tokens = 120
     headers = {"text": "text", "sms": "text", "message": "text"}
     fixes = {"fit_sms_segments": _fit_segments, "opt_out_from_brand": _from_brand("opt_out"),

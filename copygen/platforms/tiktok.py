@@ -4,13 +4,13 @@ brand's ad label first in a sponsored post's caption."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 from ..brand import Brand
 from ..guardrails.engine import Context
 from ..guardrails.speech import WORDS_PER_SECOND
 from ..kinds import Platform
-from ..models import Beat, Brief, Finding, TikTokContent
+from ..models import Brief, Finding, Model
 from .base import Channel, fit_field, object_schema, string_field
 from .text import clean_text, hashtag, sentence_fit, trim_cut
 
@@ -19,6 +19,36 @@ BEATS_FOR_DURATION = {15: 3, 30: 4, 60: 6}
 MAX_HASHTAGS = 5
 CAPTION_API_MAX, CAPTION_APP_MAX = 2200, 4000
 HOOK_MAX, CAPTION_MAX = 80, 150
+
+
+class Beat(Model):
+    start: float  # seconds from the start of the video
+    end: float
+    on_screen: str
+    voiceover: str
+
+
+class TikTokContent(Model):
+    kind: Literal["tiktok"] = "tiktok"
+    duration: int
+    hook: str
+    beats: list[Beat]
+    hashtags: list[str]
+    ad_disclosure: str | None = None  # from the brand profile, when the brief is sponsored
+    caption: str  # as posted: ad disclosure first, then the caption text, then hashtags
+
+    @property
+    def script(self) -> str:
+        """Everything spoken, in order: the hook, then each beat's voiceover."""
+        return "\n".join([self.hook, *(b.voiceover for b in self.beats)])
+
+    @property
+    def on_screen(self) -> str:
+        return "\n".join(b.on_screen for b in self.beats)
+
+    def fields(self) -> dict[str, str]:
+        return {"caption": self.caption, "script": self.script, "on_screen": self.on_screen}
+
 
 
 def seconds_budget(brief: Brief) -> tuple[int, int]:
@@ -69,6 +99,7 @@ class TikTok(Channel):
         ("hook", f"the first {HOOK_SECONDS:g} seconds"),
         ("required when paid, sponsored or influencer", "#ad (or Ad) at the start of the caption"),
     )
+    content = TikTokContent
     max_tokens = 700
     headers = {"caption": "caption", "script": "script", "voiceover": "script", "on-screen": "on_screen",
                "on screen": "on_screen", "on_screen": "on_screen"}

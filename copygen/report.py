@@ -21,9 +21,7 @@ from .brand import Brand
 from .drafts import Draft, DraftSet
 from .errors import InputError
 from .models import Brief, Finding
-from .platforms.email import EmailContent
-from .platforms.sms import SmsContent
-from .platforms.tiktok import HOOK_SECONDS, TikTokContent
+from .platforms import channel
 from .textfiles import read_text
 
 
@@ -189,31 +187,12 @@ def _card(item: Item) -> dict[str, Any]:
     for fid, f in ids:
         by_field.setdefault(f.field, []).append((fid, f))
     fields = d.fields()
-    card: dict[str, Any] = {"item": item, "draft": d, "findings": ids, "sms": None, "email": None, "tiktok": None}
-
     def hl(name: str, lo: int = 0, hi: int | None = None) -> Markup:
         return highlight(fields.get(name, ""), by_field.get(name, []), lo, hi)
 
-    c = d.content
-    if isinstance(c, SmsContent):
-        m = d.measurements.get("text")
-        card["sms"] = {"text": hl("text"), "measure": m}
-    elif isinstance(c, EmailContent):
-        card["email"] = {"subject": hl("subject"), "preheader": hl("preheader"), "body": hl("body")}
-    elif isinstance(c, TikTokContent):
-        # The script field is the hook then each beat's voiceover, one per line; on_screen likewise.
-        beats, pos, spos = [], len(c.hook) + 1, 0
-        for b in c.beats:
-            beats.append({"beat": b, "voice": hl("script", pos, pos + len(b.voiceover)),
-                          "screen": hl("on_screen", spos, spos + len(b.on_screen)),
-                          "left": 100 * b.start / c.duration, "width": 100 * (b.end - b.start) / c.duration})
-            pos += len(b.voiceover) + 1
-            spos += len(b.on_screen) + 1
-        card["tiktok"] = {"caption": hl("caption"), "hook": hl("script", 0, len(c.hook)), "beats": beats,
-                          "duration": c.duration, "spoken": d.measurements.get("script"),
-                          "marks": [m for m in (15, 30, 60) if m <= max(c.duration, 15)],
-                          "hook_width": 100 * HOOK_SECONDS / c.duration}
-    return card
+    # The platform's own view of the draft, shown by its template (templates/cards/<platform>.html.j2).
+    return {"item": item, "draft": d, "findings": ids, "platform": d.platform.value,
+            "view": channel(d.platform).card(d, hl)}
 
 
 # ---- a reviewer's decisions -------------------------------------------------------------------------

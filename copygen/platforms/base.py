@@ -14,6 +14,8 @@ from .text import sentence_fit
 # A deterministic fix a rule names in its pack (`fix: NAME`): given a draft's content, the brand, the check's
 # context and the findings of that rule, new content, or None when it cannot help.
 Fixer = Callable[[Any, Brand, Context, list[Finding]], Any]
+# A stretch of a checked field, as HTML with the findings in it marked: (field, start, end) -> markup.
+Highlight = Callable[..., Any]
 
 # Creative text is plain prose: no brackets, braces, markup, hashes or @ (so no placeholders, links or handles).
 # llama.cpp turns the pattern into a grammar; endpoints that ignore it still get the same limits checked.
@@ -59,6 +61,11 @@ class Channel:
 
     def sections(self, content: Any) -> list[tuple[str, str]]:
         """(title, text) of each part of a draft, as a reader sees them in the terminal and in Markdown."""
+        raise NotImplementedError
+
+    def card(self, draft: Any, highlight: Highlight) -> dict[str, Any]:
+        """What the review report's card for a draft shows (`copygen/templates/cards/<platform>.html.j2` lays it
+        out): `highlight(field, start, end)` is that stretch of a checked field with its findings marked."""
         raise NotImplementedError
 
 

@@ -10,7 +10,7 @@ from ..brand import DEFAULT_DISCLAIMER, Brand
 from ..guardrails.engine import Context
 from ..kinds import Platform
 from ..models import Brief, Finding, Model
-from .base import Channel, Fixer, fit_field, object_schema, string_field
+from .base import Channel, Fixer, Highlight, fit_field, object_schema, string_field
 from .text import UNSUBSCRIBE_SENTENCE, clean_text, sentence_fit, trim_cut, without_frame
 
 SUBJECT_WARN, SUBJECT_MAX = 50, 60
@@ -98,6 +98,9 @@ class Email(Channel):
 
     def sections(self, content: EmailContent) -> list[tuple[str, str]]:
         return [("Subject", content.subject), ("Preheader", content.preheader), ("Body", content.text)]
+
+    def card(self, draft: Any, highlight: Highlight) -> dict[str, Any]:
+        return {"subject": highlight("subject"), "preheader": highlight("preheader"), "body": highlight("body")}
 
 
 CHANNEL = Email()

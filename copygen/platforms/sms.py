@@ -10,7 +10,7 @@ from ..guardrails import sms
 from ..guardrails.engine import Context
 from ..kinds import Platform
 from ..models import Brief, Finding, Model
-from .base import Channel, Fixer, object_schema, string_field
+from .base import Channel, Fixer, Highlight, object_schema, string_field
 from .text import OPT_OUT_SENTENCE, clean_text, trim_cut, without_frame
 
 
@@ -106,6 +106,9 @@ class Sms(Channel):
 
     def sections(self, content: SmsContent) -> list[tuple[str, str]]:
         return [("SMS", content.text)]
+
+    def card(self, draft: Any, highlight: Highlight) -> dict[str, Any]:
+        return {"text": highlight("text"), "measure": draft.measurements.get("text")}
 
 
 CHANNEL = Sms()

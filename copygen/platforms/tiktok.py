@@ -11,7 +11,7 @@ from ..guardrails.engine import Context
 from ..guardrails.speech import WORDS_PER_SECOND
 from ..kinds import Platform
 from ..models import Brief, Finding, Model
-from .base import Channel, fit_field, object_schema, string_field
+from .base import Channel, Highlight, fit_field, object_schema, string_field
 from .text import clean_text, hashtag, sentence_fit, trim_cut
 
 HOOK_SECONDS = 3.0
@@ -138,6 +138,21 @@ class TikTok(Channel):
         caption = " ".join(p for p in (disclosure, caption_text, " ".join(tags)) if p)
         return TikTokContent(duration=brief.duration, hook=hook, beats=beats, hashtags=tags,
                              ad_disclosure=disclosure, caption=caption)
+
+    def card(self, draft: Any, highlight: Highlight) -> dict[str, Any]:
+        c = draft.content
+        # The script field is the hook then each beat's voiceover, one per line; on_screen likewise.
+        beats, pos, spos = [], len(c.hook) + 1, 0
+        for b in c.beats:
+            beats.append({"beat": b, "voice": highlight("script", pos, pos + len(b.voiceover)),
+                          "screen": highlight("on_screen", spos, spos + len(b.on_screen)),
+                          "left": 100 * b.start / c.duration, "width": 100 * (b.end - b.start) / c.duration})
+            pos += len(b.voiceover) + 1
+            spos += len(b.on_screen) + 1
+        return {"caption": highlight("caption"), "hook": highlight("script", 0, len(c.hook)), "beats": beats,
+                "duration": c.duration, "spoken": draft.measurements.get("script"),
+                "marks": [m for m in (15, 30, 60) if m <= max(c.duration, 15)],
+                "hook_width": 100 * HOOK_SECONDS / c.duration}
 
     def sections(self, content: TikTokContent) -> list[tuple[str, str]]:
         beats = "\n".join(f"{b.start:>4.1f}-{b.end:>4.1f}s  [{b.on_screen}]  {b.voiceover}" for b in content.beats)

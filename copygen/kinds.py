@@ -22,6 +22,7 @@ class Platform(str, Enum):
     SMS = ("sms", ("text",), "text")
     EMAIL = ("email", ("subject", "preheader", "body"), "body")
     TIKTOK = ("tiktok", ("caption", "script", "on_screen"), "caption")
+    REVIEW = ("review", ("reply",), "reply")
 
 
 class Jurisdiction(str, Enum):

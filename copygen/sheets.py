@@ -172,8 +172,8 @@ def _brief_data(values: dict[str, str], where: dict[str, str]) -> tuple[dict[str
             data[field] = values[field]
     if values.get("platforms"):
         names = [p.strip().lower() for p in re.split(r"[,;/|\s]+", values["platforms"]) if p.strip()]
-        if names in (["all"], ["*"]):
-            names = [p.value for p in Platform]
+        if names in (["all"], ["*"]):  # a campaign's platforms (a review reply answers a review, not a topic)
+            names = [p.value for p in Brief.model_fields["platforms"].default_factory()]  # type: ignore[misc]
         unknown = [n for n in names if n not in {p.value for p in Platform}]
         if unknown:
             bad.append(f"{where['platforms']}: unknown platform {', '.join(map(repr, unknown))} (use {', '.join(p.value for p in Platform)})")

@@ -315,3 +315,14 @@ def test_the_rehearsal_runs_once_on_the_first_row_to_do(tmp_path: Path) -> None:
                                   {"role": "user", "content": "u"}, {"role": "assistant", "content": '{"b": 2}'},
                                   {"role": "user", "content": "brief"}], {}, max_tokens=10)
     assert reply.text == '{"b": 2}'
+
+
+def test_a_sheet_row_can_ask_for_a_review_reply(stub: Stub, tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "t.csv", [["topic", "platforms"],
+                                           ["Lovely team, but I waited forty minutes past my slot.", "review"]])
+    result = batch(str(sheet), "--out", str(tmp_path / "o.csv"))
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "o.csv").open(encoding="utf-8") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert row["platform"] == "review" and row["status"] == "pass"
+    assert row["reply"].endswith("please call us on 0117 496 0123 or email hello@riversidehealth.example.")

@@ -23,6 +23,7 @@ class Platform(str, Enum):
     EMAIL = ("email", ("subject", "preheader", "body"), "body")
     TIKTOK = ("tiktok", ("caption", "script", "on_screen"), "caption")
     REVIEW = ("review", ("reply",), "reply")
+    SOCIAL = ("social", ("caption", "alt_text"), "caption")
 
 
 class Jurisdiction(str, Enum):

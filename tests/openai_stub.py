@@ -1,6 +1,6 @@
 """A local OpenAI-compatible chat server for fault injection and load tests (127.0.0.1 only).
 
-It answers /v1/chat/completions with a draft that fits the requested schema (SMS, email, TikTok or a review reply) after a
+It answers /v1/chat/completions with a draft that fits the requested schema (SMS, email, TikTok, a review reply or a social post) after a
 fixed latency, and can answer a share of requests with 429 (with Retry-After), 500, a hang past the
 client's timeout, or a body that is not JSON. A topic containing ALWAYS500 always gets a 500.
 
@@ -33,6 +33,8 @@ REPLIES = {
                        {"on_screen": "See you", "voiceover": "See you on Saturday."}],
              "caption": "Saturday clinics all November", "hashtags": ["clinic", "Bristol"]},
     "reply": {"reply": "Thank you for taking the time to share your feedback. We will pass it on to the team."},
+    "alt_text": {"caption": "Flu clinics run every Saturday in November. Walk in between 9am and 12pm.",
+                 "hashtags": ["#flu", "#pharmacy"], "alt_text": "A pharmacist at the counter of a community pharmacy."},
 }
 FAULTS = ("429", "500", "hang", "malformed")
 

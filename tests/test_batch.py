@@ -326,3 +326,14 @@ def test_a_sheet_row_can_ask_for_a_review_reply(stub: Stub, tmp_path: Path) -> N
         (row,) = list(csv.DictReader(fh))
     assert row["platform"] == "review" and row["status"] == "pass"
     assert row["reply"].endswith("please call us on 0117 496 0123 or email hello@riversidehealth.example.")
+
+
+def test_a_sheet_row_can_ask_for_a_social_post(stub: Stub, tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "t.csv", [["topic", "platforms", "notes"],
+                                           ["Saturday flu clinics", "social", "Every Saturday in November, walk in 9am to 12pm"]])
+    result = batch(str(sheet), "--out", str(tmp_path / "o.csv"))
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "o.csv").open(encoding="utf-8") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert row["platform"] == "social" and row["status"] == "pass", row
+    assert row["caption"].endswith("#flu #pharmacy") and row["alt_text"].startswith("A pharmacist")

@@ -48,7 +48,7 @@ DisableOpt = Annotated[list[str] | None, typer.Option("--disable", help="Rule id
 @app.command()
 def draft(
     topic: Annotated[str, typer.Argument(help="What the copy is about, e.g. 'Flu jabs available this Saturday'.")],
-    platform: Annotated[list[Platform] | None, typer.Option("--platform", "-p", help="sms, email, tiktok, social (Instagram or Facebook) or review (a reply to the review given as the topic); repeatable; default sms, email and tiktok.")] = None,
+    platform: Annotated[list[Platform] | None, typer.Option("--platform", "-p", help="sms, email, tiktok, social (Instagram or Facebook), search_ad (Google) or review (a reply to the review given as the topic); repeatable; default sms, email and tiktok.")] = None,
     variants: Annotated[int, typer.Option("--variants", "-n", min=1, max=10, help="Drafts per platform.")] = 1,
     brand: BrandOpt = None,
     jurisdiction: JurOpt = None,
@@ -129,7 +129,7 @@ def draft(
 @app.command()
 def check(
     sources: Annotated[list[str], typer.Argument(help="Files or folders with the copy, or - for standard input. JSON from `draft --format json` works too.", metavar="SOURCE...")],
-    platform: Annotated[Platform | None, typer.Option("--platform", "-p", help="sms, email, tiktok, social or review (not needed for draft JSON, or for a file that names its platform in a first line 'platform: sms' or its extension: .sms, .email, .tiktok, .social, .review).")] = None,
+    platform: Annotated[Platform | None, typer.Option("--platform", "-p", help="sms, email, tiktok, social, search_ad or review (not needed for draft JSON, or for a file that names its platform in a first line 'platform: sms' or its extension: .sms, .email, .tiktok, .social, .search_ad, .review).")] = None,
     jurisdiction: JurOpt = None,
     brand: BrandOpt = None,
     sponsored: Annotated[bool, typer.Option("--sponsored", help="The post is paid, sponsored or by an influencer.", metavar="")] = False,

@@ -24,6 +24,7 @@ class Platform(str, Enum):
     TIKTOK = ("tiktok", ("caption", "script", "on_screen"), "caption")
     REVIEW = ("review", ("reply",), "reply")
     SOCIAL = ("social", ("caption", "alt_text"), "caption")
+    SEARCH_AD = ("search_ad", ("headlines", "descriptions", "path"), "headlines")
 
 
 class Jurisdiction(str, Enum):

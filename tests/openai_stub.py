@@ -1,6 +1,6 @@
 """A local OpenAI-compatible chat server for fault injection and load tests (127.0.0.1 only).
 
-It answers /v1/chat/completions with a draft that fits the requested schema (SMS, email, TikTok, a review reply or a social post) after a
+It answers /v1/chat/completions with a draft that fits the requested schema (SMS, email, TikTok, a review reply, a social post or a search ad) after a
 fixed latency, and can answer a share of requests with 429 (with Retry-After), 500, a hang past the
 client's timeout, or a body that is not JSON. A topic containing ALWAYS500 always gets a 500.
 
@@ -35,6 +35,9 @@ REPLIES = {
     "reply": {"reply": "Thank you for taking the time to share your feedback. We will pass it on to the team."},
     "alt_text": {"caption": "Flu clinics run every Saturday in November. Walk in between 9am and 12pm.",
                  "hashtags": ["#flu", "#pharmacy"], "alt_text": "A pharmacist at the counter of a community pharmacy."},
+    "headlines": {"headlines": ["Saturday Flu Clinics", "Walk In 9am to 12pm", "Flu Clinics in November"],
+                  "descriptions": ["Flu clinics run every Saturday in November.", "Walk in between 9am and 12pm."],
+                  "path": ["flu", "saturdays"]},
 }
 FAULTS = ("429", "500", "hang", "malformed")
 

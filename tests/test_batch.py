@@ -337,3 +337,14 @@ def test_a_sheet_row_can_ask_for_a_social_post(stub: Stub, tmp_path: Path) -> No
         (row,) = list(csv.DictReader(fh))
     assert row["platform"] == "social" and row["status"] == "pass", row
     assert row["caption"].endswith("#flu #pharmacy") and row["alt_text"].startswith("A pharmacist")
+
+
+def test_a_sheet_row_can_ask_for_a_search_ad(stub: Stub, tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "t.csv", [["topic", "platforms", "notes"],
+                                           ["Saturday flu clinics", "search_ad", "Every Saturday in November, walk in 9am to 12pm"]])
+    result = batch(str(sheet), "--out", str(tmp_path / "o.csv"))
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "o.csv").open(encoding="utf-8") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert row["platform"] == "search_ad" and row["status"] == "pass", row
+    assert row["headlines"].splitlines()[0] == "Saturday Flu Clinics" and row["path"] == "flu/saturdays"

@@ -27,8 +27,12 @@ SENTENCES = [
 ]
 
 
+# The three campaign platforms, in the mix every figure in the README was measured on.
+PLATFORMS = (Platform.SMS, Platform.EMAIL, Platform.TIKTOK)
+
+
 def make_draft(rng: random.Random) -> tuple[dict[str, str], Platform]:
-    platform = rng.choice(list(Platform))
+    platform = rng.choice(PLATFORMS)
     body = " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 6)))
     if platform is Platform.SMS:
         return {"text": f"RiversideHC: {body} Reply STOP to opt out"}, platform
@@ -47,7 +51,7 @@ def main() -> None:
     rng = random.Random(1)
     drafts = [make_draft(rng) for _ in range(args.drafts)]
     eng = engine(disable=args.disable)
-    contexts = {(p, j): Context(platform=p, jurisdiction=j, brand=BRAND) for p in Platform for j in Jurisdiction}
+    contexts = {(p, j): Context(platform=p, jurisdiction=j, brand=BRAND) for p in PLATFORMS for j in Jurisdiction}
     start = time.perf_counter()
     findings = 0
     for i, (fields, platform) in enumerate(drafts):

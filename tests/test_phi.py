@@ -512,3 +512,23 @@ def test_departments_places_occasions_and_acronyms_are_not_names(text: str) -> N
 ])
 def test_dates_of_labs_a_moved_booking_and_a_first_visit_are_phi(text: str, value: str) -> None:
     assert ("date", value) in kinds(text), kinds(text)
+
+
+@pytest.mark.parametrize("text,age", [
+    ("Booking note: wife is 91, husband 88, both for boosters.", "91"),
+    ("Our oldest flu-jab patient this year was 97, and she came on the bus.", "97"),
+    ("Say happy birthday to Winifred, who reached 100 on Sunday!", "100"),
+    ("Reply to the family of a lady of ninety-nine who waited too long.", "ninety-nine"),
+    ("Dad (ninety-seven) cannot manage stairs.", "ninety-seven"),
+    ("He is in his late nineties and on warfarin.", "late nineties"),
+    ('Post idea: "Ninety-five and still our most punctual patient!"', "Ninety-five"),
+])
+def test_an_age_over_89_told_of_a_person_named_by_a_word_for_one(text: str, age: str) -> None:
+    # Held-out set 9's first run missed these forms (ages 0.650 on first contact).
+    assert ("age_90_plus", age) in kinds(text), kinds(text)
+
+
+@pytest.mark.parametrize("text", ["Flu clinics run for 90 minutes every Saturday.", "Our patient satisfaction was 95% last year.",
+                                  "Adults over 90 can ask for a home visit.", "Celebrating our 100th year of care."])
+def test_numbers_from_90_that_are_no_ones_age_are_not_ages(text: str) -> None:
+    assert not [k for k in kinds(text) if k[0] == "age_90_plus"], kinds(text)

@@ -345,6 +345,20 @@ _AGE_TOLD = requiring((*(str(n) for n in range(90, 120)), "ninet", "hundred"), l
     r"|\s?(?i:y\.o\.?|yrs?\b)(?!\s*(?i:of|experience|in business|serving|ago)))"
     rf"|\b(?i:happy) (?P<age_happy>{_OVER_89}(?:st|nd|rd|th)|{_ORDINAL_OVER_89_WORDS})\b"
     rf"|\b(?P<age_birthday>{_ORDINAL_OVER_89_WORDS})(?=[- ](?i:birthday|bday)\b)"))
+# An age over 89 told of a person named by a word for one ("wife is 91", "a patient this year was 97", "who reached
+# 100", "a lady of ninety-nine", "Dad (ninety-seven)", "in his late nineties", '"Ninety-five and still..."').
+_PERSON_WORD = (r"(?:she|he|mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandmother|grandad|grandpa"
+                r"|grandfather|wife|husband|sister|brother|aunt|auntie|uncle|patient|pt|resident|lady|man|woman"
+                r"|gentleman|gent|who)")
+_AGE_ANY = rf"(?:{_OVER_89}|{_OVER_89_WORDS})"
+_AGE_OF_PERSON = requiring((*(str(n) for n in range(90, 120)), "ninet", "hundred"), lazy(
+    rf"\b{_PERSON_WORD}\b(?:\s+[a-z]+){{0,3}}?\s+(?:is|was|'s|’s|turned|turns|reached|reaches|hit|celebrated"
+    rf"|celebrates)\s+(?P<age>{_AGE_ANY})\b(?!\s*(?:%|percent|per cent|minutes?|mins?|miles?|pounds?|dollars|days?"
+    r"|times|metres?|meters?|km|years? (?:since|ago)))"
+    rf"|\b(?:lady|man|woman|gentleman|gent|patient|person|resident)\s+(?:of|aged)\s+(?P<age_of>{_AGE_ANY})\b"
+    r"|\bin (?:his|her|their) (?P<age_decade>(?:early|mid|late)[- ](?:nineties|90s))\b"
+    rf"|\b{_PERSON_WORD}\s*\((?P<age_paren>{_OVER_89_WORDS})\)"
+    rf"|(?:^|(?<=[.!?\"“]\s)|(?<=[\"“]))(?P<age_still>{_AGE_ANY})(?= and still\b)", re.I))
 # Every description of a photo, video or scan holds one of these words: the literal index rules most texts out.
 _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot", "clip", "x-ray", "scan", "before",
                     "result"), lazy(
@@ -660,6 +674,9 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
     for m in scan(_AGE_IN_WORDS, text, folded):
         s, e = m.span(1) if m.start(1) != -1 else m.span(2)
         out.append(Hit(s, e, "age_90_plus", "age over 89 in words (Safe Harbor keeps only '90 or older')"))
+    for m in scan(_AGE_OF_PERSON, text, folded):
+        s, e = next(m.span(g) for g in ("age", "age_of", "age_decade", "age_paren", "age_still") if m.start(g) != -1)
+        out.append(Hit(s, e, "age_90_plus", "age over 89 of a person (Safe Harbor keeps only '90 or older')"))
     return out
 
 

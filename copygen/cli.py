@@ -445,26 +445,7 @@ def batch(
     def rehearse(row):  # noqa: ANN001, ANN202
         return generate(row.brief, brand=profile, settings=settings, provider=Rehearsal(), claims=library, log=False)
 
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    console = Console(stderr=True)
-    bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[counts]}"),
-                   TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console, transient=False)
-    task = bar.add_task("rows", total=len(rows), counts="")
-
-    def progress(summary, record):  # noqa: ANN001, ANN202
-        c = summary.drafts
-        bar.update(task, completed=summary.skipped + summary.done,
-                   counts=f"[green]pass {c['pass']}[/] [yellow]warn {c['warn']}[/] [red]blocked {c['blocked']}[/] error {c['error']}")
-
+    bar, progress = _rows_progress(len(rows))
     try:
         with bar:
             summary = run_rows(rows, out, work, concurrency=width, resume=resume, fail_fast=fail_fast, progress=progress,
@@ -477,14 +458,51 @@ def batch(
             write_report(items_from_records(records_in_order(rows, checkpoint_path(out))), html, sheet_file.stem,
                          profile.practice_name or "")
     except KeyboardInterrupt:
-        console.print(f"interrupted: finished rows are saved in {checkpoint_path(out).name}; run the same command "
-                      "with --resume to finish")
+        bar.console.print(f"interrupted: finished rows are saved in {checkpoint_path(out).name}; run the same "
+                          "command with --resume to finish")
         os._exit(130)  # rows in flight are not waited for; they run again on --resume
     except CopygenError as e:
         raise _fail(str(e), e.exit_code) from None
     complete = summary.skipped + summary.done == summary.rows
-    # The whole sheet's outcome, earlier runs (--resume) included; tokens and cost are this run's.
-    from .batch import Summary, records_in_order
+    outcome, in_error = _batch_outcome(rows, out, summary, complete, n)
+    typer.echo(outcome)
+    for row_number, reason in summary.errors[:20]:
+        typer.echo(f"  row {row_number}: {reason}", err=True)
+    if not complete:
+        typer.echo("stopped early (--fail-fast); the rest can be run with --resume", err=True)
+    if in_error or not complete:
+        raise typer.Exit(1)
+
+
+def _rows_progress(total: int):  # noqa: ANN202
+    """A progress bar on standard error for a batch's rows, and the callback that moves it."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[counts]}"),
+                   TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
+                   transient=False)
+    task = bar.add_task("rows", total=total, counts="")
+
+    def progress(summary, record):  # noqa: ANN001, ANN202
+        c = summary.drafts
+        bar.update(task, completed=summary.skipped + summary.done,
+                   counts=f"[green]pass {c['pass']}[/] [yellow]warn {c['warn']}[/] [red]blocked {c['blocked']}[/] error {c['error']}")
+
+    return bar, progress
+
+
+def _batch_outcome(rows, out: Path, summary, complete: bool, written: int) -> tuple[str, int]:  # noqa: ANN001
+    """The whole sheet's outcome in words, earlier runs (--resume) included (tokens and cost are this run's),
+    and how many of its rows are in error. A finished sheet's checkpoint is removed."""
+    from .batch import Summary, checkpoint_path, records_in_order
 
     whole = Summary()
     for record in records_in_order(rows, checkpoint_path(out)):
@@ -495,18 +513,12 @@ def batch(
     cost = f"${summary.cost_usd:.4f}" + ("" if summary.cost_known else " (some models unpriced)")
     added = (f" This run added {now['pass']} pass, {now['warn']} warn, {now['blocked']} blocked, {now['error']} "
              "in error." if summary.skipped else "")
-    typer.echo(f"{summary.rows} {_plural(summary.rows, 'row')} ({summary.skipped} already done, {summary.done} run "
-               f"now): {c['pass']} pass, {c['warn']} warn, {c['blocked']} blocked "
-               f"{_plural(c['pass'] + c['warn'] + c['blocked'], 'draft')}; {c['error']} "
-               f"{_plural(c['error'], 'row')} in error.{added} "
-               f"{summary.prompt_tokens:,}+{summary.completion_tokens:,} tokens, {cost}, {summary.seconds:.1f} s. "
-               f"Wrote {n} {_plural(n, 'row')} to {out}.")
-    for row_number, reason in summary.errors[:20]:
-        typer.echo(f"  row {row_number}: {reason}", err=True)
-    if not complete:
-        typer.echo("stopped early (--fail-fast); the rest can be run with --resume", err=True)
-    if c["error"] or not complete:
-        raise typer.Exit(1)
+    return (f"{summary.rows} {_plural(summary.rows, 'row')} ({summary.skipped} already done, {summary.done} run "
+            f"now): {c['pass']} pass, {c['warn']} warn, {c['blocked']} blocked "
+            f"{_plural(c['pass'] + c['warn'] + c['blocked'], 'draft')}; {c['error']} "
+            f"{_plural(c['error'], 'row')} in error.{added} "
+            f"{summary.prompt_tokens:,}+{summary.completion_tokens:,} tokens, {cost}, {summary.seconds:.1f} s. "
+            f"Wrote {written} {_plural(written, 'row')} to {out}."), c["error"]
 
 
 @app.command()

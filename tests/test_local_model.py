@@ -8,7 +8,7 @@ import pytest
 
 from copygen import Brief, Platform, check_draft, generate
 from copygen.config import resolve_settings
-from copygen.providers import embedded_model_path
+from copygen.providers.embedded import embedded_model_path
 
 pytestmark = [
     pytest.mark.local_model,

@@ -9,7 +9,8 @@ import pytest
 
 from copygen.config import resolve_settings
 from copygen.errors import ProviderError
-from copygen.providers import OpenAIProvider, choose
+from copygen.providers import choose
+from copygen.providers.openai_compatible import OpenAIProvider
 
 SCHEMA = {"type": "object", "properties": {"message": {"type": "string"}}, "required": ["message"]}
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from copygen.providers import LOCAL_SAMPLING, embedded_model_path
+from copygen.providers.embedded import LOCAL_SAMPLING, embedded_model_path
 
 pytestmark = [
     pytest.mark.local_model,

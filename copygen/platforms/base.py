@@ -69,6 +69,14 @@ class Channel:
         raise NotImplementedError
 
 
+def ad_label_first(c: Any, brand: Brand, ctx: Context, findings: list[Finding]) -> Any:
+    """A fix that puts the brand's ad label at the start of a caption (a content with `caption` and
+    `ad_disclosure`)."""
+    if not brand.ad_label:
+        return None
+    return c.model_copy(update={"ad_disclosure": brand.ad_label, "caption": f"{brand.ad_label} {c.caption}"})
+
+
 def fit_field(name: str, limit: int) -> Fixer:
     """A fix that shortens the content's `name` to `limit` characters at a sentence end, else at a word."""
     def fix(c: Any, brand: Brand, ctx: Context, findings: list[Finding]) -> Any:

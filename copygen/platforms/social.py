@@ -8,11 +8,10 @@ import re
 from typing import Any, Literal
 
 from ..brand import Brand
-from ..guardrails.engine import Context
 from ..kinds import Platform
-from ..models import Brief, Finding, Model
-from .base import Channel, Highlight, object_schema, string_field
-from .text import clean_text, hashtag, trim_cut
+from ..models import Brief, Model
+from .base import Channel, Highlight, ad_label_first, object_schema, string_field
+from .text import clean_text, hashtags, trim_cut
 
 CAPTION_MAX = 2200  # characters in an Instagram caption
 SHOWN = 125  # characters Instagram shows before "more"
@@ -32,12 +31,6 @@ class SocialContent(Model):
         return {"caption": self.caption, "alt_text": self.alt_text}
 
 
-def _ad_label(c: SocialContent, brand: Brand, ctx: Context, findings: list[Finding]) -> SocialContent | None:
-    if not brand.ad_label:
-        return None
-    return c.model_copy(update={"ad_disclosure": brand.ad_label, "caption": f"{brand.ad_label} {c.caption}"})
-
-
 class Social(Channel):
     platform = Platform.SOCIAL
     unit = "characters"
@@ -49,7 +42,7 @@ class Social(Channel):
     )
     content = SocialContent
     max_tokens = 400
-    fixes = {"ad_label_from_brand": _ad_label}
+    fixes = {"ad_label_from_brand": ad_label_first}
     headers = {"caption": "caption", "alt text": "alt_text", "alt_text": "alt_text", "alt": "alt_text"}
 
     def schema(self, brief: Brief, brand: Brand) -> dict[str, Any]:
@@ -66,7 +59,7 @@ class Social(Channel):
     def assemble(self, creative: dict[str, Any], brief: Brief, brand: Brand) -> SocialContent:
         text = clean_text(trim_cut(str(creative["caption"]), WRITTEN_MAX), brand)
         text = re.sub(r"\s*(?<!\w)#\w+", "", text).strip() or text  # the hashtags go at the end, once
-        tags = list(dict.fromkeys(t for t in (hashtag(str(x)) for x in creative.get("hashtags", [])) if t))[:MAX_HASHTAGS]
+        tags = hashtags(creative.get("hashtags"), MAX_HASHTAGS)
         disclosure = brand.ad_label if brief.sponsored else None
         caption = " ".join(p for p in (disclosure, text, " ".join(tags)) if p)
         alt = clean_text(trim_cut(str(creative.get("alt_text", "")), ALT_MAX), brand)

@@ -87,3 +87,9 @@ def sentence_fit(text: str, max_chars: int) -> str:
 def hashtag(tag: str) -> str | None:
     word = re.sub(r"[^A-Za-z0-9]", "", tag)
     return f"#{word}" if word and word[0].isalpha() else None
+
+
+def hashtags(values: object, most: int) -> list[str]:
+    """The model's hashtags as tags ("#flu"), each once, at most `most` of them."""
+    tags = (hashtag(str(x)) for x in (values if isinstance(values, list) else []))
+    return list(dict.fromkeys(t for t in tags if t))[:most]

@@ -11,8 +11,8 @@ from ..guardrails.engine import Context
 from ..guardrails.speech import WORDS_PER_SECOND
 from ..kinds import Platform
 from ..models import Brief, Finding, Model
-from .base import Channel, Highlight, fit_field, object_schema, string_field
-from .text import clean_text, hashtag, sentence_fit, trim_cut
+from .base import Channel, Highlight, ad_label_first, fit_field, object_schema, string_field
+from .text import clean_text, hashtags, sentence_fit, trim_cut
 
 HOOK_SECONDS = 3.0
 BEATS_FOR_DURATION = {15: 3, 30: 4, 60: 6}
@@ -58,12 +58,6 @@ def seconds_budget(brief: Brief) -> tuple[int, int]:
     return beats, max(4, words)
 
 
-def _disclosure(c: TikTokContent, brand: Brand, ctx: Context, findings: list[Finding]) -> TikTokContent | None:
-    if not brand.ad_label:
-        return None
-    return c.model_copy(update={"ad_disclosure": brand.ad_label, "caption": f"{brand.ad_label} {c.caption}"})
-
-
 def _trim_hashtags(c: TikTokContent, brand: Brand, ctx: Context, findings: list[Finding]) -> TikTokContent | None:
     tags = re.findall(r"(?<!\w)#\w+", c.caption)
     extra = tags[MAX_HASHTAGS:]
@@ -103,7 +97,7 @@ class TikTok(Channel):
     max_tokens = 700
     headers = {"caption": "caption", "script": "script", "voiceover": "script", "on-screen": "on_screen",
                "on screen": "on_screen", "on_screen": "on_screen"}
-    fixes = {"ad_label_from_brand": _disclosure, "trim_hashtags": _trim_hashtags,
+    fixes = {"ad_label_from_brand": ad_label_first, "trim_hashtags": _trim_hashtags,
              "fit_caption": fit_field("caption", CAPTION_API_MAX), "drop_marked_hashtags": _drop_marked_hashtags}
 
     def schema(self, brief: Brief, brand: Brand) -> dict[str, Any]:
@@ -132,7 +126,7 @@ class TikTok(Channel):
                   _words_fit(clean_text(trim_cut(str(b.get("voiceover", "")), words_per_beat * 7), brand),
                              words_per_beat)) for b in raw_beats]
         beats = _time_beats(texts, brief.duration)
-        tags = list(dict.fromkeys(t for t in (hashtag(str(x)) for x in creative.get("hashtags", [])) if t))[:MAX_HASHTAGS]
+        tags = hashtags(creative.get("hashtags"), MAX_HASHTAGS)
         caption_text = clean_text(trim_cut(str(creative["caption"]), CAPTION_MAX), brand)
         disclosure = brand.ad_label if brief.sponsored else None
         caption = " ".join(p for p in (disclosure, caption_text, " ".join(tags)) if p)

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import InputError
 from .guardrails.lazy_regex import lazy
+from .guardrails.sentences import spans
 from .models import Jurisdiction
 from .textfiles import read_text
 
@@ -220,21 +221,21 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:more|less|better|faster|stronger|longer|quicker|cheaper|safer|greater|fewer|lower|higher)\s+than\b"
         r"|\bcompared\s+(?:to|with)\b|\bversus\b|\bvs\.?\s|\boutperforms?\b", re.I)),
 )
-_SENTENCE = lazy(r"(?:[^.!?:\n]|:(?!\s))+(?:[.!?]+|:(?=\s)|$)")  # a sender prefix ("Clinic: ") ends one
+_LABEL = lazy(r"(?:[^\s:]+\s+){0,3}[^\s:]+:\s+")  # a sender or a heading before a claim ("Riverside Clinic: ")
 
 
 def find_claims(text: str) -> list[ClaimSpan]:
-    """Every sentence of `text` that makes a factual claim, with the kinds of claim it makes."""
+    """Every sentence of `text` that makes a factual claim, with the kinds of claim it makes; a label of up to
+    four words opening the sentence is not part of the claim."""
     out = []
-    for m in _SENTENCE.finditer(text):
-        sentence = m.group(0)
+    for start, end in spans(text):
+        label = _LABEL.match(text, start, end)
+        if label is not None:
+            start = label.end()
+        sentence = text[start:end]
         kinds = tuple(kind for kind, pattern in _TRIGGERS if pattern.search(sentence))
-        if not kinds:
-            continue
-        lead = len(sentence) - len(sentence.lstrip())
-        body = sentence.strip()
-        start = m.start() + lead
-        out.append(ClaimSpan(start, start + len(body), body, kinds))
+        if kinds:
+            out.append(ClaimSpan(start, end, sentence, kinds))
     return out
 
 

@@ -15,6 +15,7 @@ from .brand import Brand
 from .drafts import Content
 from .errors import RulePackError
 from .guardrails.engine import Context, Engine
+from .guardrails.sentences import spans
 from .kinds import Platform
 from .models import Finding, Fix, Report, Severity
 from .platforms import channel
@@ -75,12 +76,15 @@ def _count(report: Report, rule_id: str) -> int:
 
 # ---- last resort: drop the sentences that hold blocking findings -----------------------------------
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
-
-
 def _without(value: str, offending: str) -> str:
-    kept = [m.group(0) for m in _SENTENCE.finditer(value) if offending not in m.group(0)]
-    return re.sub(r"\s{2,}", " ", "".join(kept)).strip()
+    """`value` without each sentence that holds `offending`; line breaks between the others are kept."""
+    out, last = [], 0
+    for s, e in spans(value):
+        if offending in value[s:e]:
+            out.append(value[last:s])
+            last = e
+    out.append(value[last:])
+    return re.sub(r"[ \t]{2,}", " ", re.sub(r"[ \t]+\n", "\n", "".join(out))).strip()
 
 
 def drop_sentences(creative: dict, report: Report, fields: dict[str, str]) -> dict | None:

@@ -27,6 +27,7 @@ from sklearn.model_selection import GroupKFold
 
 from copygen.guardrails.claim_model import features
 from copygen.guardrails.packs import load_pack_file
+from copygen.guardrails.sentences import spans
 
 ROOT = Path(__file__).resolve().parents[1]
 C = 2.0  # inverse L2 strength, chosen by --cv
@@ -45,7 +46,7 @@ def training_rows() -> list[tuple[str, int, str]]:
     def add(text: str, label: int, group: str) -> None:
         rows.append((text, label, group))
         if not label:
-            parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+", text) if len(p.strip()) >= 12]
+            parts = [text[s:e] for s, e in spans(text) if e - s >= 12]
             rows.extend((p, 0, group) for p in parts if len(parts) > 1)
 
     for r in jsonl(ROOT / "data" / "claims" / "real" / "dev.jsonl"):

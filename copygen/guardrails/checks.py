@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from .. import claims, merge_fields
 from ..models import Finding, Severity
-from . import claim_model, phi, sms
+from . import claim_model, phi, sentences, sms
 from .prefilter import LiteralIndex, fold
-from .sentences import SENTENCE
 from .speech import spoken_seconds
 from .topic_words import AUDIENCE_SUBJECTS, GENERIC_WORDS, content_words, subject_words, subjects
 
@@ -123,7 +122,7 @@ def _model_hits(cr: CompiledRule, text: str) -> list[tuple[int, int, float, dict
     conditions, effects = (cr.pack.phrases[name] for name in cr.rule.model_terms)
     scores = _SCORES.setdefault((cr.model, conditions, effects), {})
     out = []
-    for m in SENTENCE.finditer(text):
+    for m in sentences.SENTENCE.finditer(text):
         s, e = m.span()
         if e - s < 12:
             continue
@@ -171,22 +170,12 @@ def _report_hits(cr: CompiledRule, fields: dict[str, str], ctx: Context, find) -
     return out
 
 
-_SENTENCE_END = re.compile(r"[.!?\n]")
-
-
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence holding text[start:end]: from after the last stop before it to the first stop after."""
-    s = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    m = _SENTENCE_END.search(text, end)
-    return s, (m.end() if m else len(text))
-
-
 def _demoted_by(cr: CompiledRule, text: str, start: int, end: int) -> str | None:
     """The words that make a hit of a rule with `demote` patterns a claim needing evidence, if any."""
     if cr.demote is None or cr.rule.severity is not Severity.BLOCK:
         return None
-    s, e = _sentence(text, start, end)
-    e = _sentence(text, e, e)[1] if e < len(text) else e  # and the next one ("Hay fever? Ask your pharmacist")
+    s, e = sentences.around(text, start, end)
+    e = sentences.end_of(text, e) if e < len(text) else e  # and the next one ("Hay fever? Ask your pharmacist")
     m = cr.demote.search(text[s:e])
     return m.group(0).strip() if m else None
 

@@ -19,10 +19,10 @@ from . import phi_tagger
 from .lazy_regex import is_regex, lazy
 from .phi_hit import Hit
 from .phi_lexicon import HEALTH_TERMS, first_names
-from .phi_names import FUNCTION_WORDS, NOT_NAMES, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_start
+from .phi_names import FUNCTION_WORDS, NOT_NAMES, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_of
 from .phi_names import WORD_START as _WORD_START
-from .phi_names import _sentence as sentence_of
 from .prefilter import LiteralIndex, before, digit_count, need_of, requiring, scan
+from .sentences import start_of
 
 # Kind -> placeholder used by redact().
 PLACEHOLDERS: dict[str, str] = {
@@ -477,7 +477,7 @@ def _numbers(text: str, folded: frozenset[str]) -> list[Hit]:
     for m in scan(_SSN, text, folded):
         if _SSN_CONTEXT.search(text[max(0, m.start() - 30):m.start()]):
             out.append(Hit(m.start(), m.end(), "ssn", "SSN shape after a Social Security label"))
-        elif _SSN_WORD.search(text, sentence_start(text, m.start()), m.start()):
+        elif _SSN_WORD.search(text, start_of(text, m.start()), m.start()):
             out.append(Hit(m.start(), m.end(), "ssn", "SSN shape in a sentence about someone's Social Security number"))
         elif chk.ssn(m.group(1), m.group(3), m.group(4)):
             out.append(Hit(m.start(), m.end(), "ssn", "SSN shape (AAA-GG-SSSS) with an issuable area, group and serial"))
@@ -581,25 +581,13 @@ def _places(text: str, folded: frozenset[str]) -> list[Hit]:
     return out
 
 
-_ABBREVIATED = lazy(r"\b(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct"
-                          r"|nov|dec)$")
-
-
 def _shared_date(text: str, start: int) -> bool:
     """A date that is an offer's window or an invitation's ("from 1 October", "Book your flu jab on 3 October"):
     everyone's, not one reader's."""
-    begin = _date_sentence_start(text, start)
+    begin = start_of(text, start)
     before = text[max(begin, start - 60):start]
     return (_DATE_INVITE.search(before) is not None or _WINDOW_BEFORE.search(before) is not None
             or _INVITATION_OPENING.match(text[begin:start].lstrip()) is not None)
-
-
-def _date_sentence_start(text: str, pos: int) -> int:
-    """`sentence_start`, reading past the full stop of an abbreviated weekday or month ("on Thurs. Jan. 8")."""
-    start = sentence_start(text, pos)
-    while start > 1 and text[start - 1] == "." and _ABBREVIATED.search(text, 0, start - 1):
-        start = sentence_start(text, start - 1)
-    return start
 
 
 def _calendar_numbers(value: str) -> bool:
@@ -617,7 +605,7 @@ def _one_to_one_care(text: str, start: int, end: int, before: str, names: Sequen
     """A date in a sentence that speaks to one reader ("you", "your") or names someone (`names`: the name hits
     of `text`), about their own care or booking, and is neither an offer's window ("from", "until", "before")
     nor an invitation ("Book your flu jab on ...")."""
-    begin = _date_sentence_start(text, start)
+    begin = start_of(text, start)
     stop = min((i for i in (text.find(ch, end) for ch in ".!?\n") if i != -1), default=len(text))
     sentence = text[begin:stop]
     someone = _YOU_WORD.search(sentence) is not None or any(begin <= h.start < stop for h in names)
@@ -632,7 +620,7 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
     for m in scan(_DATE if names_a_month else _NUMERIC_DATE, text, folded):
         if not _calendar_numbers(m.group(0)):
             continue  # "20/20 vision": no day and month read either way round
-        before = text[max(_date_sentence_start(text, m.start()), m.start() - 60):m.start()]
+        before = text[max(start_of(text, m.start()), m.start() - 60):m.start()]
         after = text[m.end():m.end() + 25]
         if _DATE_STRONG.search(before) or re.match(r"\W{0,3}\(?(?:DOB|date of birth)", after, re.I):
             out.append(Hit(m.start(), m.end(), "date", "date next to a birth, admission, discharge or death word"))
@@ -641,7 +629,7 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
                 out.append(Hit(m.start(), m.end(), "date", "month and year of a named person's care"))
             continue  # "In October 2008": otherwise a month and a year are a birth date's only beside a birth word
         elif _DATE_INVITE.search(before) or _INVITATION_OPENING.match(
-                text[_date_sentence_start(text, m.start()):m.start()].lstrip()):
+                text[start_of(text, m.start()):m.start()].lstrip()):
             continue  # "Book your flu jab from 1 October", "Book your flu jab on 3 October": an offer's date
         elif _DATE_PERSONAL.search(before) or _DATE_PERSONAL_AFTER.match(text, m.end()):
             out.append(Hit(m.start(), m.end(), "date", "date of a named or addressed person's care"))
@@ -649,7 +637,7 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
             out.append(Hit(m.start(), m.end(), "date", "date in a sentence to or about one person's own care"))
     if " the " in text:
         for m in scan(_ORDINAL_DAY, text, folded):  # "we have you down for the 22nd"
-            before = text[max(_date_sentence_start(text, m.start()), m.start() - 60):m.start()]
+            before = text[max(start_of(text, m.start()), m.start() - 60):m.start()]
             if _DATE_PERSONAL.search(before) or _one_to_one_care(text, m.start(), m.end(), before, names):
                 out.append(Hit(m.start(), m.end(), "date", "day of the month in a sentence to or about one person's own care"))
     for m in scan(_AGE, text, folded):

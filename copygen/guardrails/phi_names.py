@@ -22,6 +22,7 @@ from .phi_lexicon import (
     surnames,
 )
 from .prefilter import before, scan
+from .sentences import around, start_of
 
 # Latin letters with their accented forms (Latin-1 and Latin Extended-A): Lucía, Zoë, Łukasz, Şule.
 _UP = "A-ZÀ-ÖØ-ÞĀ-ž"
@@ -139,7 +140,7 @@ def clinician_spans(text: str) -> list[tuple[int, int]]:
 
 def name_kind(text: str, start: int, end: int) -> str:
     """`name_health` when the sentence holding the name carries health information, else `name`."""
-    return "name_health" if _HEALTH.search(_sentence(text, start, end)) else "name"
+    return "name_health" if _HEALTH.search(sentence_of(text, start, end)) else "name"
 
 
 NOT_NAMES = _STOP | frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
@@ -160,11 +161,6 @@ _HEALTH = lazy(rf"\b{HEALTH_TERMS}", re.I)
 _CLINICIANS = frozenset(t.lower() for t in CLINICIAN_TITLES)
 
 
-def sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding `pos` begins: after the last full stop, mark or line break before it."""
-    return max(text.rfind(ch, 0, pos) for ch in ".!?\n") + 1
-
-
 def second_of_proper_name(text: str, start: int) -> bool:
     """The word at `start` follows a capitalised common word that is not a name and does not open the sentence:
     it is the second word of a place's or a thing's name ("Navy Pier", "Golden Rose"), not a person's."""
@@ -174,7 +170,7 @@ def second_of_proper_name(text: str, start: int) -> bool:
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:
-    return not text[sentence_start(text, pos):pos].strip(" \"'“‘(")
+    return not text[start_of(text, pos):pos].strip(" \"'“‘(")
 
 
 def _after(words: re.Pattern[str], text: str, pos: int) -> bool:
@@ -182,9 +178,8 @@ def _after(words: re.Pattern[str], text: str, pos: int) -> bool:
     return words.search(text[max(0, pos - 6):pos]) is not None
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    s = sentence_start(text, start)
-    e = min((i for i in (text.find(ch, end) for ch in ".!?\n") if i != -1), default=len(text))
+def sentence_of(text: str, start: int, end: int) -> str:
+    s, e = around(text, start, end)
     return text[s:e]
 
 
@@ -238,7 +233,7 @@ def _unlisted_name(text: str, m: re.Match[str], slot: int, firsts: frozenset[str
             return m.start(1), m.start(1) + len(words[0])
         return m.span(1)
     if slot == 2:
-        sentence = _sentence(text, m.start(), m.end())
+        sentence = sentence_of(text, m.start(), m.end())
         if not _SECOND_PERSON.search(sentence):
             return None
         # "Thanks so much, Winnie!": after thanks or a greeting, a capitalised word closing the sentence is the
@@ -382,7 +377,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     for (start, end), (why, role) in sorted(found.items()):
         if role == "clinician":
             continue  # a clinician named with a title is not a patient identifier
-        if role == "patient" or _HEALTH.search(_sentence(text, start, end)):
+        if role == "patient" or _HEALTH.search(sentence_of(text, start, end)):
             kind = "name_health"
             why += ", with health information in the same sentence" if role != "patient" else ""
         else:

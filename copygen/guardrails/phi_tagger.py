@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from .phi_lexicon import common_words, first_names, surnames
+from .sentences import spans
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|[^\w\s]")
 _MONTHS = frozenset("jan feb mar apr may jun june jul july aug sep sept oct nov dec january february march april "
@@ -29,7 +30,6 @@ _YOU = re.compile(r"\b(?:you|your|you're)\b", re.I)
 # Where the model is worth running: a sentence holding a capitalised or upper-case word that is not its first
 # word or a known non-name, a first word followed by a comma or on the name lists, or a number beside a month,
 # a weekday or a date separator. Elsewhere it would find nothing the rules have not, and tagging costs time.
-_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\s*\d)|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.)+[.!?]*")
 _CAPITAL = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*")
 # A digit beside a date separator or before a month, or a month or weekday before a digit: each opens with a
 # character class, so `re` skips ahead in C (a loose superset: it only decides what is worth tagging).
@@ -188,9 +188,13 @@ def tag(text: str, not_names: frozenset[str] = frozenset()) -> list[tuple[int, i
     return out
 
 
+_DAY_ORDINAL = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b")
+
+
 def looks_like_date(span: str) -> bool:
-    """A tagged date span that reads as one: a month, a weekday, a day with a separator or an ordinal."""
-    return _DATEISH.search(span) is not None or re.search(r"\d(?:st|nd|rd|th)\b", span) is not None
+    """A tagged date span that reads as one: a month, a weekday, a day with a separator or an ordinal that
+    can be a day of the month ("the 22nd", not "her 99th")."""
+    return _DATEISH.search(span) is not None or _DAY_ORDINAL.search(span) is not None
 
 
 def speaks_to_you(text: str) -> bool:
@@ -199,7 +203,7 @@ def speaks_to_you(text: str) -> bool:
 
 def sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) for each sentence the tagger reads on its own, at training as at run time."""
-    return [(m.start(), m.group(0)) for m in _SENTENCE.finditer(text)]
+    return [(s, text[s:e]) for s, e in spans(text)]
 
 
 @lru_cache(maxsize=4096)  # a brand's sign-off and footer sentences recur in every draft and repair round

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..brand import Brand
+from ..guardrails.sentences import ends_within
 
 _WS = re.compile(r"[ \t]+")
 _REPEATED_RUN = re.compile(r"\b(\w+(?:\W+\w+){0,6}?)(?:\W+\1\b){2,}", re.IGNORECASE)
@@ -63,9 +64,9 @@ def trim_cut(text: str, max_chars: int) -> str:
     text = text.strip()
     if len(text) < max_chars - 2 or text.endswith((".", "!", "?")):
         return text
-    end = max(text.rfind(mark) for mark in (". ", "! ", "? "))
-    if end >= MIN_SENTENCE:
-        return text[: end + 1]
+    end = max(ends_within(text, len(text) - 1), default=0)
+    if end > MIN_SENTENCE:
+        return text[:end]
     return text.rsplit(" ", 1)[0].rstrip(",;:-& ") if " " in text else text
 
 
@@ -76,12 +77,10 @@ def sentence_fit(text: str, max_chars: int) -> str:
     """`text` cut to at most `max_chars` at the last sentence end in its second half, else at a word."""
     if len(text) <= max_chars:
         return text
-    cut = text[:max_chars]
-    for mark in (". ", "! ", "? "):
-        i = cut.rfind(mark)
-        if i >= max_chars // 2:
-            return cut[: i + 1]
-    return cut.rsplit(" ", 1)[0].rstrip(",;:- ")
+    end = max(ends_within(text, max_chars), default=0)
+    if end > max_chars // 2:
+        return text[:end]
+    return text[:max_chars].rsplit(" ", 1)[0].rstrip(",;:- ")
 
 
 def hashtag(tag: str) -> str | None:

@@ -363,10 +363,9 @@ def doctor() -> None:
     from .providers import choose
 
     try:
-        settings = resolve_settings()
+        choice = choose(resolve_settings())
     except CopygenError as e:
         raise _fail(str(e), e.exit_code) from None
-    choice = choose(settings)
     typer.echo(f"provider: {choice.provider}")
     typer.echo(f"model:    {choice.model}")
     typer.echo(f"endpoint: {choice.endpoint or '(none)'}")

@@ -5,14 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import tomllib
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from .errors import ConfigError
-
-ProviderName = Literal["auto", "openai", "local"]
 
 # Environment variable -> setting. OPENAI_* are honoured so existing set-ups work unchanged.
 ENV_VARS: dict[str, str] = {
@@ -36,7 +34,7 @@ ENV_VARS: dict[str, str] = {
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)  # validators built on first use, not at import
 
-    provider: ProviderName = "auto"
+    provider: str = "auto"  # or the NAME of a module of copygen.providers, which checks it
     base_url: str | None = None
     api_key: SecretStr | None = None
     model: str | None = None  # None: "gpt-4o-mini" on an endpoint, the embedded model locally

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import ModelOutputError
+from .guardrails.sentences import ends_within
 from .providers import Provider
 
 _FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.DOTALL)
@@ -79,10 +80,9 @@ def close_truncated(text: str) -> str | None:
     body = text[start:]
     if in_string:  # the cut fell inside a string: keep its last whole sentence, else its whole words
         content = body[opened:-1] if escaped else body[opened:]
-        ends = [content.rfind(m) for m in (". ", "! ", "? ")]
-        cut = max(ends)
+        cut = max(ends_within(content, len(content)), default=0)
         if cut > 0:
-            content = content[: cut + 1]
+            content = content[:cut]
         elif " " in content.strip():
             content = content.rstrip().rsplit(" ", 1)[0].rstrip(",;:-& ")
         body = body[:opened] + content + '"'

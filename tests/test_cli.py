@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLE_BRAND
 from typer.testing import CliRunner
 
@@ -129,6 +130,14 @@ def test_doctor_explains_without_printing_the_key(monkeypatch) -> None:
 def test_doctor_offline_names_the_embedded_model() -> None:
     out = runner.invoke(app, ["doctor"]).output
     assert "provider: local" in out and "offline" in out
+
+
+@pytest.mark.parametrize("command", [["doctor"], ["draft", "Flu clinic", "-p", "sms"]])
+def test_an_unknown_provider_is_a_clear_error_naming_the_ones_there_are(monkeypatch, command: list[str]) -> None:
+    monkeypatch.setenv("COPYGEN_PROVIDER", "gpt9")
+    result = runner.invoke(app, command)
+    assert result.exit_code == 3 and "Traceback" not in result.output
+    assert "Unknown provider 'gpt9' (environment COPYGEN_PROVIDER): choose auto, openai or local." in result.output
 
 
 def test_draft_rejects_bad_input_before_any_model_call() -> None:

@@ -14,6 +14,7 @@ from importlib import import_module
 from typing import Any, Protocol
 
 from ..config import Settings
+from ..errors import ConfigError
 
 MODULES = ("openai_compatible", "embedded")
 
@@ -54,6 +55,10 @@ def _modules() -> list[Any]:
 
 def choose(settings: Settings) -> Choice:
     """Decide the provider from the settings alone (no network, no model loading)."""
+    names = [m.NAME for m in _modules()]
+    if settings.provider not in ("auto", *names):
+        where = settings.sources.get("provider", "settings")
+        raise ConfigError(f"Unknown provider {settings.provider!r} ({where}): choose auto, " + " or ".join(names) + ".")
     for module in _modules():
         choice = module.choose(settings)
         if choice is not None:

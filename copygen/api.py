@@ -20,7 +20,7 @@ from .guardrails import phi
 from .guardrails.checks import brand_allow
 from .guardrails.engine import Context, Engine
 from .guardrails.grounding import grounds_for
-from .guardrails.packs import load_packs
+from .guardrails.loading import load_packs
 from .models import Brief, Jurisdiction, Platform, RedactedSpan, Redaction, Report
 
 if TYPE_CHECKING:

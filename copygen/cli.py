@@ -295,7 +295,7 @@ def rules(
     import json
     import re
 
-    from .guardrails.packs import load_packs
+    from .guardrails.loading import load_packs
 
     try:
         packs = load_packs([str(p) for p in pack or []])

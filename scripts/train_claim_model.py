@@ -26,7 +26,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from copygen.guardrails.claim_model import features
-from copygen.guardrails.packs import load_pack_file
+from copygen.guardrails.packs import read_pack_file
 from copygen.guardrails.sentences import spans
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,7 +66,7 @@ def training_rows() -> list[tuple[str, int, str]]:
 
 
 def vocab() -> tuple[frozenset[str], frozenset[str]]:
-    pack = load_pack_file(ROOT / "guardrails" / "claims.yaml")
+    pack = read_pack_file(ROOT / "guardrails" / "claims.yaml")
     return pack.phrases["vocab_conditions"], pack.phrases["effects"]
 
 

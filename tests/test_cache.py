@@ -13,8 +13,8 @@ from conftest import ROOT
 
 from copygen import check
 from copygen.errors import RulePackError
-from copygen.guardrails import engine as engine_module
-from copygen.guardrails.packs import load_pack_file
+from copygen.guardrails import loading
+from copygen.guardrails.loading import load_pack_file
 
 PACK = ROOT / "tests" / "packs" / "house_style.yaml"
 
@@ -25,8 +25,8 @@ def warm(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
     monkeypatch.delenv("COPYGEN_NO_CACHE", raising=False)
     monkeypatch.setenv("COPYGEN_CACHE_DIR", str(tmp_path / "cache"))
     ran: list[str] = []
-    real = engine_module.self_test
-    monkeypatch.setattr(engine_module, "self_test", lambda pack: (ran.append(pack.pack), real(pack)))
+    real = loading.self_test
+    monkeypatch.setattr(loading, "self_test", lambda pack: (ran.append(pack.pack), real(pack)))
     return ran
 
 
@@ -63,13 +63,12 @@ def test_an_unwritable_cache_is_only_slower(warm: list[str], tmp_path: Path, mon
 
 def test_findings_are_the_same_with_a_warm_cache_a_cold_one_and_none(warm: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     from copygen import api
-    from copygen.guardrails import packs
 
     text = "RiversideHC: Our flu drip cures flu and is 100% safe! Call Dave on 07911 123456. Reply STOP to opt out"
 
     def fresh() -> list:  # every pack loaded again, as a new process would
         api._engine.cache_clear()
-        packs._load_cached.cache_clear()
+        loading._load_cached.cache_clear()
         return check(text, platform="sms", packs=[str(PACK)]).findings
 
     cold = fresh()
@@ -81,7 +80,7 @@ def test_findings_are_the_same_with_a_warm_cache_a_cold_one_and_none(warm: list[
     assert len(warm) == 2 * ran_cold
     assert cold == warm_findings == none and cold
     api._engine.cache_clear()
-    packs._load_cached.cache_clear()
+    loading._load_cached.cache_clear()
 
 
 def test_a_new_process_checks_the_same_from_a_warm_cache_a_corrupt_one_and_none(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from copygen import check
 from copygen.errors import RulePackError
-from copygen.guardrails.packs import load_pack_file
+from copygen.guardrails.loading import load_pack_file
 from copygen.resources import data_dir
 
 MODEL = "claims.claim_model"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from copygen import Severity, check
 from copygen.errors import RulePackError
-from copygen.guardrails.packs import load_pack_file, load_packs
+from copygen.guardrails.loading import load_pack_file, load_packs
 
 GOOD_PACK = """\
 pack: house

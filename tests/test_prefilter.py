@@ -13,7 +13,8 @@ from copygen.api import engine
 from copygen.brand import Brand
 from copygen.guardrails import phi, phi_names
 from copygen.guardrails.engine import CompiledRule, Context
-from copygen.guardrails.packs import Example, load_packs
+from copygen.guardrails.loading import load_packs
+from copygen.guardrails.packs import Example
 from copygen.guardrails.prefilter import (
     Alternation,
     LiteralIndex,

@@ -196,7 +196,7 @@ def test_each_fix_is_named_by_a_rule_in_its_pack_and_each_name_is_known() -> Non
 def test_a_pack_naming_an_unknown_fix_is_refused(tmp_path, brand: Brand) -> None:  # noqa: ANN001
     from copygen.errors import RulePackError
     from copygen.guardrails.engine import Engine
-    from copygen.guardrails.packs import load_pack_file
+    from copygen.guardrails.loading import load_pack_file
 
     pack = tmp_path / "mine.yaml"
     pack.write_text("pack: mine\nversion: 1\ndescription: a test pack\nrules:\n  - id: shout\n    kind: pattern\n"

@@ -221,22 +221,15 @@ def compile_patterns(patterns: list[str], case_sensitive: bool = False) -> re.Pa
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
-def load_pack_file(path: str | Path) -> Pack:
-    """Load one pack, validate it and run its examples. Raises RulePackError naming the file and rule."""
+def read_pack_file(path: str | Path) -> Pack:
+    """Read one pack and validate it, without running its examples (the engine does: `loading.py`). Raises
+    RulePackError naming the file and rule."""
     p = Path(path)
     stored = _parsed_marker(p)
     pack = _read_parsed(stored, p)
     if pack is None:
         pack = _parse_pack_file(p)
         _write_parsed(stored, pack)
-    from .engine import self_test  # the engine runs the examples; imported here to avoid a cycle
-
-    # The examples passed before with exactly these inputs (this pack, the files it names, copygen's code and
-    # data): they would pass again, so skip them. Any change, or COPYGEN_NO_CACHE=1, runs them.
-    done = _self_test_marker(pack, p)
-    if not disk_cache.seen(done):
-        self_test(pack)
-        disk_cache.record(done)
     return pack
 
 
@@ -304,38 +297,6 @@ def _parse_pack_file(p: Path) -> Pack:
     return pack
 
 
-def _self_test_marker(pack: Pack, path: Path) -> Path | None:
-    try:
-        inputs = [path.read_bytes(), *(pack.file(rel).read_bytes() for rel in pack.term_files.values()),
-                  *(pack.file(r.model).read_bytes() for r in pack.rules if r.model)]
-    except OSError:
-        return None
-    return disk_cache.marker("self-tests", *inputs)
-
-
 @cache
 def builtin_pack_paths() -> tuple[Path, ...]:
     return tuple(sorted(data_dir("guardrails").glob("*.yaml")))
-
-
-@cache
-def _load_cached(path: str, mtime: float) -> Pack:
-    return load_pack_file(path)
-
-
-def load_packs(extra: tuple[str, ...] | list[str] = ()) -> tuple[Pack, ...]:
-    """The built-in packs plus any extra pack files, each loaded (and self-tested) once per process."""
-    paths = [*builtin_pack_paths(), *(Path(e) for e in extra)]
-    packs = []
-    names: dict[str, str] = {}
-    for p in paths:
-        try:
-            mtime = p.stat().st_mtime
-        except OSError:
-            raise RulePackError("rule pack file not found", path=str(p)) from None
-        pack = _load_cached(str(p), mtime)
-        if pack.pack in names:
-            raise RulePackError(f"pack {pack.pack!r} is already loaded from {names[pack.pack]}", path=str(p))
-        names[pack.pack] = str(p)
-        packs.append(pack)
-    return tuple(packs)

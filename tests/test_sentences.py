@@ -42,3 +42,10 @@ def test_a_cut_keeps_an_abbreviation_inside_the_sentence_it_belongs_to() -> None
 def test_a_label_opening_a_sentence_is_not_part_of_the_claim() -> None:
     claims = find_claims("Riverside Clinic: Our laser is 100% safe. Book now.")
     assert [c.text for c in claims] == ["Our laser is 100% safe."]
+
+
+def test_the_frames_own_opt_out_is_taken_out_of_a_model_reply_by_whole_sentences() -> None:
+    from copygen.platforms.text import OPT_OUT_WORDS, without_frame
+
+    reply = "RiversideHC: Flu jabs on Sat. 3 May. Reply STOP to opt out. Ask Dr. Lee at the desk."
+    assert without_frame(reply, OPT_OUT_WORDS, "RiversideHC") == "Flu jabs on Sat. 3 May. Ask Dr. Lee at the desk."

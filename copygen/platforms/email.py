@@ -11,7 +11,7 @@ from ..guardrails.engine import Context
 from ..kinds import Platform
 from ..models import Brief, Finding, Model
 from .base import Channel, Fixer, Highlight, fit_field, object_schema, string_field
-from .text import UNSUBSCRIBE_SENTENCE, clean_text, sentence_fit, trim_cut, without_frame
+from .text import UNSUBSCRIBE_WORDS, clean_text, sentence_fit, trim_cut, without_frame
 
 SUBJECT_WARN, SUBJECT_MAX = 50, 60
 PREHEADER_MIN, PREHEADER_MAX = 40, 100
@@ -88,7 +88,7 @@ class Email(Channel):
     def assemble(self, creative: dict[str, Any], brief: Brief, brand: Brand) -> EmailContent:
         subject = sentence_fit(clean_text(trim_cut(str(creative["subject"]), SUBJECT_WARN), brand), SUBJECT_MAX)
         preheader = sentence_fit(clean_text(trim_cut(str(creative["preheader"]), PREHEADER_MAX), brand), PREHEADER_MAX)
-        frame = UNSUBSCRIBE_SENTENCE if brand.unsubscribe else None
+        frame = UNSUBSCRIBE_WORDS if brand.unsubscribe else None
         body = without_frame(clean_text(trim_cut(str(creative["body"]), BODY_MAX), brand), frame)
         cta = without_frame(clean_text(trim_cut(str(creative["cta"]), CTA_MAX), brand), frame)
         foot = footer(brand)

@@ -11,7 +11,7 @@ from ..guardrails.engine import Context
 from ..kinds import Platform
 from ..models import Brief, Finding, Model
 from .base import Channel, Fixer, Highlight, object_schema, string_field
-from .text import OPT_OUT_SENTENCE, clean_text, trim_cut, without_frame
+from .text import OPT_OUT_WORDS, clean_text, trim_cut, without_frame
 
 
 class SmsContent(Model):
@@ -98,7 +98,7 @@ class Sms(Channel):
 
     def assemble(self, creative: dict[str, Any], brief: Brief, brand: Brand) -> SmsContent:
         body = clean_text(trim_cut(sms.to_gsm7(str(creative["message"])), body_budget(brief, brand)), brand)
-        body = without_frame(body, OPT_OUT_SENTENCE if brand.opt_out else None, brand.sender)
+        body = without_frame(body, OPT_OUT_WORDS if brand.opt_out else None, brand.sender)
         prefix, suffix = frame(brand)
         capacity = sms.capacity(brief.max_segments)
         body = sms.fit(body, max(0, capacity - sms.count(prefix + suffix).units))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..brand import Brand
-from ..guardrails.sentences import ends_within
+from ..guardrails.sentences import ends_within, spans
 
 _WS = re.compile(r"[ \t]+")
 _REPEATED_RUN = re.compile(r"\b(\w+(?:\W+\w+){0,6}?)(?:\W+\1\b){2,}", re.IGNORECASE)
@@ -32,22 +32,31 @@ def clean_text(text: str, brand: Brand) -> str:
 
 # What the platform frame adds from the brand profile: a model that writes it into its own text as well
 # would send it twice (quality.repeated_mechanical).
-OPT_OUT_SENTENCE = re.compile(r"[^.!?\n]*\b(?:reply|text|send)\s+stop\b[^.!?\n]*[.!?]?", re.IGNORECASE)
-UNSUBSCRIBE_SENTENCE = re.compile(
-    r"[^.!?\n]*\b(?:unsubscribe|stop (?:receiving|getting) (?:these|our) (?:emails|messages))\b[^.!?\n]*[.!?]?",
-    re.IGNORECASE)
+OPT_OUT_WORDS = re.compile(r"\b(?:reply|text|send)\s+stop\b", re.IGNORECASE)
+UNSUBSCRIBE_WORDS = re.compile(r"\b(?:unsubscribe|stop (?:receiving|getting) (?:these|our) (?:emails|messages))\b",
+                               re.IGNORECASE)
 
 
-def without_frame(text: str, sentence: re.Pattern[str] | None, sender: str | None = None) -> str:
-    """`text` without the sentences the frame adds (`sentence`) and without a leading "Sender:" prefix. A
-    text that is nothing else is kept as it is, for the guardrails to block rather than send empty."""
+def without_frame(text: str, words: re.Pattern[str] | None, sender: str | None = None) -> str:
+    """`text` without the sentences the frame adds (those holding `words`) and without a leading "Sender:"
+    prefix. A text that is nothing else is kept as it is, for the guardrails to block rather than send empty."""
     out = text
     if sender:
         out = re.sub(rf"^\s*{re.escape(sender)}\s*:\s*", "", out)
-    if sentence is not None:
-        out = sentence.sub("", out)
+    if words is not None:
+        out = "".join(out[s:e] if i % 2 == 0 else ("" if words.search(out[s:e]) else out[s:e])
+                      for i, (s, e) in enumerate(_pieces(out)))
     out = _WS.sub(" ", out).strip()
     return out if len(out) >= 3 else text
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """`text` cut into what lies between sentences (even places) and the sentences (odd places)."""
+    out, last = [], 0
+    for s, e in spans(text):
+        out += [(last, s), (s, e)]
+        last = e
+    return [*out, (last, len(text))]
 
 
 def domain(value: str | None) -> str | None:

@@ -122,11 +122,10 @@ def _model_hits(cr: CompiledRule, text: str) -> list[tuple[int, int, float, dict
     conditions, effects = (cr.pack.phrases[name] for name in cr.rule.model_terms)
     scores = _SCORES.setdefault((cr.model, conditions, effects), {})
     out = []
-    for m in sentences.SENTENCE.finditer(text):
-        s, e = m.span()
+    for s, e in sentences.spans(text):
         if e - s < 12:
             continue
-        sentence = m.group()
+        sentence = text[s:e]
         scored = scores.get(sentence)
         if scored is None:
             if len(scores) >= 1 << 14:

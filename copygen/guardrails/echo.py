@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from .. import cache as disk_cache
 from ..resources import data_dir
-from .sentences import SENTENCE
+from . import sentences
 from .topic_words import GENERIC_WORDS, subject_spans, subjects
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
@@ -116,13 +116,13 @@ def example_subject_spans(text: str, brief_subjects: set[str]) -> list[tuple[int
     """In each sentence, the stretch from the first to the last word naming a subject of the worked examples
     that the brief does not name, where two or more such subjects meet ("your child's check-up with our dental
     team" in a COVID booster email): the example's subject, not the brief's."""
-    spans = []
-    for m in SENTENCE.finditer(text):
-        words = [(a, b, key) for a, b, key in subject_spans(m.group(0))
+    out = []
+    for s, e in sentences.spans(text):
+        words = [(a, b, key) for a, b, key in subject_spans(text[s:e])
                  if key in example_subjects() and key not in brief_subjects]
         if len({key for _, _, key in words}) >= 2:
-            spans.append((m.start() + words[0][0], m.start() + words[-1][1]))
-    return spans
+            out.append((s + words[0][0], s + words[-1][1]))
+    return out
 
 
 def echoed_hashtags(text: str, brief_words: set[str]) -> list[tuple[int, int]]:
@@ -156,8 +156,8 @@ def echoed(text: str, source: str = "templates") -> list[tuple[int, int]]:
 def _echoed(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
     templates: list[tuple[int, int]] = []
     examples: list[tuple[int, int]] = []
-    for m in SENTENCE.finditer(text):
-        sentence, at = m.group(0), m.start()
+    for at, end in sentences.spans(text):
+        sentence = text[at:end]
         templates += [(at + a, at + b) for a, b in _echoed_in(sentence, "templates")]
         examples += [(at + a, at + b) for a, b in _echoed_in(sentence, "examples")]
     return tuple(templates), tuple(examples)

@@ -13,7 +13,7 @@ import threading
 from functools import cache
 
 from .phi_lexicon import common_words
-from .sentences import SENTENCE
+from .sentences import spans
 
 LANGUAGES = {
     "en": "English", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian", "pt": "Portuguese",
@@ -81,8 +81,8 @@ def expected_language(brief: str) -> str:
 def foreign_sentences(text: str, expected: str) -> list[tuple[int, int, str]]:
     """(start, end, language) of each sentence the model reads confidently as another language than `expected`."""
     out = []
-    for m in SENTENCE.finditer(text):
-        found = language_of(m.group(0))
+    for s, e in spans(text):
+        found = language_of(text[s:e])
         if found is not None and found[0] != expected and found[1] >= CONFIDENT:
-            out.append((m.start(), m.end(), found[0]))
+            out.append((s, e, found[0]))
     return out

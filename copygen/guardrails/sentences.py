@@ -13,29 +13,43 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-_TITLES = "Dr Mr Mrs Ms Mx Prof Rev Revd St Mt Ft Ave Rd Dept No Ref Tel ref tel approx vs etc incl".split()
-_CALENDAR = ("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-             "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec").split()
-_DATE_GOES_ON = r"(?=\s*(?:\d|[A-Za-z]{3,4}\.?\s*\d))"  # a day's number, or a month and its day, follows
+_TITLES = frozenset("Dr Mr Mrs Ms Mx Prof Rev Revd St Mt Ft Ave Rd Dept No Ref Tel ref tel approx vs etc incl".split())
+_CALENDAR = frozenset("mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_DATE_GOES_ON = re.compile(r"\s*(?:\d|[A-Za-z]{3,4}\.?\s*\d)")  # a day's number, or a month and its day
+# A run up to and including its stops; the runs are joined where a full stop ends no sentence.
+_RUN = re.compile(r"[^.!?\n\s][^.!?\n]*[.!?]*")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
 
 
-def _after_any(words: list[str]) -> str:
-    """A look-behind for any of `words` ending here, as fixed-width alternatives (one per length)."""
-    by_length: dict[int, list[str]] = {}
-    for word in words:
-        by_length.setdefault(len(word), []).append(word)
-    return "|".join(rf"(?<=\b(?:{'|'.join(ws)}))" for ws in by_length.values())
-
-
-# A full stop that ends no sentence.
-_STOP_IN = rf"\.(?=\d)|(?:{_after_any(_TITLES)})\.|(?:{_after_any(_CALENDAR)})\.{_DATE_GOES_ON}"
-SENTENCE = re.compile(rf"(?:[^.!?\n\s]|{_STOP_IN})(?:[^.!?\n]|{_STOP_IN})*[.!?]*")
+def _goes_on(text: str, end: int, start: int) -> bool:
+    """The run ending at `end` (with a single full stop) goes on in the run at `start`: the stop is inside a
+    number ("2.30pm"), after a title ("Dr. Patel"), or after an abbreviated weekday or month before the rest
+    of its date ("Thurs. Jan. 8", "Sat. 3 May")."""
+    if text[end - 1] != "." or text[end - 2:end - 1] in ".!?" or "\n" in text[end:start]:
+        return False
+    if start == end:
+        return text[start].isdigit()
+    word = _LAST_WORD.search(text, max(0, end - 8), end)
+    if word is None or not (word.start() == 0 or not text[word.start() - 1].isalpha()):
+        return False
+    w = word.group(1)
+    if w in _TITLES:
+        return True
+    lower = w.lower()
+    return lower in _CALENDAR and (w in (lower, lower.capitalize())) and _DATE_GOES_ON.match(text, end) is not None
 
 
 @lru_cache(maxsize=2048)  # every rule and detector of a check asks for the same fields' sentences
 def spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of `text`, in order."""
-    return tuple(m.span() for m in SENTENCE.finditer(text))
+    out: list[tuple[int, int]] = []
+    for m in _RUN.finditer(text):
+        s, e = m.span()
+        if out and _goes_on(text, out[-1][1], s):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return tuple(out)
 
 
 @lru_cache(maxsize=2048)

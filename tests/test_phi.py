@@ -532,3 +532,32 @@ def test_an_age_over_89_told_of_a_person_named_by_a_word_for_one(text: str, age:
                                   "Adults over 90 can ask for a home visit.", "Celebrating our 100th year of care."])
 def test_numbers_from_90_that_are_no_ones_age_are_not_ages(text: str) -> None:
     assert not [k for k in kinds(text) if k[0] == "age_90_plus"], kinds(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Insurance member ID XKB 7731 0042 for the Bupa claim, please.", ("health_plan_id", "XKB 7731 0042")),
+    ("SMS to the patient: Deepak, your root canal aftercare leaflet is attached.",
+     ("recipient_condition", "your root canal aftercare")),
+    ("Thanks Olamide! See you on Friday for your retainer check.", ("recipient_condition", "your retainer check")),
+    ("Appointment moved: Mei-Ling Chen now Thursday at 3.15pm.", ("name_health", "Mei-Ling Chen")),
+    ("Review reply: Sorry to hear the numbing wore off early, Jerome – please call us.",
+     ("review_reply", "Sorry to hear the numbing wore off")),
+    ("Thanks for the kind words! We're so glad your crown fitting went smoothly.", ("review_reply", "your crown")),
+])
+def test_identifiers_a_tenth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    assert expected in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Valentine's Day offer: whitening for two, ends 14 Feb.",
+    "Mother's Day gift vouchers for a hygiene visit.",
+    "Book your retainer check online.",
+    "License plate recognition runs in our car park.",
+])
+def test_occasions_offers_and_labels_that_hold_no_identifier_are_not_phi(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_the_patients_results_link_is_not_a_photo_though_a_named_patients_x_rays_are() -> None:
+    assert ("media_ref", "x-rays") in kinds("Send Amara's x-rays to the surgeon.")
+    assert [k for k, _ in kinds("IP address 81.2.69.160 keeps opening the patient's results link.")] == ["ip"]

@@ -96,7 +96,9 @@ def make_allow(phones: tuple[str, ...] = (), emails_or_sites: tuple[str, ...] = 
 # ---- identifier patterns ----------------------------------------------------------------------------
 
 _SEP = r"[\s:#.\-]*"
-_VALUE = r"([A-Za-z0-9](?:[A-Za-z0-9/\-]{2,22})[A-Za-z0-9])"
+# An identifier, perhaps written in groups of capitals and digits ("XKB 7731 0042").
+_GROUPS = r"(?: (?=[A-Za-z\d]*\d)[A-Za-z\d]{3,8})"
+_VALUE = rf"((?-i:[A-Z\d]{{2,4}}){_GROUPS}{{1,3}}|[A-Za-z0-9][A-Za-z0-9/\-]{{2,22}}[A-Za-z0-9])"
 
 
 def _labelled(labels: str) -> re.Pattern[str]:
@@ -295,7 +297,7 @@ _POSTCODE = lazy(rf"[A-PR-UWYZ]{_WORD_START}(?:(?<=G)IR ?0AA|(?:\d[\dA-HJKPSTUW]
                        r"[ABD-HJLNP-UW-Z]{2})\b")
 _ZIP = lazy(rf"(?:\b(?:{_STATES}),?\s+|\b(?i:ZIP)(?:\s?(?i:code))?(?:\s+(?:is|was))?:?\s*)(\d{{5}}(?:-\d{{4}})?)\b|\b\d{{5}}-\d{{4}}\b")
 
-_CONDITION_WORDS = (r"(?:diabet\w*|asthma|copd|hiv|cancer|heart|blood pressure|hypertension|cholesterol|thyroid|kidney"
+_CONDITION_WORDS = (r"(?:retainers?|braces|aligners?|dentures?|hearing aids?|diabet\w*|asthma|copd|hiv|cancer|heart|blood pressure|hypertension|cholesterol|thyroid|kidney"
                     r"|mental health|depression|anxiety|pregnancy|antenatal|maternity|fertility|ivf|sexual health|sti"
                     r"|smear|cervical|breast|prostate|bowel|dementia|memory|epilepsy|arthritis|weight|obesity"
                     r"|addiction|methadone|substance|dialysis|chemo\w*|oncology|cardiology|physio\w*|therapy|counselling"
@@ -303,7 +305,7 @@ _CONDITION_WORDS = (r"(?:diabet\w*|asthma|copd|hiv|cancer|heart|blood pressure|h
 _WHEN = r"recent|latest|upcoming|annual|overdue|next|repeat"  # which of a reader's tests or visits
 _RECIPIENT = lazy(
     rf"your(?<!\wyour) (?!free )(?:(?:{_WHEN}|yearly|last|positive|negative|abnormal) )*"
-    rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment"
+    rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment|aftercare|fitting"
     r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)"
     rf"|(?:{_WHEN}|follow-?up) (?:scan|x-?ray|mri|ct scan|ultrasound|mammogram"
     r"|blood test|smear test|biopsy)\b"
@@ -373,9 +375,9 @@ _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot
     # not the disclaimer under them: "Before-and-after photos shown with patient consent."
     r"(?!\s+(?:are\s+)?(?:shown|used|published|shared)\s+with\s+(?:the\s+)?(?:patients?['’]?s?\s+)?(?:written\s+)?"
     r"(?:consent|permission)|(?:\s+in\s+th(?:is|ese)\s+\w+)?\s+(?:are|show)\s+(?:of\s+)?(?:models|actors|stock|illustrative))"
-    r"|\b(?:her|his|their|[A-Z][a-z]+['’]s) (?:before[- ](?:and|&)[- ]after[- ](?:photos?|pics?|pictures?|selfies?"
+    r"|\b(?:her|his|their|(?-i:[A-Z][a-z]+)['’]s) (?:before[- ](?:and|&)[- ]after[- ](?:photos?|pics?|pictures?|selfies?"
     r"|videos?|shots?)|(?:\w+[- ])?(?:photos?|pics?|pictures?|selfies?|videos?|x-rays?))\b"
-    r"|\b[A-Z][a-z]+['’]s (?:before[- ](?:and|&)[- ]after|x-rays?|scans?|results)\b", re.I))
+    r"|\b(?-i:[A-Z][a-z]+)['’]s (?:before[- ](?:and|&)[- ]after|x-rays?|scans?|results)\b", re.I))
 _BIOMETRIC = lazy(
     r"\b(?:(?:his|her|their|your|[A-Z][a-z]+['’]s|patient(?:['’]s)?)\s+(?:\w+\s+)?"
     r"(?:finger ?prints?|voice ?prints?|voice (?:sample|recording)s?|retina(?:l)? scans?|iris scans?|face ?prints?"
@@ -397,6 +399,7 @@ _REVIEW_CONFIRM = lazy(
     rf"|your (?:recent |last )?(?:\w+\s){{0,2}}?{HEALTH_TERMS}"
     r"|as your (?:dentist|doctor|gp|physio\w*|therapist|clinician|nurse|surgeon|provider|pharmacist)"
     r"|when you (?:came|were|visited)(?: in)?|we (?:have )?(?:reviewed|checked|looked at) your"
+    r"|sorry (?:to hear |that )(?:that )?(?:the|your) [\w-]+ (?:wore off|did ?n[o']?t|was|were|went|hurt|took|felt|caused|left|has|had)\b"
     r"|(?:treated|treating|saw|seen|examined|looking after|caring for) you\b|you were (?:treated|seen|a patient))", re.I)
 
 
@@ -686,8 +689,10 @@ def _marketing(text: str, folded: frozenset[str]) -> list[Hit]:
                 start = max(start, owner.end())
             out.append(Hit(start, m.end(), kind, why))
     if next(iter(scan(_REVIEW_OPEN, text, folded)), None) is not None:  # a reply to a review
-        for m in scan(_REVIEW_CONFIRM, text, folded):
-            out.append(Hit(m.start(), m.end(), "review_reply", "a review reply that confirms the reviewer's care"))
+        confirms = [Hit(m.start(), m.end(), "review_reply", "a review reply that confirms the reviewer's care")
+                    for m in scan(_REVIEW_CONFIRM, text, folded)]
+        # there, a fact about the reader's care is told to the public: it confirms they are a patient
+        out = [h for h in out if not any(c.start < h.end and h.start < c.end for c in confirms)] + confirms
     out += [Hit(m.start(), m.end(), "recipient_condition", "sympathy for the reader's own condition")
             for m in scan(_SYMPATHY, text, folded)  # a reply about the reviewer's care is a review reply
             if not any(h.kind == "review_reply" and h.start < m.end() and m.start() < h.end for h in out)]

@@ -151,7 +151,7 @@ _PLACE_WORD_BEFORE = lazy(r"\b(?:from|in|at|near)\s+$")
 _IN_AT_NEAR = lazy(r"\b(?:in|at|near)\s+$")
 _PLACE_OR_OBJECT_WORD_BEFORE = lazy(r"\b(?:from|in|at|near|to|of)\s+$")
 # Words that make "<capitalised word> <surname>" an event or an institution: "Grace Hopper Day", "Mercy Hall".
-_EVENT_WORDS = frozenset("Day Days Week Month Year Festival Fair Show Run Marathon Award Awards Trust Foundation Society "
+_EVENT_WORDS = frozenset("Day Days Eve Week Weekend Month Year Festival Fair Show Run Marathon Award Awards Trust Foundation Society "
                          "Institute College University School Hospital Centre Center Hall House Gardens Club Games Cup "
                          "League Bridge Hill".split())
 _WORD_BEFORE = lazy(rf"({_WORD}) $")
@@ -340,7 +340,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         if word not in firsts:  # an unlisted first name before a listed surname, not a verb ("Serving Austin")
             if (nxt and nxt.group(1) in lasts and nxt.group(1) not in _STOP and nxt.group(1) not in _EVENT_WORDS
                     and not possessive
-                    and not word.endswith("ing") and not _after(_PLACE_WORD_BEFORE, text, m.start())
+                    and not (word.endswith("ing") and word.lower() in common_words())
+                    and not _after(_PLACE_WORD_BEFORE, text, m.start())
                     and not _STREET.match(text, m.end())):
                 add(m.start(), nxt.end(), "a capitalised word before a surname from the name list")
             continue
@@ -350,6 +351,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             continue  # "Reg. no.": an abbreviation
         if second_of_proper_name(text, m.start()):
             continue
+        if possessive and nxt and nxt.group(1) in _EVENT_WORDS:
+            continue  # "Valentine's Day", "Mother's Day": an occasion
         listed_surname = bool(nxt) and (nxt.group(1) in lasts or re.fullmatch(r"[A-Z]\.", nxt.group(1)) is not None)
         if word in AMBIGUOUS_FIRST:  # "Austin Marathon": a word that is also a name needs a listed surname
             if not listed_surname:

@@ -14,8 +14,8 @@ import re
 from .brand import Brand
 from .drafts import Content
 from .errors import RulePackError
+from .guardrails import sentences
 from .guardrails.engine import Context, Engine
-from .guardrails.sentences import spans
 from .kinds import Platform
 from .models import Finding, Fix, Report, Severity
 from .platforms import channel
@@ -78,13 +78,8 @@ def _count(report: Report, rule_id: str) -> int:
 
 def _without(value: str, offending: str) -> str:
     """`value` without each sentence that holds `offending`; line breaks between the others are kept."""
-    out, last = [], 0
-    for s, e in spans(value):
-        if offending in value[s:e]:
-            out.append(value[last:s])
-            last = e
-    out.append(value[last:])
-    return re.sub(r"[ \t]{2,}", " ", re.sub(r"[ \t]+\n", "\n", "".join(out))).strip()
+    kept = sentences.without(value, lambda sentence: offending in sentence)
+    return re.sub(r"[ \t]{2,}", " ", re.sub(r"[ \t]+\n", "\n", kept)).strip()
 
 
 def drop_sentences(creative: dict, report: Report, fields: dict[str, str]) -> dict | None:

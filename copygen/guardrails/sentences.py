@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 
 _TITLES = frozenset("Dr Mr Mrs Ms Mx Prof Rev Revd St Mt Ft Ave Rd Dept No Ref Tel ref tel approx vs etc incl".split())
@@ -76,6 +77,17 @@ def around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence holding text[start:end], from after the previous sentence to the end of the one where the
     span ends."""
     return start_of(text, start), end_of(text, max(start, end - 1))
+
+
+def without(text: str, drop: Callable[[str], object]) -> str:
+    """`text` without each sentence for which `drop(sentence)` is true; what lies between is kept as it is."""
+    out, last = [], 0
+    for s, e in spans(text):
+        if drop(text[s:e]):
+            out.append(text[last:s])
+            last = e
+    out.append(text[last:])
+    return "".join(out)
 
 
 def ends_within(text: str, limit: int) -> list[int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..brand import Brand
-from ..guardrails.sentences import ends_within, spans
+from ..guardrails.sentences import ends_within, without
 
 _WS = re.compile(r"[ \t]+")
 _REPEATED_RUN = re.compile(r"\b(\w+(?:\W+\w+){0,6}?)(?:\W+\1\b){2,}", re.IGNORECASE)
@@ -44,19 +44,9 @@ def without_frame(text: str, words: re.Pattern[str] | None, sender: str | None =
     if sender:
         out = re.sub(rf"^\s*{re.escape(sender)}\s*:\s*", "", out)
     if words is not None:
-        out = "".join(out[s:e] if i % 2 == 0 else ("" if words.search(out[s:e]) else out[s:e])
-                      for i, (s, e) in enumerate(_pieces(out)))
+        out = without(out, words.search)
     out = _WS.sub(" ", out).strip()
     return out if len(out) >= 3 else text
-
-
-def _pieces(text: str) -> list[tuple[int, int]]:
-    """`text` cut into what lies between sentences (even places) and the sentences (odd places)."""
-    out, last = [], 0
-    for s, e in spans(text):
-        out += [(last, s), (s, e)]
-        last = e
-    return [*out, (last, len(text))]
 
 
 def domain(value: str | None) -> str | None:

@@ -45,7 +45,7 @@ def kinds(text: str, brand: Brand | None = None) -> list[tuple[str, str]]:
     ("Card 4111 1111 1111 1111 declined", ("account", "4111 1111 1111 1111")),
     ("Prescriber DEA AB1234563", ("license", "AB1234563")),
     ("DOB 14/02/1957", ("date", "14/02/1957")),
-    ("our 101-year-old patient", ("age_90_plus", "101-year-old")),
+    ("our 101-year-old patient", ("age_90_plus", "101")),
     ("She lives at 12 Oak Road, Leeds LS6 2AB", ("address", "12 Oak Road, Leeds LS6 2AB")),
     ("home visits around LS6 2AB", ("postcode", "LS6 2AB")),
     ("Austin, TX 78701", ("zip", "78701")),
@@ -561,3 +561,31 @@ def test_occasions_offers_and_labels_that_hold_no_identifier_are_not_phi(text: s
 def test_the_patients_results_link_is_not_a_photo_though_a_named_patients_x_rays_are() -> None:
     assert ("media_ref", "x-rays") in kinds("Send Amara's x-rays to the surgeon.")
     assert [k for k, _ in kinds("IP address 81.2.69.160 keeps opening the patient's results link.")] == ["ip"]
+
+
+@pytest.mark.parametrize("text,age", [
+    ("Reminder for Gwen (ninety) – her carer will bring her on Tuesday.", "ninety"),
+    ("Facebook: congratulations to Cyril Banks on reaching 102!", "102"),
+    ("Vera, one hundred and one, joined the chair yoga group this week.", "one hundred and one"),
+    ("Loved meeting Florence today, all 97 years of her!", "97"),
+    ("We are celebrating Siân's 99th with cake in the waiting room.", "99th"),
+    ("“Best decision ever.” — Yuki P., 90", "90"),
+])
+def test_an_age_over_89_is_read_the_same_in_digits_words_and_ordinals(text: str, age: str) -> None:
+    # Held-out set 11's first run missed the first four (ages 0.826 on first contact).
+    assert ("age_90_plus", age) in kinds(text), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our practice is 90 years old this year – join us for cake!", "Sessions run 90 to 120 minutes.",
+    "Blood pressure under 90 over 60 can make you feel dizzy.", "Our 100th chair yoga class is on Friday.",
+    "We have helped more than 100 families this year.", "Our over-90s tea morning is every first Monday.",
+])
+def test_the_practices_age_ranges_thresholds_and_counts_are_no_ones_age(text: str) -> None:
+    assert not [k for k in kinds(text) if k[0] == "age_90_plus"], kinds(text)
+
+
+def test_an_age_is_found_even_when_the_practices_address_holds_the_same_number() -> None:
+    brand = Brand(practice_name="Meadowbank Family Practice", postal_address="90 Wilmslow Road, Manchester M14 5TQ")
+    assert ("age_90_plus", "90") in kinds("Grandad Reg is 90 years old and never misses a check-up.", brand)
+    assert kinds("Free parking at 90 Wilmslow Road.", brand) == []

@@ -17,9 +17,10 @@ from functools import lru_cache
 from . import phi_checks as chk
 from . import phi_tagger
 from .lazy_regex import is_regex, lazy
+from .phi_ages import find_ages
 from .phi_hit import Hit
 from .phi_lexicon import HEALTH_TERMS, first_names
-from .phi_names import FUNCTION_WORDS, NOT_NAMES, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_of
+from .phi_names import NOT_NAMES, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_of
 from .phi_names import WORD_START as _WORD_START
 from .prefilter import LiteralIndex, before, digit_count, need_of, requiring, scan
 from .sentences import start_of
@@ -250,31 +251,6 @@ _REBOOKING = lazy(r"\b(?:move|moving|moved|reschedul\w*|rebook\w*|swap|switch|pu
 _INVITATION_OPENING = lazy(r"(?:book|join|visit|come|pop|walk|grab|claim|get|try|don't miss|sign up)\b", re.I)
 # A day of the month told by its ordinal alone: "on the 3rd", "for the 22nd".
 _ORDINAL_DAY = lazy(r"\bthe \d{1,2}(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
-_OVER_89 = r"(?:9\d|1[01]\d)"
-_OVER_89_REST = r"(?:(?<=9)\d|(?<=1)[01]\d)"  # after its first digit
-# "aged 94", "94 years old", "94 y/o", "94th birthday", "turned 94", "Sarah, 94", "who is 94": an age over 89, read from its
-# first character (a, t or a digit) with the boundary looked back for.
-_AGE = lazy(
-    rf"[AT19](?:{_WORD_START}(?:(?<=A)ged?:?\s+{_OVER_89}\b"
-    r"(?!\s*(?:\+|and (?:over|up|above|older)|or (?:over|older)|-\s*\d|to\b))"
-    rf"|{_OVER_89_REST}(?:-|\s)?(?:years?|yrs?)(?:-|\s)?old\b|{_OVER_89_REST}\s?(?:y/o|yo)\b"
-    rf"|{_OVER_89_REST}(?:st|nd|rd|th) birthday\b|(?<=T)urn(?:ed|s|ing)? {_OVER_89}\b)"
-    rf"|(?<=[a-z.], .){_OVER_89_REST}(?=\s*(?:[,.;:)!]|$|\s+from\b))"
-    rf"|(?:(?<=who is .)|(?<=who's .)|(?<=who’s .)|(?<=who was .)){_OVER_89_REST}\b"
-    r"(?!\s*(?:%|percent|per\b|minutes?|mins?|miles?|km|-)))", re.I)
-
-_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
-_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_OVER_89_WORDS = rf"(?:ninety(?:[- ](?:{_UNITS}))?|(?:a|one) hundred(?:(?: and)? (?:{_TEENS}|{_UNITS}))?)"
-# "is ninety-two", "aged a hundred and one", "ninety-four years old": an age over 89 written in words, after an
-# age word or before "years old".
-# "Mabel (96) says...", "who will be 91 in May".
-_AGE_AFTER_NAME_OR_BE = lazy(
-    rf"(?<=[A-Za-z] )\(({_OVER_89})\)|\b(?:will|'ll|’ll|to) be ({_OVER_89})\b"
-    r"(?!\s*(?:%|percent|per cent|minutes?|mins?|miles?|pounds?|dollars|days?|years? (?:since|ago)))")
-_AGE_IN_WORDS = lazy(
-    rf"\b(?:aged?|is|was|turned|turns|turning|now|be)\s+({_OVER_89_WORDS})\b(?![- ](?:minutes?|mins?|percent|per cent|%"
-    rf"|miles?|pounds?|days?|seconds?|metres?|meters?|feet|years ago))|\b({_OVER_89_WORDS})[- ]years?[- ]old\b", re.I)
 _STREET_SUFFIX = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Cres|Court|Ct|Place|Pl"
                   r"|Boulevard|Blvd|Terrace|Gardens|Gdns|Grove|Square|Sq|Hill|Row|Mews|Parkway|Pkwy|Highway|Hwy"
                   r"|Circle|Cir|Walk|Park|View|Rise|Parade|Broadway|Trail|Pike|Heights|Crossing|Loop|Plain|Green|Vale|Croft|Fold"
@@ -329,38 +305,6 @@ _SYMPATHY = requiring(("sorry", "feeling better", "get well"), lazy(
     r"|hope you(?:'re|’re| are) (?:feeling|getting) better|get well soon)\b", re.I))
 # Before "your ...": an offer to book, not a fact about the reader ("book your Botox appointment today").
 _OFFER_BEFORE = lazy(r"\b(?:book|schedule|arrange|make|request|get|reserve|claim|plan|start|choose|pick)\s+$", re.I)
-_AGE_EVENT = lazy(
-    rf"\b(?i:at) ({_OVER_89}),|\b(?i:celebrat\w+|marking|marks) (?:(?i:her|his|their)|[A-Z][a-z]+['’]s) ({_OVER_89})(?:st|nd|rd|th)\b")
-_ORDINAL_OVER_89_WORDS = (r"(?i:ninetieth|ninety-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
-                          r"|(?:one )?hundredth|(?:a |one )?hundred(?: and)? (?:first|second|third|fourth|fifth))")
-# One person's age told in the copy about them: "Opal is 102 today", "Happy 99th, Mr. Ellsworth!", "now 96,",
-# "at 95 she's our star", "at ninety-four, Bernice…", "her ninetieth birthday".
-# Every age it reads is a number from 90 to 119 or a word for one: the literal index rules most texts out.
-_AGE_TOLD = requiring((*(str(n) for n in range(90, 120)), "ninet", "hundred"), lazy(
-    rf"\b(?:(?P<who>[A-Z][a-z'’]+)|(?i:she|he|mum|mom|dad|nan|grandma|grandpa)) (?i:is|turns) (?P<age>{_OVER_89}|(?i:{_OVER_89_WORDS}))"
-    r" (?i:today|tomorrow|this (?:week|month|year))\b"
-    rf"|\b(?i:now|at) (?P<age_at>{_OVER_89}|(?i:{_OVER_89_WORDS}))"
-    r"(?=\s*,\s+(?P<after>[A-Z][a-z'’]+)\b|\s*[,;:)–—]|\s+(?i:she|he|they|and still)\b)"
-    rf"|\b(?i:age of|(?:she|he)(?:'s|’s| is| was)) (?P<age_of>{_OVER_89}|(?i:{_OVER_89_WORDS}))\b"
-    r"(?!\s*(?:%|percent|per cent|minutes?|mins?|miles?|pounds?|dollars|days?|times|years? (?:since|ago)))"
-    rf"|\b(?P<age_unit>{_OVER_89}|(?i:{_OVER_89_WORDS}))(?:(?:-|\s)?(?i:years?|yrs?)(?:-|\s)?(?i:young)\b"
-    r"|\s?(?i:y\.o\.?|yrs?\b)(?!\s*(?i:of|experience|in business|serving|ago)))"
-    rf"|\b(?i:happy) (?P<age_happy>{_OVER_89}(?:st|nd|rd|th)|{_ORDINAL_OVER_89_WORDS})\b"
-    rf"|\b(?P<age_birthday>{_ORDINAL_OVER_89_WORDS})(?=[- ](?i:birthday|bday)\b)"))
-# An age over 89 told of a person named by a word for one ("wife is 91", "a patient this year was 97", "who reached
-# 100", "a lady of ninety-nine", "Dad (ninety-seven)", "in his late nineties", '"Ninety-five and still..."').
-_PERSON_WORD = (r"(?:she|he|mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandmother|grandad|grandpa"
-                r"|grandfather|wife|husband|sister|brother|aunt|auntie|uncle|patient|pt|resident|lady|man|woman"
-                r"|gentleman|gent|who)")
-_AGE_ANY = rf"(?:{_OVER_89}|{_OVER_89_WORDS})"
-_AGE_OF_PERSON = requiring((*(str(n) for n in range(90, 120)), "ninet", "hundred"), lazy(
-    rf"\b{_PERSON_WORD}\b(?:\s+[a-z]+){{0,3}}?\s+(?:is|was|'s|’s|turned|turns|reached|reaches|hit|celebrated"
-    rf"|celebrates)\s+(?P<age>{_AGE_ANY})\b(?!\s*(?:%|percent|per cent|minutes?|mins?|miles?|pounds?|dollars|days?"
-    r"|times|metres?|meters?|km|years? (?:since|ago)))"
-    rf"|\b(?:lady|man|woman|gentleman|gent|patient|person|resident)\s+(?:of|aged)\s+(?P<age_of>{_AGE_ANY})\b"
-    r"|\bin (?:his|her|their) (?P<age_decade>(?:early|mid|late)[- ](?:nineties|90s))\b"
-    rf"|\b{_PERSON_WORD}\s*\((?P<age_paren>{_OVER_89_WORDS})\)"
-    rf"|(?:^|(?<=[.!?\"“]\s)|(?<=[\"“]))(?P<age_still>{_AGE_ANY})(?= and still\b)", re.I))
 # Every description of a photo, video or scan holds one of these words: the literal index rules most texts out.
 _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot", "clip", "x-ray", "scan", "before",
                     "result"), lazy(
@@ -643,31 +587,7 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
             before = text[max(start_of(text, m.start()), m.start() - 60):m.start()]
             if _DATE_PERSONAL.search(before) or _one_to_one_care(text, m.start(), m.end(), before, names):
                 out.append(Hit(m.start(), m.end(), "date", "day of the month in a sentence to or about one person's own care"))
-    for m in scan(_AGE, text, folded):
-        out.append(Hit(m.start(), m.end(), "age_90_plus", "age over 89 (Safe Harbor keeps only '90 or older')"))
-    for m in scan(_AGE_EVENT, text, folded):
-        s, e = m.span(1) if m.start(1) != -1 else m.span(2)
-        out.append(Hit(s, e, "age_90_plus", "age over 89 told as an event (Safe Harbor keeps only '90 or older')"))
-    for m in scan(_AGE_AFTER_NAME_OR_BE, text, folded):
-        if m.start(1) != -1 and text[:m.start()].split()[-1] in NOT_NAMES:
-            continue  # "Room (96)": a number after a place, not an age after a name
-        s, e = m.span(1) if m.start(1) != -1 else m.span(2)
-        out.append(Hit(s, e, "age_90_plus", "age over 89 (Safe Harbor keeps only '90 or older')"))
-    for m in scan(_AGE_TOLD, text, folded):
-        s, e = next(m.span(g) for g in ("age", "age_at", "age_of", "age_unit", "age_happy", "age_birthday")
-                    if m.start(g) != -1)
-        out.append(Hit(s, e, "age_90_plus", "age over 89 told of one person (Safe Harbor keeps only '90 or older')"))
-        for group, why in (("who", "before"), ("after", "after")):  # "Opal is 102 today", "At 94, Summer still…"
-            who = m.group(group)
-            if who is not None and who not in FUNCTION_WORDS and (who not in NOT_NAMES or who in first_names()):
-                out.append(Hit(m.start(group), m.end(group), name_kind(text, m.start(group), m.end(group)),
-                               f"a name {why} the age over 89 it is told"))
-    for m in scan(_AGE_IN_WORDS, text, folded):
-        s, e = m.span(1) if m.start(1) != -1 else m.span(2)
-        out.append(Hit(s, e, "age_90_plus", "age over 89 in words (Safe Harbor keeps only '90 or older')"))
-    for m in scan(_AGE_OF_PERSON, text, folded):
-        s, e = next(m.span(g) for g in ("age", "age_of", "age_decade", "age_paren", "age_still") if m.start(g) != -1)
-        out.append(Hit(s, e, "age_90_plus", "age over 89 of a person (Safe Harbor keeps only '90 or older')"))
+    out += find_ages(text, folded, names)
     return out
 
 
@@ -760,8 +680,10 @@ def _allowed(hit: Hit, text: str, allow: Allow) -> bool:
         tokens = set(_norm(value).split()) - {"dr", "doctor", "prof", "mr", "mrs", "ms", "miss", "nurse"}
         return any(tokens and tokens <= person for person in allow.people) or (
             bool(allow.text) and f" {_norm(value)} " in f" {allow.text} ")
-    norm = _norm(value)
-    return bool(norm) and bool(allow.text) and norm in allow.text
+    if hit.kind in ("age_90_plus", "date"):
+        return False  # an age of 90 is someone's, whatever number the practice's address holds
+    norm = _norm(value)  # whole words of the practice's details
+    return bool(norm) and bool(allow.text) and f" {norm} " in f" {allow.text} "
 
 
 def _resolve(hits: list[Hit]) -> list[Hit]:
@@ -777,9 +699,9 @@ def _resolve(hits: list[Hit]) -> list[Hit]:
 def literal_needs() -> tuple[frozenset[str] | None, ...]:
     """For each pattern detection scans, the literals one of which its matches hold: an index built from
     these (alone, or with other rules' literals) tells `detect` which patterns can match a text."""
-    from . import phi_names
+    from . import phi_ages, phi_names
 
-    regexes = [v for mod in (globals(), vars(phi_names)) for v in mod.values() if is_regex(v)]
+    regexes = [v for mod in (globals(), vars(phi_names), vars(phi_ages)) for v in mod.values() if is_regex(v)]
     return tuple(need_of(r) for r in [*regexes, *(p for _, p, _ in _LABELLED)])
 
 

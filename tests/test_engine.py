@@ -130,3 +130,13 @@ def test_an_opt_out_sent_twice_blocks_and_one_passes(text: str, repeated: str | 
 def test_an_sms_cut_mid_sentence_is_not_a_pass(text: str, blocked: bool) -> None:
     ids = {f.rule_id for f in check(text, platform="sms").findings}
     assert ("quality.unfinished_sentence" in ids) is blocked
+
+
+@pytest.mark.parametrize("fields, blocked", [
+    ({"subject": "Flu vaccination clinic every Saturday in", "preheader": "Walk in, no booking", "body": "Flu jabs."}, True),
+    ({"subject": "Flu vaccination clinic every Saturday", "preheader": "Book your jab with", "body": "Flu jabs."}, True),
+    ({"subject": "Flu vaccination clinic every Saturday", "preheader": "Drop in", "body": "Flu jabs."}, False),
+])
+def test_an_email_line_that_breaks_off_mid_phrase_is_not_a_pass(fields: dict[str, str], blocked: bool) -> None:
+    ids = {f.rule_id for f in check(fields, platform="email").findings}
+    assert ("quality.unfinished_line" in ids) is blocked

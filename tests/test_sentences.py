@@ -49,3 +49,8 @@ def test_the_frames_own_opt_out_is_taken_out_of_a_model_reply_by_whole_sentences
 
     reply = "RiversideHC: Flu jabs on Sat. 3 May. Reply STOP to opt out. Ask Dr. Lee at the desk."
     assert without_frame(reply, OPT_OUT_WORDS, "RiversideHC") == "Flu jabs on Sat. 3 May. Ask Dr. Lee at the desk."
+
+
+def test_a_line_cut_at_a_word_does_not_end_on_a_word_that_needs_another() -> None:
+    assert sentence_fit("Flu vaccination clinic every Saturday in November", 40) == "Flu vaccination clinic every Saturday"
+    assert sentence_fit("Walk in", 40) == "Walk in"

@@ -66,7 +66,19 @@ def trim_cut(text: str, max_chars: int) -> str:
     end = max(ends_within(text, len(text) - 1), default=0)
     if end > MIN_SENTENCE:
         return text[:end]
-    return text.rsplit(" ", 1)[0].rstrip(",;:-& ") if " " in text else text
+    return _whole_phrase(text.rsplit(" ", 1)[0]) if " " in text else text
+
+
+# Words that need another after them: a line cut at a word must not end on one ("every Saturday in").
+_DANGLING = re.compile(r"(?:\s+(?:with|to|for|and|or|but|of|from|about|the|a|an|your|our|their|my|every|each|at|by"
+                       r"|than|as|in|on|into|&))+\s*$", re.IGNORECASE)
+
+
+def _whole_phrase(cut: str) -> str:
+    """A line cut at a word, without the trailing words that needed more after them."""
+    cut = cut.rstrip(",;:-& ")
+    kept = _DANGLING.sub("", cut).rstrip(",;:-& ")
+    return kept if kept else cut
 
 
 MIN_SENTENCE = 15  # characters: a whole first sentence shorter than this ("Hi there!") is not copy to stop at
@@ -79,7 +91,7 @@ def sentence_fit(text: str, max_chars: int) -> str:
     end = max(ends_within(text, max_chars), default=0)
     if end > max_chars // 2:
         return text[:end]
-    return text[:max_chars].rsplit(" ", 1)[0].rstrip(",;:- ")
+    return _whole_phrase(text[:max_chars].rsplit(" ", 1)[0])
 
 
 def hashtag(tag: str) -> str | None:

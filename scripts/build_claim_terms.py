@@ -70,6 +70,7 @@ defeat overcome conquer kill destroy eliminate eradicate banish clear remove sto
 slow delay prevent protect reverse restore repair regenerate rebuild regrow shrink starve dissolve flush
 neutralise neutralize detoxify cleanse minimise minimize decrease diminish improve correct normalise normalize
 regulate rebalance balance boost strengthen counter counteract tackle target manage control address alter
+inactivate deactivate devitalise devitalize
 """.split()
 # Not "treatment" or "removal": they name most services a practice offers ("orthodontic treatment",
 # "laser hair removal"); "cure" has a rule of its own.

@@ -228,3 +228,38 @@ def test_screening_sold_as_early_detection_vaccine_harm_and_mechanism_claims(tex
 def test_a_screening_invitation_and_a_vaccine_reassurance_are_not_claims() -> None:
     assert claim_rules("You are invited for bowel cancer screening. Your kit is on its way.") == set()
     assert claim_rules("The flu jab cannot give you flu.") == set()
+
+
+def blocking(text: str) -> set[str]:
+    return {f.rule_id for f in check(text, platform="email", jurisdiction="uk").findings
+            if f.rule_id.startswith("claims.") and f.severity.value == "block"}
+
+
+@pytest.mark.parametrize("text", [
+    "Fight the flu. Get vaccinated today!",
+    "Beat flu this winter. Get your flu jab today.",
+    "Protect your family against flu this season. Get yourself and your family a flu vaccine. Fight flu!",
+    "Effective help is available for common problems like anxiety and low mood.",
+])
+def test_a_vaccination_headline_and_a_service_that_exists_are_not_prohibited_claims(text: str) -> None:
+    # Batch 3 of the real corpus: CDC and CDPH flu copy and NHS talking-therapies copy were blocked.
+    assert not blocking(text), blocking(text)
+
+
+def test_a_vitamin_shot_is_not_a_vaccine_that_excuses_the_claim_beside_it() -> None:
+    assert claim_rules("Gentle acupuncture and b12 shots can chip away at the fatigue and brain fog. "
+                       "Long Covid is debilitating and we can beat it.") & {"claims.treats_condition", "claims.claim_model"}
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Our clinic offers cupping for headaches, insomnia, anxiety & other conditions.", True),
+    ("We treat sciatica, arthritis, migraines and more.", True),
+    ("Free flu jabs for people with asthma, diabetes or heart disease.", False),
+    ("Smoking raises your risk of cancer, stroke, heart disease and more.", False),
+])
+def test_a_service_offered_for_a_list_of_conditions_needs_evidence_for_each(text: str, found: bool) -> None:
+    assert ("claims.condition_list" in claim_rules(text)) is found, claim_rules(text)
+
+
+def test_a_claim_to_inactivate_viruses_is_a_claim_on_a_condition() -> None:
+    assert claim_rules("Our silver spray is enhanced to inactivate all viruses and bacteria.")

@@ -589,3 +589,18 @@ def test_an_age_is_found_even_when_the_practices_address_holds_the_same_number()
     brand = Brand(practice_name="Meadowbank Family Practice", postal_address="90 Wilmslow Road, Manchester M14 5TQ")
     assert ("age_90_plus", "90") in kinds("Grandad Reg is 90 years old and never misses a check-up.", brand)
     assert kinds("Free parking at 90 Wilmslow Road.", brand) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Great to see you back, Giulia! Your ankle is healing nicely.", ("recipient_condition", "Your ankle is healing")),
+    ("Reply to Tendai Moyo's review: thanks for trusting us with your frozen shoulder!",
+     ("review_reply", "your frozen shoulder")),
+])
+def test_the_readers_body_and_a_review_reply_that_names_their_care_are_phi(text: str, expected: tuple[str, str]) -> None:
+    # Held-out set 12's first run missed both (recall 0.941 on first contact).
+    kind, value = expected
+    assert any(k == kind and value in v for k, v in kinds(text)), kinds(text)
+
+
+def test_names_in_a_list_that_ends_in_a_street_are_a_place() -> None:
+    assert not [k for k in kinds("Faith, Hope and Charity Street car park is free after 6pm.") if k[0].startswith("name")]

@@ -289,7 +289,10 @@ _RECIPIENT = lazy(
     r"(?:test )?results?\b(?! (?:may|might|could|will) vary)|diagnosis|biopsy|(?:repeat )?prescriptions?(?= (?:is|are|for|of|has|have|was|will|came|needs?)\b)"
     r"|medication review|treatment plan|care plan|referral (?:to|for|letter)|recovery from|stay (?:in|at) (?:the )?hospital"
     r"|(?:chemo\w*|dialysis|ivf|rehab|detox|methadone) (?:session|appointment|cycle|programme|treatment)s?)", re.I)
-_READER_HEALTH = (rf"(?:[\w-]+ ){{0,2}}(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?|INR|HbA1c|foot check)\w*"
+# The reader's own body counts too ("Your ankle is healing nicely", "your knee is looking stronger").
+_BODY_PARTS = (r"ankles?|knees?|hips?|shoulders?|back|neck|wrists?|elbows?|foot|feet|hamstrings?|achilles|calf|calves"
+               r"|shins?|spine|jaw|scar|wound|stitches|incision")
+_READER_HEALTH = (rf"(?:[\w-]+ ){{0,2}}(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?|INR|HbA1c|foot check|{_BODY_PARTS})\w*"
                   r"(?: (?:checks?|tests?|reviews?|scans?|results?|levels?|readings?|treatment|therapy|plan|course))?")
 # A state of the reader's own care: "since your ACL surgery", "your knee rehab is going well", "thanks for visiting
 # about your sensitive teeth".
@@ -335,7 +338,8 @@ _BIOMETRIC = lazy(
 _POSSESSOR = lazy(r"([A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+")
 _POSSESSOR_BEFORE = lazy(r"\b([A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+$")
 _REVIEW_OPEN = lazy(r"\b(?:thank(?:s| you) (?:so much )?for (?:your|the|leaving|taking)|sorry to hear|we(?:'re| are) "
-                          r"(?:so )?sorry|we apologi[sz]e|glad (?:you|to hear)|responding to your (?:review|comment))", re.I)
+                          r"(?:so )?sorry|we apologi[sz]e|glad (?:you|to hear)|responding to your (?:review|comment)"
+                          r"|repl(?:y|ies|ying) to [^.!?:\n]{0,40}\breview)", re.I)
 _REVIEW_CONFIRM = lazy(
     r"\b(?:your (?:recent )?(?:visit|appointment|treatment|procedure|filling|crown|implant|extraction|root canal|session"
     r"|consultation|stay|surgery|operation|check-?up|cleaning|x-?rays?|records?|chart|notes|file|care|dentist|doctor"
@@ -344,7 +348,8 @@ _REVIEW_CONFIRM = lazy(
     r"|as your (?:dentist|doctor|gp|physio\w*|therapist|clinician|nurse|surgeon|provider|pharmacist)"
     r"|when you (?:came|were|visited)(?: in)?|we (?:have )?(?:reviewed|checked|looked at) your"
     r"|sorry (?:to hear |that )(?:that )?(?:the|your) [\w-]+ (?:wore off|did ?n[o']?t|was|were|went|hurt|took|felt|caused|left|has|had)\b"
-    r"|(?:treated|treating|saw|seen|examined|looking after|caring for) you\b|you were (?:treated|seen|a patient))", re.I)
+    r"|(?:treated|treating|saw|seen|examined|looking after|caring for) you\b|you were (?:treated|seen|a patient)"
+    r"|(?:trust(?:ing|ed)?|choos(?:ing|e)|chose) us (?:with|for) your [^.!?\n]+)", re.I)
 
 
 # ---- detection --------------------------------------------------------------------------------------
@@ -626,6 +631,9 @@ _DATE_SPAN = lazy(r"(?=.*\d)[\w ,./'’-]+")
 
 
 _STREET_AFTER = lazy(rf"\s+{_STREET_SUFFIX}\b|\s+(?:Clinic|Dental|Pharmacy|Physio\w*|Surgery|Practice|Health|Medical)\b")
+# The rest of a list of capitalised words whose last one names a street: after "Hope" in "Faith, Hope and
+# Charity Street".
+_LIST_THEN_STREET = lazy(rf"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+)+\s+{_STREET_SUFFIX}\b")
 
 
 @lru_cache(maxsize=64)
@@ -647,8 +655,9 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
         value = text[start:end]
         if value.isupper() and " " not in value and value.capitalize() not in first_names():
             continue  # one upper-case word: an acronym or a keyword ("FLU"), not a name
-        if _STREET_AFTER.match(text, end) or _STREET_AFTER.fullmatch(" " + value.split()[-1]):
-            continue  # "Harley Street": a place
+        if (_STREET_AFTER.match(text, end) or _STREET_AFTER.fullmatch(" " + value.split()[-1])
+                or _LIST_THEN_STREET.match(text, end)):
+            continue  # "Harley Street", "Faith, Hope and Charity Street": a place
         if not value[0].isupper():
             continue  # "came to us"
         if value.split()[-1] in _OCCASIONS or _OCCASION_AFTER.match(text, end):

@@ -12,7 +12,7 @@ from ..brand import Brand
 from ..kinds import Platform
 from ..models import Brief, Model
 from .base import Channel, Highlight, object_schema, string_field
-from .text import clean_text
+from .text import clean_text, sentence_fit
 
 HEADLINE_MAX, HEADLINES = 30, (3, 15)
 DESCRIPTION_MAX, DESCRIPTIONS = 90, (2, 4)
@@ -32,12 +32,11 @@ class SearchAdContent(Model):
 
 
 def _lines(values: object, limit: int, most: int, brand: Brand) -> list[str]:
-    """Each item cleaned, one line, cut at a word to `limit`; repeats and empties dropped."""
+    """Each item cleaned, one line, cut to `limit` at a sentence end or a whole phrase; repeats and empties dropped."""
     out: list[str] = []
     for v in values if isinstance(values, list) else []:
         text = clean_text(" ".join(str(v).split()), brand)
-        if len(text) > limit:
-            text = text[:limit + 1].rsplit(" ", 1)[0].rstrip(",;:- ")
+        text = sentence_fit(text, limit)
         if text and text.lower() not in {o.lower() for o in out}:
             out.append(text)
     return out[:most]

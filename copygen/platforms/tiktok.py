@@ -19,6 +19,7 @@ BEATS_FOR_DURATION = {15: 3, 30: 4, 60: 6}
 MAX_HASHTAGS = 5
 CAPTION_API_MAX, CAPTION_APP_MAX = 2200, 4000
 HOOK_MAX, CAPTION_MAX = 80, 150
+ON_SCREEN_MAX = 40  # characters of one beat's on-screen line; a longer one is cut at a whole phrase
 
 
 class Beat(Model):
@@ -102,7 +103,7 @@ class TikTok(Channel):
 
     def schema(self, brief: Brief, brand: Brand) -> dict[str, Any]:
         beats, words = seconds_budget(brief)
-        beat = object_schema({"on_screen": string_field(40, 3), "voiceover": string_field(words * 7, 10)})
+        beat = object_schema({"on_screen": string_field(ON_SCREEN_MAX, 3), "voiceover": string_field(words * 7, 10)})
         return object_schema({
             "hook": string_field(HOOK_MAX, 10),
             "beats": {"type": "array", "items": beat, "minItems": beats, "maxItems": beats},
@@ -122,7 +123,7 @@ class TikTok(Channel):
         seen: set[str] = set()  # a small model repeats whole beats; keep the first of each
         raw_beats = [b for b in raw_beats if not (str(b.get("voiceover", "")).lower() in seen
                                                   or seen.add(str(b.get("voiceover", "")).lower()))]
-        texts = [(clean_text(str(b.get("on_screen", "")), brand),
+        texts = [(clean_text(trim_cut(str(b.get("on_screen", "")), ON_SCREEN_MAX), brand),
                   _words_fit(clean_text(trim_cut(str(b.get("voiceover", "")), words_per_beat * 7), brand),
                              words_per_beat)) for b in raw_beats]
         beats = _time_beats(texts, brief.duration)

@@ -81,12 +81,12 @@ class Email(Channel):
              "fit_subject": fit_field("subject", SUBJECT_MAX), "fit_preheader": fit_field("preheader", PREHEADER_MAX)}
 
     def schema(self, brief: Brief, brand: Brand) -> dict[str, Any]:
-        return object_schema({"subject": string_field(SUBJECT_WARN, 10),
+        return object_schema({"subject": string_field(SUBJECT_MAX, 10),  # over 50 warns; a cut subject reads broken
                               "preheader": string_field(PREHEADER_MAX, PREHEADER_MIN),
                               "body": string_field(BODY_MAX, 80), "cta": string_field(CTA_MAX, 5)})
 
     def assemble(self, creative: dict[str, Any], brief: Brief, brand: Brand) -> EmailContent:
-        subject = sentence_fit(clean_text(trim_cut(str(creative["subject"]), SUBJECT_WARN), brand), SUBJECT_MAX)
+        subject = sentence_fit(clean_text(trim_cut(str(creative["subject"]), SUBJECT_MAX), brand), SUBJECT_MAX)
         preheader = sentence_fit(clean_text(trim_cut(str(creative["preheader"]), PREHEADER_MAX), brand), PREHEADER_MAX)
         frame = UNSUBSCRIBE_WORDS if brand.unsubscribe else None
         body = without_frame(clean_text(trim_cut(str(creative["body"]), BODY_MAX), brand), frame)

@@ -71,7 +71,8 @@ def trim_cut(text: str, max_chars: int) -> str:
 
 # Words that need another after them: a line cut at a word must not end on one ("every Saturday in").
 _DANGLING = re.compile(r"(?:\s+(?:with|to|for|and|or|but|of|from|about|the|a|an|your|our|their|my|every|each|at|by"
-                       r"|than|as|in|on|into|&))+\s*$", re.IGNORECASE)
+                       r"|than|as|in|on|into|&|(?<!\byou )(?<!\bwe )(?<!\bthey )(?<!\bi )"
+                       r"(?:can|could|will|would|should|may|might|must)))+\s*$", re.IGNORECASE)
 
 
 def _whole_phrase(cut: str) -> str:

@@ -424,14 +424,19 @@ def _ungrounded(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Contex
 def _off_topic(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:
     if ctx.grounds is None or not fields[name].strip():
         return []
+    text, part = fields[name], name
+    if name == "script" and "\n" in text.strip():
+        # A video script is its hook, then a line for each beat. A hook that names the topic does not put
+        # beats about something else on it: the beats must touch the topic themselves.
+        text, part = text.strip().split("\n", 1)[1], "script after its hook"
     brief = subjects(ctx.grounds.brief) - GENERIC_WORDS
-    own = subjects(fields[name]) - subjects(ctx.grounds.brand) - GENERIC_WORDS
+    own = subjects(text) - subjects(ctx.grounds.brand) - GENERIC_WORDS
     # Whom it is for is not what it is about: "your kids" does not put a car-wash video on a brief for
     # school physicals for kids. The brief's other subjects decide, where it has any.
     brief = (brief - AUDIENCE_SUBJECTS) or brief
     if not brief or not own or own & brief:
         return []
-    return [_finding(cr, name, part=name, topic=" ".join(ctx.grounds.brief.split())[:80])]
+    return [_finding(cr, name, part=part, topic=" ".join(ctx.grounds.brief.split())[:80])]
 
 
 def _language(cr: CompiledRule, name: str, fields: dict[str, str], ctx: Context) -> list[Finding]:

@@ -118,6 +118,17 @@ def test_copy_about_something_else_blocks_and_a_synonym_is_on_topic() -> None:
     assert "grounding.off_topic" in {f.rule_id for f in footer.findings}
 
 
+def test_a_video_whose_beats_never_touch_the_topic_is_off_topic_whatever_its_hook_says() -> None:
+    brief = {"topic": "COVID-19 booster appointments available"}
+    fields = {"caption": "COVID-19 boosters at our pharmacy #covid", "on_screen": "Boosters\nBook now"}
+    off = check({**fields, "script": "Got your COVID-19 booster?\nBite it, you'll never know!\nLove your family."},
+                platform="tiktok", brand=BRAND, brief=brief)
+    assert [f.field for f in off.findings if f.rule_id == "grounding.off_topic"] == ["script"]
+    on = check({**fields, "script": "Got your COVID-19 booster?\nBoosters are open for adults over 65.\nBook at the pharmacy."},
+               platform="tiktok", brand=BRAND, brief=brief)
+    assert "grounding.off_topic" not in {f.rule_id for f in on.findings}
+
+
 def test_a_sentence_in_another_language_than_the_brief_blocks_but_foreign_names_do_not() -> None:
     def wrong(text: str, topic: str = "Flu vaccination clinic every Saturday") -> list[str]:
         report = check(text, platform="sms", brand=BRAND, brief={"topic": topic})

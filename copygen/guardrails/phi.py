@@ -20,6 +20,7 @@ from .lazy_regex import is_regex, lazy
 from .phi_ages import find_ages
 from .phi_hit import Hit
 from .phi_lexicon import HEALTH_TERMS, first_names
+from .phi_lexicon import STREET_SUFFIX as _STREET_SUFFIX
 from .phi_names import NOT_NAMES, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_of
 from .phi_names import WORD_START as _WORD_START
 from .prefilter import LiteralIndex, before, digit_count, need_of, requiring, scan
@@ -251,10 +252,6 @@ _REBOOKING = lazy(r"\b(?:move|moving|moved|reschedul\w*|rebook\w*|swap|switch|pu
 _INVITATION_OPENING = lazy(r"(?:book|join|visit|come|pop|walk|grab|claim|get|try|don't miss|sign up)\b", re.I)
 # A day of the month told by its ordinal alone: "on the 3rd", "for the 22nd".
 _ORDINAL_DAY = lazy(r"\bthe \d{1,2}(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
-_STREET_SUFFIX = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Cres|Court|Ct|Place|Pl"
-                  r"|Boulevard|Blvd|Terrace|Gardens|Gdns|Grove|Square|Sq|Hill|Row|Mews|Parkway|Pkwy|Highway|Hwy"
-                  r"|Circle|Cir|Walk|Park|View|Rise|Parade|Broadway|Trail|Pike|Heights|Crossing|Loop|Plain|Green|Vale|Croft|Fold"
-                  r"|Chase|Gate|Meadows?|Wharf|Quay|Yard|Approach|Grange|End|Bank|Side)")
 _POSTCODE_RE = r"(?:GIR ?0AA|[A-PR-UWYZ](?:\d[\dA-HJKPSTUW]?|[A-HK-Y]\d[\dABEHMNPRV-Y]?) ?\d[ABD-HJLNP-UW-Z]{2})"
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND"
            "|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from .lazy_regex import lazy
 from .phi_hit import Hit
-from .phi_lexicon import first_names
+from .phi_lexicon import STREET_SUFFIX, first_names
 from .phi_names import FUNCTION_WORDS, NOT_NAMES, name_kind
 from .prefilter import requiring, scan
 from .sentences import end_of
@@ -76,10 +76,14 @@ _BESIDE = lazy(rf"(?P<who>\b(?:{_PERSON})|(?-i:\b[A-Z][\w'’-]*\.?))\s*(?:\(|,)
 # "at 103, Maud…", "At 95 she's", "now 96,".
 _AT_OR_NOW = lazy(r"\b(?:at|now)\s+$", re.I)
 _AT_THEN = lazy(r"\s*,\s+(?P<name>(?-i:[A-Z][\w'’-]+))\b|\s*[,;:)–—]|\s+(?:she|he|they|and still)\b", re.I)
-_STREET_AFTER = lazy(r"\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Way|Close|Place|Grove"
-                     r"|Court|Crescent|Terrace|Square|Hill|Row|Park|Boulevard|Blvd)\b")
+_STREET_AFTER = lazy(rf"\s+(?:[A-Z][\w'’-]*\s+){{1,3}}{STREET_SUFFIX}\b")
+_DECADE_OF = lazy(r"\bin (?:his|her|their) $", re.I)  # "in her late nineties"
+_NAME_IS = lazy(r"(?-i:\b([A-Z][a-z'’]+)) (?i:is|turns) $")  # "Opal is 102 today"
+_AND_STILL = lazy(r"\s+and still\b")
 
-_WHY = "age over 89 (Safe Harbor keeps only '90 or older')"
+
+def _why(reading: str) -> str:
+    return f"age over 89, {reading} (Safe Harbor keeps only '90 or older')"
 
 
 def find_ages(text: str, folded: frozenset[str], people: Sequence[Hit] = ()) -> list[Hit]:
@@ -91,17 +95,18 @@ def find_ages(text: str, folded: frozenset[str], people: Sequence[Hit] = ()) -> 
         before = text[max(0, s - 60):s]  # read back across a byline's initial ("— Yuki P., 90")
         after = text[e:end_of(text, e) if e < len(text) else e][:40]
         ordinal = bool(m.group("suffix") or m.group("nth"))
-        if m.group("decade"):  # "in her late nineties"
-            if re.search(r"\bin (?:his|her|their) $", before, re.I):
-                out.append(Hit(s, e, "age_90_plus", _WHY))
+        if m.group("decade"):
+            if _DECADE_OF.search(before):
+                out.append(Hit(s, e, "age_90_plus", _why("a decade of someone's life")))
             continue
         if _NOT_BEFORE.search(before) or _STREET_AFTER.match(after):
             continue
         if not ordinal and _NOT_AFTER.match(after) and not _AGE_AFTER.match(after):
             continue
-        if _NOT_A_PERSON.search(before) or _reading(before, after, ordinal) is None:
+        reading = None if _NOT_A_PERSON.search(before) else _reading(before, after, ordinal)
+        if reading is None:
             continue
-        out.append(Hit(s, e, "age_90_plus", _WHY))
+        out.append(Hit(s, e, "age_90_plus", _why(reading)))
         out.extend(_named_with(text, s, e, before, after, people))
     return out
 
@@ -128,7 +133,7 @@ def _reading(before: str, after: str, ordinal: bool) -> str | None:
             return "beside a person"
     if _AT_OR_NOW.search(before) and _AT_THEN.match(after):
         return "at an age"
-    if re.match(r"\s+and still\b", after) and (not before.strip() or before.rstrip()[-1:] in "\"“"):
+    if _AND_STILL.match(after) and (not before.strip() or before.rstrip()[-1:] in "\"“"):
         return "an age and still"
     return None
 
@@ -136,7 +141,7 @@ def _reading(before: str, after: str, ordinal: bool) -> str | None:
 def _named_with(text: str, s: int, e: int, before: str, after: str, people: Sequence[Hit]) -> list[Hit]:
     """A name on no list told with the age: "Opal is 102 today", "At 94, Summer still walks"."""
     out = []
-    told = re.search(r"(?-i:\b([A-Z][a-z'’]+)) (?i:is|turns) $", before)
+    told = _NAME_IS.search(before)
     if told is not None:
         start = s - len(before) + told.start(1)
         out.append((start, start + len(told.group(1))))

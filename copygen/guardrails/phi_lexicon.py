@@ -14,6 +14,12 @@ _LOCALES = (
     "pl_PL", "pt_BR", "nl_NL", "sv_SE", "ro_RO", "tr_TR", "yo_NG", "zu_ZA",
 )
 
+# The words that end a street's name: "Harley Street", "90 Wilmslow Road", "Faith, Hope and Charity Street".
+STREET_SUFFIX = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Cres|Court|Ct|Place|Pl"
+                 r"|Boulevard|Blvd|Terrace|Gardens|Gdns|Grove|Square|Sq|Hill|Row|Mews|Parkway|Pkwy|Highway|Hwy"
+                 r"|Circle|Cir|Walk|Park|View|Rise|Parade|Broadway|Trail|Pike|Heights|Crossing|Loop|Plain|Green|Vale|Croft|Fold"
+                 r"|Chase|Gate|Meadows?|Wharf|Quay|Yard|Approach|Grange|End|Bank|Side)")
+
 # First names that are also everyday English words, months or places: a name only with stronger evidence
 # (a title, a surname, a patient or greeting context), never on the word alone.
 AMBIGUOUS_FIRST = frozenset("""

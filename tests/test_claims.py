@@ -263,3 +263,26 @@ def test_a_service_offered_for_a_list_of_conditions_needs_evidence_for_each(text
 
 def test_a_claim_to_inactivate_viruses_is_a_claim_on_a_condition() -> None:
     assert claim_rules("Our silver spray is enhanced to inactivate all viruses and bacteria.")
+
+
+@pytest.mark.parametrize("text,rule,severity", [
+    # Batch 4 of the real corpus: injectable B12 is prescription-only in the UK; private scans sold as the
+    # all-clear or as finding illness before symptoms; a cancer named as what a bought test tests for.
+    ("Vitamin B12 injections now £25, no GP appointment needed.", "claims.prescription_only_uk", "block"),
+    ("Cyanocobalamin 1000mcg, 10 ampoules with syringes.", "claims.prescription_only_uk", "block"),
+    ("Our radiologists look for the early signs of heart disease and bowel cancer, long before there are any "
+     "symptoms.", "claims.screening_claim", "warn"),
+    ("Walk out with a clean bill of health.", "claims.screening_claim", "warn"),
+    ("Add an Ovarian Cancer Test to your health check.", "claims.screening_claim", "warn"),
+])
+def test_b12_injections_and_scans_sold_as_the_all_clear(text: str, rule: str, severity: str) -> None:
+    assert claim_severities(text).get(rule) == severity, claim_severities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vitamin B12 tablets are on offer this month.",
+    "Know the early signs of a stroke: face, arms, speech, time to call 999.",
+    "Please return your bowel cancer test kit within 14 days.",
+])
+def test_b12_tablets_warning_signs_and_a_screening_kit_reminder_are_not_those_claims(text: str) -> None:
+    assert not claim_rules(text) & {"claims.prescription_only_uk", "claims.screening_claim"}, claim_rules(text)

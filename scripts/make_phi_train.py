@@ -19,6 +19,12 @@ import re
 from pathlib import Path
 
 R = random.Random(20261205)
+QUOTED = random.Random(20261207)  # its own stream: the texts drawn from R are the same with or without quoting
+# A text pasted inside quotes after a lead-in, as a caption or testimonial is written in a brief: the words
+# inside read as they would on their own.
+LEADS = ("Caption:", "Caption idea:", "Post idea:", "Draft:", "Testimonial:", "She wrote:", "Quote for the newsletter:",
+         "Story for Instagram:", "New review:", "Use this line:")
+QUOTES = (('"', '"'), ("“", "”"), ("'", "'"))
 
 READ = ("en_GB", "en_US", "en_IE", "en_IN", "es_ES", "fr_FR", "de_DE", "pl_PL", "pt_BR", "yo_NG", "tr_TR", "it_IT")
 UNREAD = ("ar_AA", "fa_IR", "hi_IN", "zh_CN", "ja_JP", "ko_KR", "vi_VN", "fil_PH", "sw", "tw_GH", "uk_UA",
@@ -291,6 +297,11 @@ def sample() -> tuple[str, list[dict]]:
             text += " "
         spans += [{**x, "start": x["start"] + len(text), "end": x["end"] + len(text)} for x in s]
         text += t
+    if QUOTED.random() < 0.1:
+        lead, (opening, closing) = QUOTED.choice(LEADS), QUOTED.choice(QUOTES)
+        shift = len(lead) + 1 + len(opening)
+        text = f"{lead} {opening}{text}{closing}"
+        spans = [{**x, "start": x["start"] + shift, "end": x["end"] + shift} for x in spans]
     # "Dr {P}" names a clinician: marked a name all the same; the detector reads the title.
     return text, spans
 

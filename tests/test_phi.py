@@ -604,3 +604,30 @@ def test_the_readers_body_and_a_review_reply_that_names_their_care_are_phi(text:
 
 def test_names_in_a_list_that_ends_in_a_street_are_a_place() -> None:
     assert not [k for k in kinds("Faith, Hope and Charity Street car park is free after 6pm.") if k[0].startswith("name")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Held-out set 13's first run (a Houston dental practice) missed each of these (covered 0.917, recall 0.889).
+    ("Text for Valentina: your aligner check moved to Fri., Mar. 6 at 11.", ("date", "Fri., Mar. 6")),
+    ("Liam O'Connell's account has a $45 balance from the 2/4 visit.", ("date", "2/4")),
+    ("Tunde said we can share his before-and-after smile photos on Facebook.", ("media_ref", "smile photos")),
+    ("Review reply: Thanks, Jasmine! We're so glad your son's first filling went smoothly.",
+     ("review_reply", "your son's first filling")),
+    ("Thank-you card to the Okonkwo family for referring their neighbors.", ("name", "Okonkwo")),
+    ('Instagram caption idea: "Bella was so brave at her first visit!" – her mom said yes.', ("name_health", "Bella")),
+    ("Meet Priyanka, our newest patient.", ("name_health", "Priyanka")),
+])
+def test_identifiers_a_thirteenth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    kind, value = expected
+    assert any(k.startswith(kind[:4]) and value in v for k, v in kinds(text)), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Meet Dr. Bell: he's coached Little League for 10 years and loves the Astros.",
+    "Welcome to the Pilates family!",
+    "Flu clinics run from the 3/10 session onwards.",
+    "Experts are suggesting that regular dosing of Vitamin C could help.",
+    "Discover the Shocking Truth About Natural Nutrient Replenishment",
+])
+def test_a_league_a_practice_family_a_clinic_session_and_a_headline_are_not_phi(text: str) -> None:
+    assert kinds(text) == [], kinds(text)

@@ -21,6 +21,7 @@ def split(text: str) -> list[str]:
     ("Open Mon to Sat. Book now", ["Open Mon to Sat.", "Book now"]),
     ("Hi Jane.\nYour visit is on thurs. jan. 8.  Thanks", ["Hi Jane.", "Your visit is on thurs. jan. 8.", "Thanks"]),
     ("Quote ref. 4471 at the desk. Wait... really?", ["Quote ref. 4471 at the desk.", "Wait...", "really?"]),
+    ("Moved to Fri., Mar. 6 at 11. See you then", ["Moved to Fri., Mar. 6 at 11.", "See you then"]),
 ])
 def test_sentences_end_at_stops_but_not_inside_numbers_dates_or_abbreviations(text: str, expected: list[str]) -> None:
     assert split(text) == expected

@@ -19,7 +19,7 @@ from . import phi_tagger
 from .lazy_regex import is_regex, lazy
 from .phi_ages import find_ages
 from .phi_hit import Hit
-from .phi_lexicon import HEALTH_TERMS, first_names
+from .phi_lexicon import HEALTH_TERMS, all_first_names, first_names
 from .phi_lexicon import STREET_SUFFIX as _STREET_SUFFIX
 from .phi_names import NOT_NAMES, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_of
 from .phi_names import WORD_START as _WORD_START
@@ -248,6 +248,9 @@ _CARE_WORD = lazy(
 _WINDOW_BEFORE = lazy(r"\b(?:from|before|by|until|till|since|between|every|each|starting|ends?|ending"
                             r"|deadline|runs?|open|opens|closed|during|through)\b\W*(?:\w+\W+){0,2}$", re.I)
 # Moving one person's booking: "Can you move Rusty Hargrove from the 14th to Friday?" ("from" is no offer window).
+# A date that names a visit ("a balance from the 2/4 visit") is that visit's day, not a window's end either.
+_VISIT_AFTER = lazy(r"\s+(?:visit|appointment|appt|session|cleaning|check-?up|consult\w*|procedure|surgery|x-?rays?"
+                    r"|scan|follow-?up|fitting|filling|extraction)\b", re.I)
 _REBOOKING = lazy(r"\b(?:move|moving|moved|reschedul\w*|rebook\w*|swap|switch|push|bring)\b", re.I)
 _INVITATION_OPENING = lazy(r"(?:book|join|visit|come|pop|walk|grab|claim|get|try|don't miss|sign up)\b", re.I)
 # A day of the month told by its ordinal alone: "on the 3rd", "for the 22nd".
@@ -320,7 +323,7 @@ _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot
     r"(?!\s+(?:are\s+)?(?:shown|used|published|shared)\s+with\s+(?:the\s+)?(?:patients?['’]?s?\s+)?(?:written\s+)?"
     r"(?:consent|permission)|(?:\s+in\s+th(?:is|ese)\s+\w+)?\s+(?:are|show)\s+(?:of\s+)?(?:models|actors|stock|illustrative))"
     r"|\b(?:her|his|their|(?-i:[A-Z][a-z]+)['’]s) (?:before[- ](?:and|&)[- ]after[- ](?:photos?|pics?|pictures?|selfies?"
-    r"|videos?|shots?)|(?:\w+[- ])?(?:photos?|pics?|pictures?|selfies?|videos?|x-rays?))\b"
+    r"|videos?|shots?)|(?:[\w-]+\s){0,2}?(?:photos?|pics?|pictures?|selfies?|videos?|x-rays?))\b"
     r"|\b(?-i:[A-Z][a-z]+)['’]s (?:before[- ](?:and|&)[- ]after|x-rays?|scans?|results)\b", re.I))
 _BIOMETRIC = lazy(
     r"\b(?:(?:his|her|their|your|[A-Z][a-z]+['’]s|patient(?:['’]s)?)\s+(?:\w+\s+)?"
@@ -336,9 +339,10 @@ _POSSESSOR = lazy(r"([A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+")
 _POSSESSOR_BEFORE = lazy(r"\b([A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+$")
 _REVIEW_OPEN = lazy(r"\b(?:thank(?:s| you) (?:so much )?for (?:your|the|leaving|taking)|sorry to hear|we(?:'re| are) "
                           r"(?:so )?sorry|we apologi[sz]e|glad (?:you|to hear)|responding to your (?:review|comment)"
-                          r"|repl(?:y|ies|ying) to [^.!?:\n]{0,40}\breview)", re.I)
+                          r"|repl(?:y|ies|ying) to [^.!?:\n]{0,40}\breview|review repl(?:y|ies)\b)", re.I)
 _REVIEW_CONFIRM = lazy(
-    r"\b(?:your (?:recent )?(?:visit|appointment|treatment|procedure|filling|crown|implant|extraction|root canal|session"
+    r"\b(?:your (?:(?:son|daughter|child|kids?|children|little one|baby|husband|wife|partner|mum|mom|dad|mother|father"
+    r"|nan|gran|grandma|grandad)['’]s (?:first |recent |last )?)?(?:recent )?(?:visit|appointment|treatment|procedure|filling|crown|implant|extraction|root canal|session"
     r"|consultation|stay|surgery|operation|check-?up|cleaning|x-?rays?|records?|chart|notes|file|care|dentist|doctor"
     r"|physio\w*|therapist|prescription|medication|recovery|bill|insurance claim)\b"
     rf"|your (?:recent |last )?(?:\w+\s){{0,2}}?{HEALTH_TERMS}"
@@ -558,7 +562,8 @@ def _one_to_one_care(text: str, start: int, end: int, before: str, names: Sequen
     stop = min((i for i in (text.find(ch, end) for ch in ".!?\n") if i != -1), default=len(text))
     sentence = text[begin:stop]
     someone = _YOU_WORD.search(sentence) is not None or any(begin <= h.start < stop for h in names)
-    window = _WINDOW_BEFORE.search(before) is not None and _REBOOKING.search(before) is None
+    window = (_WINDOW_BEFORE.search(before) is not None and _REBOOKING.search(before) is None
+              and _VISIT_AFTER.match(text, end) is None)
     return (someone and _CARE_WORD.search(sentence) is not None and not window
             and _INVITATION_OPENING.match(sentence.lstrip()) is None)
 
@@ -625,6 +630,14 @@ def _marketing(text: str, folded: frozenset[str]) -> list[Hit]:
 # break, for a date.
 _NAME_SPAN = lazy(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?(?:\s+[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?)*")
 _DATE_SPAN = lazy(r"(?=.*\d)[\w ,./'’-]+")
+_LONG_WORD = lazy(r"\b[^\W\d_]{4,}")
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline written in title case ("Discover the Shocking Truth About..."): four or more words of four
+    letters or more, three in four of them capitalised. There a capital says nothing of a name."""
+    words = _LONG_WORD.findall(sentence)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
 
 
 _STREET_AFTER = lazy(rf"\s+{_STREET_SUFFIX}\b|\s+(?:Clinic|Dental|Pharmacy|Physio\w*|Surgery|Practice|Health|Medical)\b")
@@ -655,8 +668,10 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
         if (_STREET_AFTER.match(text, end) or _STREET_AFTER.fullmatch(" " + value.split()[-1])
                 or _LIST_THEN_STREET.match(text, end)):
             continue  # "Harley Street", "Faith, Hope and Charity Street": a place
-        if not value[0].isupper():
-            continue  # "came to us"
+        if not value[0].isupper() or value.split()[-1][0].islower():
+            continue  # "came to us", "Vitamin C could": a name opens and closes on a capital
+        if value.split()[0] not in all_first_names() and _title_case(sentence_of(text, start, end)):
+            continue  # "Discover the Shocking Truth...": in a title-case headline only a listed first name counts
         if value.split()[-1] in _OCCASIONS or _OCCASION_AFTER.match(text, end):
             continue  # "Happy Independence Day", "Grace Hopper Day": an occasion
         out.append(Hit(start, end, name_kind(text, start, end), f"the name tagger reads a person's name (p={p:.2f}: {why})"))

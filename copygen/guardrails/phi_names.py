@@ -75,6 +75,9 @@ _NAME_ID = before(_ID_AFTER, lazy(rf"({_FULL_AT})\s*{_ID_AFTER.pattern}"))
 _NAME_PATIENT_APPOSITIVE = lazy(
     rf"({_FULL_AT}),\s+(?:our|a|the|one of our)\s+(?:[\w'’-]+\s+){{0,3}}(?:patients?|clients?)\b")
 _NAME_FROM = lazy(rf"(?:^|[.!?:\n]\s*)({_FULL}) from [A-Z][a-z]+")
+# A family named by its surname ("a card to the Okonkwo family"): a word on the surname list or no common word,
+# so not "the Pilates family" or "the NHS family".
+_FAMILY = lazy(rf"\bthe ({_WORD})(?:['’]s)? family\b")
 _POSSESSIVE_HEALTH = lazy(rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?i:{HEALTH_TERMS})")
 # Someone's own documents: "Copy Siân's licence into the ID box", "Link it to Horace's record".
 _POSSESSIVE_RECORD = lazy(
@@ -93,7 +96,7 @@ _TOKEN = lazy(rf"{_WORD_AT}\b")
 # ("Olusegun asked"). Each is read at a capitalised word that could be a name (`_slot_name`): a word on the name
 # lists or no common English word (so not "Chicago", "Pilates" or "Texts").
 _SLOT_VERBS = (r"(?i:send|sending|text|texting|email|emailing|call|calling|ring|remind|reminding|thank|thanking|tell"
-               r"|telling|ask|asking|message|exclude|invite|inviting"
+               r"|telling|ask|asking|message|exclude|invite|inviting|meeting|met"
                r"|congratulate|chase|give|giving|treat|treated|treating|helped|helping|proud of|working with"
                r"|worked with|follow up with|follow-up with|check in with|catch up with|speak (?:to|with)"
                r"|talk (?:to|with)|meet with|(?:review|reply|message|feedback|card|note|letter|voicemail|complaint"
@@ -130,7 +133,8 @@ _CLINICIAN = lazy(
     rf"|{_FULL_AT}(?={POST_NOMINALS.pattern})"
     rf"|{_FULL_AT}(?=,\s+our\s+(?!(?:[\w'’-]+\s+){{0,3}}(?:patients?|clients?|members?|customers?)\b)"
     rf"(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,)"
-    rf"|(?:(?<=\bMeet )|(?<=\bmeet )|(?<=\bIntroducing )|(?<=\bintroducing )){_FULL}(?=,\s+our\b)")
+    rf"|(?:(?<=\bMeet )|(?<=\bmeet )|(?<=\bIntroducing )|(?<=\bintroducing )){_FULL}"
+    rf"(?=,\s+our\b(?!\s+(?:[\w'’-]+\s+){{0,3}}(?:patients?|clients?|members?|customers?)\b))")
 
 
 def clinician_spans(text: str) -> list[tuple[int, int]]:
@@ -291,6 +295,9 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             add(m.start(), m.end(), "a title before a name", role)
     for m in scan(_PATIENT_CONTEXT, text, folded):
         context = " ".join(text[m.start():m.start(2)].strip(" :,").split())
+        if (context[0].isupper() and not _at_sentence_start(text, m.start())
+                and m.group(2).split()[0] not in firsts):
+            continue  # a title-case name of a thing ("coached Little League"), not "little Amy"
         add(m.start(2), m.end(2), f"a name after “{context}”", "patient" if m.group(1) else "")
     for m in scan(_GREETING, text, folded):
         if m.group(1).lower() not in NOT_NAMES_AFTER_GREETING:
@@ -311,6 +318,10 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         first_word = m.group(1).split()[0]
         if first_word in all_first_names() or first_word.lower() not in common_words():  # not "Texts from Lakeshore"
             add(m.start(1), m.end(1), "a name at the start of a sentence, followed by where the person is from")
+    for m in scan(_FAMILY, text, folded):
+        word = m.group(1)
+        if word not in NOT_NAMES and (word in lasts or word.lower() not in common_words()):
+            add(m.start(1), m.end(1), "a surname naming a family")
     for m in scan(_NAME_PATIENT_APPOSITIVE, text, folded):
         if m.group(1).split()[0] not in NOT_NAMES:
             add(m.start(1), m.end(1), "a name the sentence calls a patient", "patient")

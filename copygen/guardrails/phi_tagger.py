@@ -23,6 +23,7 @@ _MONTHS = frozenset("jan feb mar apr may jun june jul july aug sep sept oct nov 
 _DAYS = frozenset("mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday "
                   "sunday".split())
 # Words a full stop shortens rather than ends a sentence after ("Aug. 17", "Dr. Rao").
+_OPENING_QUOTES = frozenset('"“‘(\'')
 _ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
                            "dr mr mrs ms prof st no".split())
 THRESHOLD = 0.5
@@ -103,7 +104,8 @@ def features(text: str, toks: list[tuple[int, int, str]] | None = None, has_you:
             f.append("space_after")
         out.append(f)
         sent_start = (w in ("!", "?", ":", ";") or (w == "." and not (i and lows[i - 1] in _ABBREVIATIONS))
-                      or (i + 1 < len(toks) and "\n" in text[toks[i][1]:toks[i + 1][0]]))
+                      or (i + 1 < len(toks) and "\n" in text[toks[i][1]:toks[i + 1][0]])
+                      or (sent_start and w in _OPENING_QUOTES))  # a quoted sentence opens after its quote mark
     return out
 
 

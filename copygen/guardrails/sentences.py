@@ -16,7 +16,7 @@ from functools import lru_cache
 
 _TITLES = frozenset("Dr Mr Mrs Ms Mx Prof Rev Revd St Mt Ft Ave Rd Dept No Ref Tel ref tel approx vs etc incl".split())
 _CALENDAR = frozenset("mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_DATE_GOES_ON = re.compile(r"\s*(?:\d|[A-Za-z]{3,4}\.?\s*\d)")  # a day's number, or a month and its day
+_DATE_GOES_ON = re.compile(r",?\s*(?:\d|[A-Za-z]{3,4}\.?\s*\d)")  # a day's number, or a month and its day ("Fri., Mar. 6")
 # A run up to and including its stops; the runs are joined where a full stop ends no sentence.
 _RUN = re.compile(r"[^.!?\n\s][^.!?\n]*[.!?]*")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
@@ -28,8 +28,8 @@ def _goes_on(text: str, end: int, start: int) -> bool:
     of its date ("Thurs. Jan. 8", "Sat. 3 May")."""
     if text[end - 1] != "." or text[end - 2:end - 1] in ".!?" or "\n" in text[end:start]:
         return False
-    if start == end:
-        return text[start].isdigit()
+    if start == end and text[start].isdigit():
+        return True
     word = _LAST_WORD.search(text, max(0, end - 8), end)
     if word is None or not (word.start() == 0 or not text[word.start() - 1].isalpha()):
         return False

@@ -286,3 +286,22 @@ def test_b12_injections_and_scans_sold_as_the_all_clear(text: str, rule: str, se
 ])
 def test_b12_tablets_warning_signs_and_a_screening_kit_reminder_are_not_those_claims(text: str) -> None:
     assert not claim_rules(text) & {"claims.prescription_only_uk", "claims.screening_claim"}, claim_rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Your trusted partner in medical tourism!",
+    "Turn your operation into a vacation! Fill in the form now and don't miss the opportunity.",
+    "Rhinoplasty package: 5 star hotel, VIP transfers and a private driver.",
+])
+def test_surgery_sold_as_a_holiday_is_blocked(text: str) -> None:
+    # Batch 5 of the real corpus: ASA rulings on cosmetic surgery abroad.
+    assert "claims.surgery_holiday" in blocking(text), blocking(text)
+
+
+@pytest.mark.parametrize("text", [
+    "MenACWY protects against four types of meningococcal disease that can cause meningitis and sepsis.",
+    "Shingrix protects you against shingles.",
+    "Know the risks of medical tourism before you book surgery abroad.",
+])
+def test_a_vaccine_named_by_its_programme_and_a_warning_about_surgery_abroad_are_not_blocked(text: str) -> None:
+    assert not blocking(text), blocking(text)

@@ -631,3 +631,33 @@ def test_identifiers_a_thirteenth_writer_found_missing(text: str, expected: tupl
 ])
 def test_a_league_a_practice_family_a_clinic_session_and_a_headline_are_not_phi(text: str) -> None:
     assert kinds(text) == [], kinds(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Held-out set 14's first run (a London menopause clinic) missed each of these (covered 0.900, recall 0.784).
+    ("Hi Siwan, your HRT review is booked for Tues 3rd June at 10:15 by video.", ("recipient_condition", "your HRT review")),
+    ("Please post Mrs B. Adebayo's Estrogel to Flat 4b, 22 Peckham Rye, SE15 4JR.", ("name", "Mrs B. Adebayo")),
+    ("Please post Mrs B. Adebayo's Estrogel to Flat 4b, 22 Peckham Rye, SE15 4JR.", ("address", "Flat 4b, 22 Peckham Rye")),
+    ("cc Harpreet Sandhu – her patch prescription ran out on the 9th.", ("date", "the 9th")),
+    ('Newsletter quote from Wong Mei Ling: "The night sweats stopped within a month."', ("name", "Wong Mei")),
+    ("Chidinma, thanks for your message. Your blood test results are now in the app.",
+     ("recipient_condition", "Your blood test results")),
+    ("Her parking permit says LD19 XKP – she'll need a bay on Friday 20th.", ("date", "Friday 20th")),
+    ("Review reply: Thank you Fionnuala – we're so pleased the new dose is suiting you.",
+     ("review_reply", "the new dose is suiting you")),
+    ("Reminder: amara osei asked for a call after 5pm – don't text.", ("name", "amara osei")),
+    ("Call Mrs O'Brien today.", ("name", "Mrs O'Brien")),
+])
+def test_identifiers_a_fourteenth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    kind, value = expected
+    assert any(k.startswith(kind[:4]) and v == value for k, v in kinds(text)), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Clinics run on Friday 20th and Saturday 21st.",
+    "Reminder: she asked for a call.",
+    "We can help with ADHD, Stress, Anxiety, Depression and Insomnia.",
+    "Our cryotherapy sessions are for Arthritis, Eczema, Chronic back pain and Migraines.",
+])
+def test_a_clinic_date_a_pronoun_and_a_list_of_capitalised_conditions_are_not_phi(text: str) -> None:
+    assert kinds(text) == [], kinds(text)

@@ -19,12 +19,12 @@ from . import phi_tagger
 from .lazy_regex import is_regex, lazy
 from .phi_ages import find_ages
 from .phi_hit import Hit
-from .phi_lexicon import HEALTH_TERMS, all_first_names, first_names
+from .phi_lexicon import HEALTH_TERMS, all_first_names, condition_words, first_names
 from .phi_lexicon import STREET_SUFFIX as _STREET_SUFFIX
 from .phi_names import NOT_NAMES, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_of
 from .phi_names import WORD_START as _WORD_START
 from .prefilter import LiteralIndex, before, digit_count, need_of, requiring, scan
-from .sentences import start_of
+from .sentences import around, start_of
 
 # Kind -> placeholder used by redact().
 PLACEHOLDERS: dict[str, str] = {
@@ -214,11 +214,12 @@ _DATE_STRONG = lazy(
 _DATE_PERSONAL = lazy(
     r"\b(?:(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
     r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?|labs?"
-    r"|lab work|bloodwork|blood work|x-?rays?)"
+    r"|lab work|bloodwork|blood work|x-?rays?|prescriptions?|medications?|refills?|deliver(?:y|ies)|doses?)"
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
     r"|(?:seen|treated|operated on|came in|came to us|first came|joined us|visited us|diagnosed|fitted|vaccinated"
     r"|lived with|living with)"
     r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got)"
+    r"|\b(?i:he|she)(?:['’]ll| will) (?:need|be in|come in|arrive|visit)\w*"
     # One person's booking, told without naming them: "Booked: 19/9", "Confirmed for Wednesday, August 25",
     # "Thanks for coming in on 3/8", "See you Friday 14 May!", "check-up due 28 Jun".
     r"|(?i:booked(?: in)?(?: for)?|confirmed for|appointment(?: update| reminder| change)?(?=:)|appt(?=:)|coming in"
@@ -253,6 +254,9 @@ _VISIT_AFTER = lazy(r"\s+(?:visit|appointment|appt|session|cleaning|check-?up|co
                     r"|scan|follow-?up|fitting|filling|extraction)\b", re.I)
 _REBOOKING = lazy(r"\b(?:move|moving|moved|reschedul\w*|rebook\w*|swap|switch|push|bring)\b", re.I)
 _INVITATION_OPENING = lazy(r"(?:book|join|visit|come|pop|walk|grab|claim|get|try|don't miss|sign up)\b", re.I)
+# A weekday and the day of the month, no month: "she'll need a bay on Friday 20th".
+_WEEKDAY_ORDINAL = lazy(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? (?:the )?\d{1,2}(?:st|nd|rd|th)\b"
+                        r"(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
 # A day of the month told by its ordinal alone: "on the 3rd", "for the 22nd".
 _ORDINAL_DAY = lazy(r"\bthe \d{1,2}(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
 _POSTCODE_RE = r"(?:GIR ?0AA|[A-PR-UWYZ](?:\d[\dA-HJKPSTUW]?|[A-HK-Y]\d[\dABEHMNPRV-Y]?) ?\d[ABD-HJLNP-UW-Z]{2})"
@@ -267,7 +271,9 @@ _AFTER_NUMBER = (
 # "14 High Street…", "Flat 2, 14 High Street…" or "PO Box 12", each opening a word with its first character.
 _ADDRESS = before(lazy(r"\d"), lazy(  # a house, flat or PO box number
     rf"[\dFAUSP]{_WORD_START}(?:(?<=\d)\d{{0,4}}{_AFTER_NUMBER}"
-    rf"|(?:(?<=F)lat|(?<=A)pt|(?<=A)partment|(?<=U)nit|(?<=S)uite|(?<=S)te)\.?\s*\d+[A-Z]?,?\s+\b\d{{1,5}}{_AFTER_NUMBER}"
+    rf"|(?:(?<=F)lat|(?<=A)pt|(?<=A)partment|(?<=U)nit|(?<=S)uite|(?<=S)te)\.?\s*\d+[A-Za-z]?,?\s+\b\d{{1,5}}{_AFTER_NUMBER}"
+    # a flat and a house number make an address before any street suffix: "Flat 4b, 22 Peckham Rye"
+    rf"|(?:(?<=F)lat|(?<=A)pt|(?<=A)partment)\.?\s*\d+[A-Za-z]?,\s+\d{{1,5}}[A-Za-z]?\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}}"
     rf"|(?<=P)\.?\s?O\.?\s?Box\s+\d+\b)"))
 _POSTCODE = lazy(rf"[A-PR-UWYZ]{_WORD_START}(?:(?<=G)IR ?0AA|(?:\d[\dA-HJKPSTUW]?|[A-HK-Y]\d[\dABEHMNPRV-Y]?) ?\d"
                        r"[ABD-HJLNP-UW-Z]{2})\b")
@@ -277,7 +283,8 @@ _CONDITION_WORDS = (r"(?:retainers?|braces|aligners?|dentures?|hearing aids?|dia
                     r"|mental health|depression|anxiety|pregnancy|antenatal|maternity|fertility|ivf|sexual health|sti"
                     r"|smear|cervical|breast|prostate|bowel|dementia|memory|epilepsy|arthritis|weight|obesity"
                     r"|addiction|methadone|substance|dialysis|chemo\w*|oncology|cardiology|physio\w*|therapy|counselling"
-                    r"|long-term condition|chronic \w+|hepatitis|covid|flu|vaccin\w*|immunis\w*|baby|newborn)")
+                    r"|long-term condition|chronic \w+|hepatitis|covid|flu|vaccin\w*|immunis\w*|baby|newborn"
+                    r"|hrt|hormone|menopaus\w*|perimenopaus\w*|contracept\w*|coil|implant)")
 _WHEN = r"recent|latest|upcoming|annual|overdue|next|repeat"  # which of a reader's tests or visits
 _RECIPIENT = lazy(
     rf"your(?<!\wyour) (?!free )(?:(?:{_WHEN}|yearly|last|positive|negative|abnormal) )*"
@@ -337,7 +344,9 @@ _BIOMETRIC = lazy(
 # close-up photos").
 _POSSESSOR = lazy(r"([A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+")
 _POSSESSOR_BEFORE = lazy(r"\b([A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+$")
-_REVIEW_OPEN = lazy(r"\b(?:thank(?:s| you) (?:so much )?for (?:your|the|leaving|taking)|sorry to hear|we(?:'re| are) "
+# A thank-you for a review, not for any message: "thanks for your message" opens one-to-one care messages too.
+_REVIEW_OPEN = lazy(r"\b(?:thank(?:s| you) (?:so much )?for (?:(?:your|the|such) (?:[\w-]+ ){0,2}?(?:review|feedback|words"
+                          r"|comments?|stars?|rating|recommendation|shout-?out)|leaving|taking)|sorry to hear|we(?:'re| are) "
                           r"(?:so )?sorry|we apologi[sz]e|glad (?:you|to hear)|responding to your (?:review|comment)"
                           r"|repl(?:y|ies|ying) to [^.!?:\n]{0,40}\breview|review repl(?:y|ies)\b)", re.I)
 _REVIEW_CONFIRM = lazy(
@@ -350,7 +359,11 @@ _REVIEW_CONFIRM = lazy(
     r"|when you (?:came|were|visited)(?: in)?|we (?:have )?(?:reviewed|checked|looked at) your"
     r"|sorry (?:to hear |that )(?:that )?(?:the|your) [\w-]+ (?:wore off|did ?n[o']?t|was|were|went|hurt|took|felt|caused|left|has|had)\b"
     r"|(?:treated|treating|saw|seen|examined|looking after|caring for) you\b|you were (?:treated|seen|a patient)"
-    r"|(?:trust(?:ing|ed)?|choos(?:ing|e)|chose) us (?:with|for) your [^.!?\n]+)", re.I)
+    r"|(?:trust(?:ing|ed)?|choos(?:ing|e)|chose) us (?:with|for) your [^.!?\n]+"
+    # how the reviewer's treatment is going: "so pleased the new dose is suiting you"
+    r"|(?:the|your) (?:[\w-]+ ){0,2}?(?:dose|doses|medication|medicine|treatment|prescription|hrt|patch|patches|gel"
+    r"|tablets?|pills?|plan|aligners?|braces|implant|crown|filling) (?:is|are|has been|have been|was|were) "
+    r"(?:\w+ )?(?:suiting|working|helping|agreeing with) you)", re.I)
 
 
 # ---- detection --------------------------------------------------------------------------------------
@@ -589,6 +602,10 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
             out.append(Hit(m.start(), m.end(), "date", "date of a named or addressed person's care"))
         elif _one_to_one_care(text, m.start(), m.end(), before, names):
             out.append(Hit(m.start(), m.end(), "date", "date in a sentence to or about one person's own care"))
+    for m in scan(_WEEKDAY_ORDINAL, text, folded):  # "on Friday 20th"
+        before = text[max(start_of(text, m.start()), m.start() - 60):m.start()]
+        if _DATE_PERSONAL.search(before) or _one_to_one_care(text, m.start(), m.end(), before, names):
+            out.append(Hit(m.start(), m.end(), "date", "weekday and day of the month in a sentence about one person's own care"))
     if " the " in text:
         for m in scan(_ORDINAL_DAY, text, folded):  # "we have you down for the 22nd"
             before = text[max(start_of(text, m.start()), m.start() - 60):m.start()]
@@ -643,6 +660,20 @@ def _title_case(sentence: str) -> bool:
 _STREET_AFTER = lazy(rf"\s+{_STREET_SUFFIX}\b|\s+(?:Clinic|Dental|Pharmacy|Physio\w*|Surgery|Practice|Health|Medical)\b")
 # The rest of a list of capitalised words whose last one names a street: after "Hope" in "Faith, Hope and
 # Charity Street".
+_LIST_ITEM = lazy(r"[^,;&\n]+")
+_HEALTH_WORD = lazy(rf"\b{HEALTH_TERMS}\b", re.I)
+
+
+def _in_condition_list(text: str, start: int, end: int) -> bool:
+    """The span is one item of a list whose other items name conditions or care ("Depression, Anxiety, Insomnia",
+    "Arthritis, Cellulite, Chronic back pain"): a capitalised condition, not a person."""
+    s, e = around(text, start, end)
+    items = [m for m in _LIST_ITEM.finditer(text, s, e) if not (m.start() <= start < m.end())]
+    health = sum(1 for m in items if _HEALTH_WORD.search(m.group(0)) or any(
+        w.lower() in condition_words() for w in m.group(0).split()))
+    return len(items) >= 2 and health >= 2
+
+
 _LIST_THEN_STREET = lazy(rf"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+)+\s+{_STREET_SUFFIX}\b")
 
 
@@ -666,7 +697,7 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
         if value.isupper() and " " not in value and value.capitalize() not in first_names():
             continue  # one upper-case word: an acronym or a keyword ("FLU"), not a name
         if (_STREET_AFTER.match(text, end) or _STREET_AFTER.fullmatch(" " + value.split()[-1])
-                or _LIST_THEN_STREET.match(text, end)):
+                or _LIST_THEN_STREET.match(text, end) or _in_condition_list(text, start, end)):
             continue  # "Harley Street", "Faith, Hope and Charity Street": a place
         if not value[0].isupper() or value.split()[-1][0].islower():
             continue  # "came to us", "Vitamin C could": a name opens and closes on a capital

@@ -64,7 +64,7 @@ parkinson\w*|stroke|heart|cardiac|blood pressure|hypertension|cholesterol|obes\w
 anxiety|depress\w*|ptsd|adhd|autis\w*|ocd|bipolar|schizo\w*|eating disorder|anorexi\w*|bulimi\w*|
 addict\w*|alcohol\w*|rehab|hiv|aids|sti|std|chlamydia|herpes|hepatitis|pregnan\w*|ivf|fertility|
 infertil\w*|miscarr\w*|sciatica|ibs|gout|thyroid|kidney|liver|lupus|crohn\w*|colitis|coeliac|celiac|
-cbt|replacement|sleep apnoea|sleep apnea|tinnitus|glaucoma|menopaus\w*|endometriosis|pcos|migraines?|headaches?|back pain|pain|injur\w*|
+cbt|replacement|sleep apnoea|sleep apnea|tinnitus|glaucoma|menopaus\w*|perimenopaus\w*|hrt|hormone therapy|contracept\w*|endometriosis|pcos|migraines?|headaches?|back pain|pain|injur\w*|
 fractur\w*|sprain\w*|acl|knee|hip replacement|arthroscop\w*|eczema|psoriasis|acne|rosacea|
 allerg\w*|epilep\w*|seizures?|covid\w*|flu|vaccin\w*|jabs?|botox|fillers?|lip filler|facelift|liposuction|
 implants?|veneers?|crowns?|root canal|fillings?|extraction|braces|invisalign|aligners?|dentures?|

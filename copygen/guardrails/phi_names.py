@@ -27,7 +27,8 @@ from .sentences import around, start_of
 # Latin letters with their accented forms (Latin-1 and Latin Extended-A): Lucía, Zoë, Łukasz, Şule.
 _UP = "A-ZÀ-ÖØ-ÞĀ-ž"
 _LOW = "a-zß-öø-ÿĀ-ž'’"
-_TAIL = rf"(?:[{_LOW}]+|[{_LOW}]*[{_UP}][{_LOW}]+)(?:-[{_UP}a-zß-öø-ÿ][{_LOW}]+)?"
+# An inner capital is tried first, so "O'Brien" and "McDonald" are read whole rather than as "O'" and "Mc".
+_TAIL = rf"(?:[{_LOW}]*[{_UP}][{_LOW}]+|[{_LOW}]+)(?:-[{_UP}a-zß-öø-ÿ][{_LOW}]+)?"
 _WORD = rf"[{_UP}]{_TAIL}"
 _FULL = rf"{_WORD}(?:\s+(?:[A-Z]\.|{_WORD}))?"
 # The same, at the start of a word: `\b[A-Z]` written as a capital and then a look back at the character
@@ -49,7 +50,8 @@ Easter Bank Holiday Black British American English Welsh Scottish Irish Online L
 Children Child Kids Adults Teens Teenagers Men Women Seniors Students Carers Babies Toddlers People Residents
 Aetna Cigna Humana Kaiser Medicaid Medicare Anthem Bupa AXA Aviva Vitality Boots Walgreens Superdrug
 """.split())
-_TITLE = lazy(rf"\b((?:{'|'.join(TITLES + CLINICIAN_TITLES)})\.?)\s+({_FULL})")
+_POSSESSIVE_END = lazy(r"['’]s\b")
+_TITLE = lazy(rf"\b((?:{'|'.join(TITLES + CLINICIAN_TITLES)})\.?)\s+((?:[A-Z]\.?\s+){{0,2}}{_FULL})")  # "Mrs B. Adebayo"
 _STOP_BEFORE_NAME = _STOP - {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof"}
 # Words of _STOP that are never a name, whatever stands around them.
 FUNCTION_WORDS = frozenset("""
@@ -100,7 +102,7 @@ _SLOT_VERBS = (r"(?i:send|sending|text|texting|email|emailing|call|calling|ring|
                r"|congratulate|chase|give|giving|treat|treated|treating|helped|helping|proud of|working with"
                r"|worked with|follow up with|follow-up with|check in with|catch up with|speak (?:to|with)"
                r"|talk (?:to|with)|meet with|(?:review|reply|message|feedback|card|note|letter|voicemail|complaint"
-               r"|referral|call)s? from|for|to)")
+               r"|referral|call|quote|testimonial|story|stories|words|email|text|photo|video)s? from|for|to)")
 _SLOT_VERB_BEFORE = lazy(rf"\b{_SLOT_VERBS}\s+$")
 # Verbs whose object is someone to contact: after one, a capitalised word that is also a common English word is
 # still a person's name when it is not a place or a department ("call Dusty to reschedule", "Follow up with Pearl").
@@ -115,6 +117,10 @@ _OBJECT_SLOT = lazy(rf"\b{_SLOT_VERBS}\s+({_WORD_AT}(?:\s+{_WORD})?)(?=[\s,.!?;:
 _SUBJECT_SLOT = lazy(
     rf"({_WORD_AT}(?:\s+{_WORD})?)(?=\s+(?:asked|finished|completed|started|booked|cancelled|called|emailed"
     r"|texted|wants|needs|messaged|rang)\b)")
+# A name written all in lower case, opening a note and doing what a person does: "Reminder: amara osei asked for a
+# call". Read only when its first word is a listed first name and no common English word.
+_LOWER_SUBJECT = lazy(r"(?:^|[:;.!?]\s+|\n)([a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?)(?=\s+(?:asked|wants|needs|called"
+                      r"|emailed|texted|messaged|rang|booked|cancelled|said|phoned)\b)")
 _VOCATIVE_END = lazy(rf",\s+({_WORD_AT})(?=\s*(?:[!?.]|[–—-]\s|$))")
 _VOCATIVE_START = lazy(rf"({_WORD_AT})(?=\s+(?:we|we're|we've|you|your|you're|thanks|thank you)\b)")
 _SECOND_PERSON = lazy(r"\b(?i:you|your|you're|thanks|thank you|hi|hey|hope|see you)\b")
@@ -292,7 +298,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     for m in scan(_TITLE, text, folded):
         role = "clinician" if m.group(1).rstrip(".").lower() in _CLINICIANS else ""
         if m.group(2).split()[0] not in _STOP:
-            add(m.start(), m.end(), "a title before a name", role)
+            owner = _POSSESSIVE_END.search(text, m.start(2), m.end())  # "Mrs B. Adebayo's Estrogel": the name ends at 's
+            add(m.start(), owner.start() if owner else m.end(), "a title before a name", role)
     for m in scan(_PATIENT_CONTEXT, text, folded):
         context = " ".join(text[m.start():m.start(2)].strip(" :,").split())
         if (context[0].isupper() and not _at_sentence_start(text, m.start())
@@ -322,6 +329,10 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         word = m.group(1)
         if word not in NOT_NAMES and (word in lasts or word.lower() not in common_words()):
             add(m.start(1), m.end(1), "a surname naming a family")
+    for m in scan(_LOWER_SUBJECT, text, folded):
+        words = m.group(1).split()
+        if words[0].capitalize() in firsts and words[0] not in common_words():
+            add(m.start(1), m.end(1), "a name in lower case doing what a person does")
     for m in scan(_NAME_PATIENT_APPOSITIVE, text, folded):
         if m.group(1).split()[0] not in NOT_NAMES:
             add(m.start(1), m.end(1), "a name the sentence calls a patient", "patient")

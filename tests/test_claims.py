@@ -305,3 +305,15 @@ def test_surgery_sold_as_a_holiday_is_blocked(text: str) -> None:
 ])
 def test_a_vaccine_named_by_its_programme_and_a_warning_about_surgery_abroad_are_not_blocked(text: str) -> None:
     assert not blocking(text), blocking(text)
+
+
+def test_an_obesity_jab_is_a_prescription_only_medicine_and_nhs_trained_reads_as_nhs_provision() -> None:
+    # Batch 6 of the real corpus: ASA rulings on a search ad and an online GP service.
+    assert "claims.prescription_only_uk" in blocking("Obesity Treatment Jab, delivered next day")
+    assert "claims.regulatory_status" in claim_rules("Speak with an NHS-trained doctor in 6 minutes.")
+    assert "claims.regulatory_status" not in claim_rules("You need to be registered with an NHS GP practice.")
+
+
+def test_self_care_advice_about_stress_needs_evidence_but_is_not_prohibited() -> None:
+    text = "Create a plan of self-care actions to deal with stress and improve sleep."
+    assert not blocking(text), blocking(text)

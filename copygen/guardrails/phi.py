@@ -21,7 +21,7 @@ from .phi_ages import find_ages
 from .phi_hit import Hit
 from .phi_lexicon import HEALTH_TERMS, all_first_names, condition_words, first_names
 from .phi_lexicon import STREET_SUFFIX as _STREET_SUFFIX
-from .phi_names import NOT_NAMES, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_of
+from .phi_names import NOT_NAMES, OCCASIONS, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_of
 from .phi_names import WORD_START as _WORD_START
 from .prefilter import LiteralIndex, before, digit_count, need_of, requiring, scan
 from .sentences import around, start_of
@@ -682,8 +682,7 @@ def _not_names(own_text: str) -> frozenset[str]:
     return NOT_NAMES | frozenset(own_text.split())
 
 
-_OCCASIONS = frozenset("Day Days Week Weekend Month Year Eve Festival Fair Show Run Marathon Awards".split())
-_OCCASION_AFTER = lazy(rf"['’]?s?\s+(?:{'|'.join(sorted(_OCCASIONS))})\b")
+_OCCASION_AFTER = lazy(rf"['’]?s?\s+(?:{'|'.join(sorted(OCCASIONS))})\b")
 
 
 def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
@@ -703,7 +702,7 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # "came to us", "Vitamin C could": a name opens and closes on a capital
         if value.split()[0] not in all_first_names() and _title_case(sentence_of(text, start, end)):
             continue  # "Discover the Shocking Truth...": in a title-case headline only a listed first name counts
-        if value.split()[-1] in _OCCASIONS or _OCCASION_AFTER.match(text, end):
+        if value.split()[-1] in OCCASIONS or _OCCASION_AFTER.match(text, end):
             continue  # "Happy Independence Day", "Grace Hopper Day": an occasion
         out.append(Hit(start, end, name_kind(text, start, end), f"the name tagger reads a person's name (p={p:.2f}: {why})"))
     # A date is a patient's only in a message about one person: to "you", or naming someone.

@@ -160,10 +160,11 @@ NOT_NAMES = _STOP | frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Jan F
 _PLACE_WORD_BEFORE = lazy(r"\b(?:from|in|at|near)\s+$")
 _IN_AT_NEAR = lazy(r"\b(?:in|at|near)\s+$")
 _PLACE_OR_OBJECT_WORD_BEFORE = lazy(r"\b(?:from|in|at|near|to|of)\s+$")
-# Words that make "<capitalised word> <surname>" an event or an institution: "Grace Hopper Day", "Mercy Hall".
-_EVENT_WORDS = frozenset("Day Days Eve Week Weekend Month Year Festival Fair Show Run Marathon Award Awards Trust Foundation Society "
-                         "Institute College University School Hospital Centre Center Hall House Gardens Club Games Cup "
-                         "League Bridge Hill".split())
+# Words that make a capitalised name an occasion ("Grace Hopper Day", "Happy Independence Day") or, with the
+# rest, an institution ("Mercy Hall").
+OCCASIONS = frozenset("Day Days Eve Week Weekend Month Year Festival Fair Show Run Marathon Award Awards".split())
+_EVENT_WORDS = OCCASIONS | frozenset("Trust Foundation Society Institute College University School Hospital Centre Center "
+                                     "Hall House Gardens Club Games Cup League Bridge Hill".split())
 _WORD_BEFORE = lazy(rf"({_WORD}) $")
 _NEXT = lazy(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD}(?![{_LOW}{_UP}]))")
 _STREET = lazy(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill)\b")

@@ -317,3 +317,10 @@ def test_an_obesity_jab_is_a_prescription_only_medicine_and_nhs_trained_reads_as
 def test_self_care_advice_about_stress_needs_evidence_but_is_not_prohibited() -> None:
     text = "Create a plan of self-care actions to deal with stress and improve sleep."
     assert not blocking(text), blocking(text)
+
+
+def test_a_described_prescription_drug_offered_in_us_copy_needs_fair_balance() -> None:
+    # Seen passing in session 13's generation run: a US dental SMS offering "new blood pressure tablets".
+    text = "Family dental team is offering a special delivery of our family's new blood pressure tablets."
+    assert claim_severities(text, "us").get("claims.prescription_only_us") == "warn"
+    assert claim_severities(text, "uk").get("claims.prescription_only_uk") == "block"

@@ -661,3 +661,21 @@ def test_identifiers_a_fourteenth_writer_found_missing(text: str, expected: tupl
 ])
 def test_a_clinic_date_a_pronoun_and_a_list_of_capitalised_conditions_are_not_phi(text: str) -> None:
     assert kinds(text) == [], kinds(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Held-out set 15's first run (a care home) missed each of these (recall 0.865 once its gold was corrected).
+    ("Handover: Mr Teodor Kowalczyk (Room 9) back from Wythenshawe on 14 March after his fall.", ("date", "14 March")),
+    ("Can we share the photo of Bryn with the pony? His son said yes, but not the one of him in bed.",
+     ("media_ref", "the one of him in bed")),
+    ("Birthday list: Lilian Marsh turns 92 on the 4th, Ronald Bates on the 11th.", ("date", "the 11th")),
+    ("Winston Gayle's grandson Marcus is visiting from Leeds on Sat 22nd.", ("date", "Sat 22nd")),
+    ("Please send the invoice to Kath Hughes, Iris's daughter.", ("name", "Iris")),
+])
+def test_identifiers_a_fifteenth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    kind, value = expected
+    assert any(k.startswith(kind[:4]) and v == value for k, v in kinds(text)), kinds(text)
+
+
+def test_a_clinician_at_an_event_does_not_make_its_date_a_patients() -> None:
+    assert kinds("Meet Dr. Priya Raghunathan, our new geriatrician, at the open house on March 14.") == []

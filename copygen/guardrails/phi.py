@@ -217,7 +217,7 @@ _DATE_PERSONAL = lazy(
     r"|lab work|bloodwork|blood work|x-?rays?|prescriptions?|medications?|refills?|deliver(?:y|ies)|doses?)"
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
     r"|(?:seen|treated|operated on|came in|came to us|first came|joined us|visited us|diagnosed|fitted|vaccinated"
-    r"|lived with|living with)"
+    r"|lived with|living with|back (?:home )?from|home from|returned from|moved in|went (?:in)?to hospital)"
     r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got)"
     r"|\b(?i:he|she)(?:['’]ll| will) (?:need|be in|come in|arrive|visit)\w*"
     # One person's booking, told without naming them: "Booked: 19/9", "Confirmed for Wednesday, August 25",
@@ -242,12 +242,13 @@ _DATE_PERSONAL_AFTER = lazy(
 # a booking or a treatment. An offer's window or an invitation makes a date everyone's.
 _YOU_WORD = lazy(r"\b(?:you|your|you're|you've)\b", re.I)
 _CARE_WORD = lazy(
-    r"\b(?:appointment|appt|visit|session|check(?:-?up)?|review|follow-?up|fitting|fit|scan|x-?ray|consult\w*"
+    r"\b(?:appointment|appt|visit(?:ing|s|ed)?|session|check(?:-?up)?|review|follow-?up|fitting|fit|scan|x-?ray|consult\w*"
     r"|assessment|treatment|cleaning|filling|crown|implant|denture|retainer|massage|physio\w*|hygien\w*|jab"
     r"|vaccin\w*|injection|test|results?|surgery|operation|procedure|post-?op|booked|booking|cancellation"
     r"|rebook\w*|reschedul\w*|move|moving|moved|arrive|seeing you|see you|down for|missed|labs?)\b", re.I)
+# ("visiting from Leeds on Sat 22nd": a date after "on" or "at" is a day, not the window's end.)
 _WINDOW_BEFORE = lazy(r"\b(?:from|before|by|until|till|since|between|every|each|starting|ends?|ending"
-                            r"|deadline|runs?|open|opens|closed|during|through)\b\W*(?:\w+\W+){0,2}$", re.I)
+                            r"|deadline|runs?|open|opens|closed|during|through)\b\W*(?:(?!(?:on|at)\b)\w+\W+){0,2}$", re.I)
 # Moving one person's booking: "Can you move Rusty Hargrove from the 14th to Friday?" ("from" is no offer window).
 # A date that names a visit ("a balance from the 2/4 visit") is that visit's day, not a window's end either.
 _VISIT_AFTER = lazy(r"\s+(?:visit|appointment|appt|session|cleaning|check-?up|consult\w*|procedure|surgery|x-?rays?"
@@ -331,7 +332,9 @@ _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot
     r"(?:consent|permission)|(?:\s+in\s+th(?:is|ese)\s+\w+)?\s+(?:are|show)\s+(?:of\s+)?(?:models|actors|stock|illustrative))"
     r"|\b(?:her|his|their|(?-i:[A-Z][a-z]+)['’]s) (?:before[- ](?:and|&)[- ]after[- ](?:photos?|pics?|pictures?|selfies?"
     r"|videos?|shots?)|(?:[\w-]+\s){0,2}?(?:photos?|pics?|pictures?|selfies?|videos?|x-rays?))\b"
-    r"|\b(?-i:[A-Z][a-z]+)['’]s (?:before[- ](?:and|&)[- ]after|x-rays?|scans?|results)\b", re.I))
+    r"|\b(?-i:[A-Z][a-z]+)['’]s (?:before[- ](?:and|&)[- ]after|x-rays?|scans?|results)\b"
+    # another picture of the same person, in a text that speaks of photos: "not the one of him in bed"
+    r"|\b(?:the|that|this) (?:other )?one of (?:him|her|them)(?: (?:in|at|with|during|after|before|on) (?:\w+ ){0,2}?\w+)?\b", re.I))
 _BIOMETRIC = lazy(
     r"\b(?:(?:his|her|their|your|[A-Z][a-z]+['’]s|patient(?:['’]s)?)\s+(?:\w+\s+)?"
     r"(?:finger ?prints?|voice ?prints?|voice (?:sample|recording)s?|retina(?:l)? scans?|iris scans?|face ?prints?"
@@ -604,12 +607,14 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
             out.append(Hit(m.start(), m.end(), "date", "date in a sentence to or about one person's own care"))
     for m in scan(_WEEKDAY_ORDINAL, text, folded):  # "on Friday 20th"
         before = text[max(start_of(text, m.start()), m.start() - 60):m.start()]
-        if _DATE_PERSONAL.search(before) or _one_to_one_care(text, m.start(), m.end(), before, names):
+        if (_DATE_PERSONAL.search(before) or _DATE_STRONG.search(text, start_of(text, m.start()), m.start())
+                or _one_to_one_care(text, m.start(), m.end(), before, names)):
             out.append(Hit(m.start(), m.end(), "date", "weekday and day of the month in a sentence about one person's own care"))
     if " the " in text:
         for m in scan(_ORDINAL_DAY, text, folded):  # "we have you down for the 22nd"
             before = text[max(start_of(text, m.start()), m.start() - 60):m.start()]
-            if _DATE_PERSONAL.search(before) or _one_to_one_care(text, m.start(), m.end(), before, names):
+            if (_DATE_PERSONAL.search(before) or _DATE_STRONG.search(text, start_of(text, m.start()), m.start())
+                    or _one_to_one_care(text, m.start(), m.end(), before, names)):
                 out.append(Hit(m.start(), m.end(), "date", "day of the month in a sentence to or about one person's own care"))
     out += find_ages(text, folded, names)
     return out
@@ -652,7 +657,8 @@ _LONG_WORD = lazy(r"\b[^\W\d_]{4,}")
 
 def _title_case(sentence: str) -> bool:
     """A headline written in title case ("Discover the Shocking Truth About..."): four or more words of four
-    letters or more, three in four of them capitalised. There a capital says nothing of a name."""
+    letters or more, three in four of them capitalised. There a capital says nothing of a name. Asked of a
+    sentence, then of the whole text: a search ad's short lines ("Lowest Price Guaranteed.") are all title case."""
     words = _LONG_WORD.findall(sentence)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
 
@@ -700,7 +706,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # "Harley Street", "Faith, Hope and Charity Street": a place
         if not value[0].isupper() or value.split()[-1][0].islower():
             continue  # "came to us", "Vitamin C could": a name opens and closes on a capital
-        if value.split()[0] not in all_first_names() and _title_case(sentence_of(text, start, end)):
+        if value.split()[0] not in all_first_names() and (_title_case(sentence_of(text, start, end))
+                                                           or _title_case(text)):
             continue  # "Discover the Shocking Truth...": in a title-case headline only a listed first name counts
         if value.split()[-1] in OCCASIONS or _OCCASION_AFTER.match(text, end):
             continue  # "Happy Independence Day", "Grace Hopper Day": an occasion
@@ -708,7 +715,11 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
     # A date is a patient's only in a message about one person: to "you", or naming someone.
     dates = [t for t in tagged if t[2] == "DATE" and _DATE_SPAN.fullmatch(text[t[0]:t[1]])
              and phi_tagger.looks_like_date(text[t[0]:t[1]])]
-    if not (names or rule_names or phi_tagger.speaks_to_you(text)):
+    # (a clinician named at an event is no patient: "Meet Dr. Priya Raghunathan at the open house on March 14")
+    clinicians = clinician_spans(text) if (names or rule_names) else []
+    people = [n for n in [*((s, e) for s, e, *_ in names), *((h.start, h.end) for h in rule_names)]
+              if not any(cs <= n[0] < ce for cs, ce in clinicians)]
+    if not (people or phi_tagger.speaks_to_you(text)):
         dates = []
     for start, end, _label, p, why in dates:
         if _shared_date(text, start):

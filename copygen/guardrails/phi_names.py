@@ -85,6 +85,10 @@ _POSSESSIVE_HEALTH = lazy(rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?i:{HEA
 _POSSESSIVE_RECORD = lazy(
     rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+)?(?:records?|file|chart|notes|licen[cs]e|passport|forms?|x-rays?"
     r"|referral|paperwork|consent form)\b")
+# Someone's family: "Kath Hughes, Iris's daughter", "Desmond's son".
+_POSSESSIVE_FAMILY = lazy(
+    rf"({_WORD_AT})['’]s\s+(?:daughter|son|husband|wife|partner|mum|mom|mother|dad|father|sister|brother|grandson"
+    r"|granddaughter|grandchildren|niece|nephew|carer|next of kin)s?\b")
 OWNER_WORDS = frozenset("driver drivers patient patients client clients doctor doctors owner member child "
                          "children parent parents carer carers user users practice clinic".split())
 _PERSON_VERB = lazy(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
@@ -319,6 +323,9 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     for m in scan(_POSSESSIVE_RECORD, text, folded):
         if m.group(1).lower() not in OWNER_WORDS:  # "Driver's licence", "the Patient's chart"
             add(m.start(1), m.end(1), "a possessive name before a personal record or document", name_word=True)
+    for m in scan(_POSSESSIVE_FAMILY, text, folded):
+        if m.group(1).lower() not in OWNER_WORDS:
+            add(m.start(1), m.end(1), "a possessive name before a family member", name_word=True)
     for m in scan(_PERSON_VERB, text, folded):
         if not _after(_PLACE_OR_OBJECT_WORD_BEFORE, text, m.start(1)):
             add(m.start(1), m.end(1), "a name before a verb of someone's own story")

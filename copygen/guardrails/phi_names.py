@@ -21,14 +21,14 @@ from .phi_lexicon import (
     place_names,
     surnames,
 )
-from .prefilter import before, scan
+from .prefilter import before, requiring, scan
 from .sentences import around, start_of
 
 # Latin letters with their accented forms (Latin-1 and Latin Extended-A): Lucía, Zoë, Łukasz, Şule.
 _UP = "A-ZÀ-ÖØ-ÞĀ-ž"
 _LOW = "a-zß-öø-ÿĀ-ž'’"
-# An inner capital is tried first, so "O'Brien" and "McDonald" are read whole rather than as "O'" and "Mc".
-_TAIL = rf"(?:[{_LOW}]*[{_UP}][{_LOW}]+|[{_LOW}]+)(?:-[{_UP}a-zß-öø-ÿ][{_LOW}]+)?"
+# An inner capital goes on the word, so "O'Brien" and "McDonald" are read whole rather than as "O'" and "Mc".
+_TAIL = rf"[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}a-zß-öø-ÿ][{_LOW}]+)?"
 _WORD = rf"[{_UP}]{_TAIL}"
 _FULL = rf"{_WORD}(?:\s+(?:[A-Z]\.|{_WORD}))?"
 # The same, at the start of a word: `\b[A-Z]` written as a capital and then a look back at the character
@@ -123,8 +123,10 @@ _SUBJECT_SLOT = lazy(
     r"|texted|wants|needs|messaged|rang)\b)")
 # A name written all in lower case, opening a note and doing what a person does: "Reminder: amara osei asked for a
 # call". Read only when its first word is a listed first name and no common English word.
-_LOWER_SUBJECT = lazy(r"(?:^|[:;.!?]\s+|\n)([a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?)(?=\s+(?:asked|wants|needs|called"
-                      r"|emailed|texted|messaged|rang|booked|cancelled|said|phoned)\b)")
+_LOWER_SUBJECT_VERBS = ("asked", "wants", "needs", "called", "emailed", "texted", "messaged", "rang", "booked",
+                        "cancelled", "said", "phoned")
+_LOWER_SUBJECT = requiring(_LOWER_SUBJECT_VERBS, lazy(
+    rf"(?:^|[:;.!?]\s+|\n)([a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?)(?=\s+(?:{'|'.join(_LOWER_SUBJECT_VERBS)})\b)"))
 _VOCATIVE_END = lazy(rf",\s+({_WORD_AT})(?=\s*(?:[!?.]|[–—-]\s|$))")
 _VOCATIVE_START = lazy(rf"({_WORD_AT})(?=\s+(?:we|we're|we've|you|your|you're|thanks|thank you)\b)")
 _SECOND_PERSON = lazy(r"\b(?i:you|your|you're|thanks|thank you|hi|hey|hope|see you)\b")

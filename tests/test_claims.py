@@ -324,3 +324,12 @@ def test_a_described_prescription_drug_offered_in_us_copy_needs_fair_balance() -
     text = "Family dental team is offering a special delivery of our family's new blood pressure tablets."
     assert claim_severities(text, "us").get("claims.prescription_only_us") == "warn"
     assert claim_severities(text, "uk").get("claims.prescription_only_uk") == "block"
+
+
+@pytest.mark.parametrize("text", [
+    "High blood pressure is often called the silent killer. It's a leading risk factor for heart disease and stroke.",
+    "Taking your medicines as directed is an important way to help manage your blood pressure.",
+])
+def test_a_leading_risk_factor_and_medicines_taken_as_directed_are_not_claims(text: str) -> None:
+    # Batch 7 of the real corpus: CDC blood-pressure copy.
+    assert not claim_rules(text) & {"claims.superiority", "claims.treats_condition"}, claim_rules(text)

@@ -679,3 +679,23 @@ def test_identifiers_a_fifteenth_writer_found_missing(text: str, expected: tuple
 
 def test_a_clinician_at_an_event_does_not_make_its_date_a_patients() -> None:
     assert kinds("Meet Dr. Priya Raghunathan, our new geriatrician, at the open house on March 14.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Held-out set 16's first run (an addiction-recovery practice) missed these (covered 0.941, recall 0.935).
+    ("Client verified identity with SSN ending 4471.", ("ssn", "4471")),
+    ("Abdi Warsame's MassHealth ID is 100284736201 – prior auth pending.", ("health_plan_id", "100284736201")),
+    ("Thank you for your review, Lourdes – we're glad the Tuesday women's group has helped.",
+     ("review_reply", "the Tuesday women's group has helped")),
+])
+def test_identifiers_a_sixteenth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    kind, value = expected
+    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Per her mom, the afternoon group suits best.",
+    "High blood pressure often has no symptoms, so it is important to have your blood pressure checked regularly.",
+])
+def test_a_preposition_opening_a_sentence_and_a_general_reminder_to_get_checked_are_not_phi(text: str) -> None:
+    assert kinds(text) == [], kinds(text)

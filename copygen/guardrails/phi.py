@@ -21,7 +21,16 @@ from .phi_ages import find_ages
 from .phi_hit import Hit
 from .phi_lexicon import HEALTH_TERMS, all_first_names, condition_words, first_names
 from .phi_lexicon import STREET_SUFFIX as _STREET_SUFFIX
-from .phi_names import NOT_NAMES, OCCASIONS, OWNER_WORDS, clinician_spans, find_names, name_kind, sentence_of
+from .phi_names import (
+    NOT_NAMES,
+    OCCASIONS,
+    OWNER_WORDS,
+    clinician_spans,
+    find_names,
+    name_kind,
+    opens_before_determiner,
+    sentence_of,
+)
 from .phi_names import WORD_START as _WORD_START
 from .prefilter import LiteralIndex, before, digit_count, need_of, requiring, scan
 from .sentences import around, start_of
@@ -115,7 +124,10 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("health_plan_id", _labelled(
         r"member(?:ship)? (?:ID|number|no\.?|#)|subscriber (?:ID|number|no\.?|#)|policy (?:ID|number|no\.?|#)"
         r"|insurance (?:ID|number|no\.?|#)|plan (?:ID|number|#)|group (?:number|no\.?|#)|medicaid(?: ID| number| #)?"
-        r"|medicare(?: ID| number| #)?|MBI|beneficiary (?:ID|number)|health plan (?:ID|number)"), "health plan label"),
+        r"|medicare(?: ID| number| #)?|MBI|beneficiary (?:ID|number)|health plan (?:ID|number)"
+        # state Medicaid programmes by name
+        r"|(?:MassHealth|Medi-?Cal|TennCare|SoonerCare|BadgerCare|MaineCare|HUSKY|Apple Health|NJ FamilyCare)(?: ID| number| #| card)?"),
+     "health plan label"),
     ("account", _labelled(r"account(?: number| no\.?| #)?|acct\.?(?: no\.?| #)?|a/c(?: no\.?)?|sort code"
                           r"|billing (?:ID|number)|invoice(?: number| no\.?| #)?"), "account label"),
     ("license", _labelled(r"(?:driver'?s |driving )?licen[cs]e(?: number| no\.?| #)?|DL(?: number| no\.?| #)?"
@@ -138,7 +150,7 @@ _NHS_CONTEXT = lazy(r"\b(?:NHS|CHI|health and care)(?: number| no\.?| #)?(?:\s+(
 _NPI_CONTEXT = lazy(r"\bNPI(?: number| no\.?| #)?\W{0,3}$", re.I)
 _SSN_WORD = lazy(r"\b(?:SSN|SS#|social security)", re.I)
 # The last four digits of someone's SSN, which still single them out: "SSN ends in 6612", "last 4 of SSN: 6612".
-_SSN_LAST4 = lazy(r"\b(?:(?:SSN|social security(?: number)?)\s+(?:ends? (?:in|with)|last (?:four|4)(?: digits)?)"
+_SSN_LAST4 = lazy(r"\b(?:(?:SSN|social security(?: number)?)\s+(?:(?:ends?|ending)(?: (?:in|with))?|last (?:four|4)(?: digits)?)"
                         r"|last (?:four|4)(?: digits)? of (?:his |her |their |your |the |my )?(?:SSN|social security(?: number)?))"
                         r"(?:\s+(?:is|are))?\W{0,3}(\d{4})\b", re.I)
 _SSN_CONTEXT = lazy(r"\b(?:SSN|SS#|social security(?: number| no\.?| #)?|SS no\.?)(?:\s+(?:is|was))?\W{0,3}$", re.I)
@@ -290,7 +302,7 @@ _WHEN = r"recent|latest|upcoming|annual|overdue|next|repeat"  # which of a reade
 _RECIPIENT = lazy(
     rf"your(?<!\wyour) (?!free )(?:(?:{_WHEN}|yearly|last|positive|negative|abnormal) )*"
     rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment|aftercare|fitting"
-    r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)"
+    r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)\b"
     rf"|(?:{_WHEN}|follow-?up) (?:scan|x-?ray|mri|ct scan|ultrasound|mammogram"
     r"|blood test|smear test|biopsy)\b"
     r"|(?:blood |lab |urine |stool |swab |smear |biopsy |scan |x-ray |mri |ct |hiv |sti |pregnancy |covid |genetic )?"
@@ -363,6 +375,9 @@ _REVIEW_CONFIRM = lazy(
     r"|sorry (?:to hear |that )(?:that )?(?:the|your) [\w-]+ (?:wore off|did ?n[o']?t|was|were|went|hurt|took|felt|caused|left|has|had)\b"
     r"|(?:treated|treating|saw|seen|examined|looking after|caring for) you\b|you were (?:treated|seen|a patient)"
     r"|(?:trust(?:ing|ed)?|choos(?:ing|e)|chose) us (?:with|for) your [^.!?\n]+"
+    # a service the reviewer used has helped them: "we're glad the Tuesday women's group has helped"
+    r"|(?:the|our|your) (?:[\w'’-]+ ){0,3}?(?:group|sessions?|program(?:me)?|treatment|therapy|counsel+ing|classes?|care"
+    r"|clinic|team) (?:has|have|had) (?:really |so |truly )?(?:helped|worked|made a (?:real |big )?difference)"
     # how the reviewer's treatment is going: "so pleased the new dose is suiting you"
     r"|(?:the|your) (?:[\w-]+ ){0,2}?(?:dose|doses|medication|medicine|treatment|prescription|hrt|patch|patches|gel"
     r"|tablets?|pills?|plan|aligners?|braces|implant|crown|filling) (?:is|are|has been|have been|was|were) "
@@ -709,6 +724,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
         if value.split()[0] not in all_first_names() and (_title_case(sentence_of(text, start, end))
                                                            or _title_case(text)):
             continue  # "Discover the Shocking Truth...": in a title-case headline only a listed first name counts
+        if " " not in value and opens_before_determiner(text, start, end):
+            continue  # "Per her mom, ..."
         if value.split()[-1] in OCCASIONS or _OCCASION_AFTER.match(text, end):
             continue  # "Happy Independence Day", "Grace Hopper Day": an occasion
         out.append(Hit(start, end, name_kind(text, start, end), f"the name tagger reads a person's name (p={p:.2f}: {why})"))

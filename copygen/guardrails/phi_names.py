@@ -116,6 +116,7 @@ _NOT_CONTACTS = frozenset("Reception Support Admin Billing Accounts Office Desk 
                           "Finance Marketing Sales Insurance Triage Lab Radiology Records Scheduling Appointments "
                           "Emergency Ambulance Police Alexa Siri Google".split())
 _COMMA_BEFORE = lazy(r",\s+$")
+_DETERMINER_AFTER = lazy(r"\s+(?:her|his|their|the|our|its|my)\b")
 _OBJECT_SLOT = lazy(rf"\b{_SLOT_VERBS}\s+({_WORD_AT}(?:\s+{_WORD})?)(?=[\s,.!?;:)]|$)")
 # The subject of what a person does, opening a sentence: "Olusegun asked if evening slots are available".
 _SUBJECT_SLOT = lazy(
@@ -184,6 +185,12 @@ def second_of_proper_name(text: str, start: int) -> bool:
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     return (before is not None and before.group(1) not in all_first_names() and before.group(1) not in _STOP
             and before.group(1).lower() in common_words() and not _at_sentence_start(text, before.start(1)))
+
+
+def opens_before_determiner(text: str, start: int, end: int) -> bool:
+    """A word opening a sentence just before "her", "the", "our"...: "Per her mom, ...", "May the...". A name
+    there would be a vocative, which takes "you" or a comma."""
+    return _at_sentence_start(text, start) and _DETERMINER_AFTER.match(text, end) is not None
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:
@@ -385,6 +392,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             continue
         if possessive and nxt and nxt.group(1) in _EVENT_WORDS:
             continue  # "Valentine's Day", "Mother's Day": an occasion
+        if not possessive and opens_before_determiner(text, m.start(), m.end()):
+            continue
         listed_surname = bool(nxt) and (nxt.group(1) in lasts or re.fullmatch(r"[A-Z]\.", nxt.group(1)) is not None)
         if word in AMBIGUOUS_FIRST:  # "Austin Marathon": a word that is also a name needs a listed surname
             if not listed_surname:

@@ -19,7 +19,7 @@ from . import phi_tagger
 from .lazy_regex import is_regex, lazy
 from .phi_ages import find_ages
 from .phi_hit import Hit
-from .phi_lexicon import HEALTH_TERMS, all_first_names, condition_words, first_names
+from .phi_lexicon import HEALTH_TERMS, all_first_names, condition_words, first_names, place_names
 from .phi_lexicon import STREET_SUFFIX as _STREET_SUFFIX
 from .phi_names import (
     NOT_NAMES,
@@ -257,7 +257,7 @@ _CARE_WORD = lazy(
     r"\b(?:appointment|appt|visit(?:ing|s|ed)?|session|check(?:-?up)?|review|follow-?up|fitting|fit|scan|x-?ray|consult\w*"
     r"|assessment|treatment|cleaning|filling|crown|implant|denture|retainer|massage|physio\w*|hygien\w*|jab"
     r"|vaccin\w*|injection|test|results?|surgery|operation|procedure|post-?op|booked|booking|cancellation"
-    r"|rebook\w*|reschedul\w*|move|moving|moved|arrive|seeing you|see you|down for|missed|labs?)\b", re.I)
+    r"|rebook\w*|reschedul\w*|move|moving|moved|arrive|seeing you|see you|down for|missed|labs?|touch-?up|top-?up)\b", re.I)
 # ("visiting from Leeds on Sat 22nd": a date after "on" or "at" is a day, not the window's end.)
 _WINDOW_BEFORE = lazy(r"\b(?:from|before|by|until|till|since|between|every|each|starting|ends?|ending"
                             r"|deadline|runs?|open|opens|closed|during|through)\b\W*(?:(?!(?:on|at)\b)\w+\W+){0,2}$", re.I)
@@ -267,6 +267,8 @@ _VISIT_AFTER = lazy(r"\s+(?:visit|appointment|appt|session|cleaning|check-?up|co
                     r"|scan|follow-?up|fitting|filling|extraction)\b", re.I)
 _REBOOKING = lazy(r"\b(?:move|moving|moved|reschedul\w*|rebook\w*|swap|switch|push|bring)\b", re.I)
 _INVITATION_OPENING = lazy(r"(?:book|join|visit|come|pop|walk|grab|claim|get|try|don't miss|sign up)\b", re.I)
+# A weekday alone, after "on": a day of one person's care only where the sentence says so.
+_WEEKDAY_ON = lazy(r"\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!,? \d| the \d)")
 # A weekday and the day of the month, no month: "she'll need a bay on Friday 20th".
 _WEEKDAY_ORDINAL = lazy(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? (?:the )?\d{1,2}(?:st|nd|rd|th)\b"
                         r"(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
@@ -301,7 +303,7 @@ _CONDITION_WORDS = (r"(?:retainers?|braces|aligners?|dentures?|hearing aids?|dia
 _WHEN = r"recent|latest|upcoming|annual|overdue|next|repeat"  # which of a reader's tests or visits
 _RECIPIENT = lazy(
     rf"your(?<!\wyour) (?!free )(?:(?:{_WHEN}|yearly|last|positive|negative|abnormal) )*"
-    rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment|aftercare|fitting"
+    rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment|aftercare|fitting|touch-?up|top-?up"
     r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)\b"
     rf"|(?:{_WHEN}|follow-?up) (?:scan|x-?ray|mri|ct scan|ultrasound|mammogram"
     r"|blood test|smear test|biopsy)\b"
@@ -330,7 +332,7 @@ _SYMPATHY = requiring(("sorry", "feeling better", "get well"), lazy(
 _OFFER_BEFORE = lazy(r"\b(?:book|schedule|arrange|make|request|get|reserve|claim|plan|start|choose|pick)\s+$", re.I)
 # Every description of a photo, video or scan holds one of these words: the literal index rules most texts out.
 _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot", "clip", "x-ray", "scan", "before",
-                    "result"), lazy(
+                    "result", "tiktok", "reel", "vlog", "one of"), lazy(
     r"\b(?:before[- ](?:and|&|/)[- ]?after|before/after)\s+(?:photos?|pictures?|pics?|images?|shots?|videos?|selfies?)"
     r"(?=\s+(?:of|from|for)\s+(?:our |my |this |a |one of our )?(?:patients?|clients?|customers?|[A-Z][a-z]+|him|her|them)\b)"
     r"|\b(?:photos?|pictures?|pics?|images?|videos?|footage|selfies?)(?=\s+(?:of|from|with)\s+(?:our |my |this )?"
@@ -345,6 +347,11 @@ _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot
     r"|\b(?:her|his|their|(?-i:[A-Z][a-z]+)['’]s) (?:before[- ](?:and|&)[- ]after[- ](?:photos?|pics?|pictures?|selfies?"
     r"|videos?|shots?)|(?:[\w-]+\s){0,2}?(?:photos?|pics?|pictures?|selfies?|videos?|x-rays?))\b"
     r"|\b(?-i:[A-Z][a-z]+)['’]s (?:before[- ](?:and|&)[- ]after|x-rays?|scans?|results)\b"
+    # a before and after or a clip of someone's treatment: "the before & after of her lip filler", "Kemar's
+    # TikTok of his laser session"
+    r"|\bbefore\s*(?:&|and|/)\s*afters?\s+(?:of|from)\s+(?:her|his|their|(?-i:[A-Z][a-z]+)['’]s?)\b(?: [\w-]+){0,3}"
+    r"|\b(?:tiktoks?|reels?|vlogs?|clips?|videos?)\s+of\s+(?:her|his|their)\s+(?:[\w-]+\s+){0,2}?(?:session|treatment|procedure"
+    r"|appointment|visit|journey|results?)\b"
     # another picture of the same person, in a text that speaks of photos: "not the one of him in bed"
     r"|\b(?:the|that|this) (?:other )?one of (?:him|her|them)(?: (?:in|at|with|during|after|before|on) (?:\w+ ){0,2}?\w+)?\b", re.I))
 _BIOMETRIC = lazy(
@@ -378,6 +385,9 @@ _REVIEW_CONFIRM = lazy(
     # a service the reviewer used has helped them: "we're glad the Tuesday women's group has helped"
     r"|(?:the|our|your) (?:[\w'’-]+ ){0,3}?(?:group|sessions?|program(?:me)?|treatment|therapy|counsel+ing|classes?|care"
     r"|clinic|team) (?:has|have|had) (?:really |so |truly )?(?:helped|worked|made a (?:real |big )?difference)"
+    # how the reviewer's condition is going: "so happy your melasma is finally clearing"
+    r"|your (?:[\w-]+ ){1,2}?(?:is|are) (?:finally |now |really |already )?(?:clearing|healing|improving|fading|settling"
+    r"|better|gone|under control)"
     # how the reviewer's treatment is going: "so pleased the new dose is suiting you"
     r"|(?:the|your) (?:[\w-]+ ){0,2}?(?:dose|doses|medication|medicine|treatment|prescription|hrt|patch|patches|gel"
     r"|tablets?|pills?|plan|aligners?|braces|implant|crown|filling) (?:is|are|has been|have been|was|were) "
@@ -527,6 +537,14 @@ def _web(text: str, folded: frozenset[str], allow: Allow) -> list[Hit]:
             continue  # the practice's own social account: "instagram.com/cedarridgefm"
         if _PERSONAL_URL.search(url):
             out.append(Hit(m.start(), m.start() + len(url), "url", "URL of a personal profile or carrying personal data"))
+    if "@" in text:
+        for m in _HANDLE.finditer(text):
+            handle = m.group(1)
+            parts = [w for w in re.split(r"[._\d]+", handle) if w]
+            if _own_profile(handle, allow):
+                continue  # the practice's own account: "@lumenskin"
+            if sum(ch.isdigit() for ch in handle) >= 2 or any(w.capitalize() in all_first_names() for w in parts):
+                out.append(Hit(m.start(), m.end(), "other_id", "a person's social media handle"))
     for m in scan(_IPV4, text, folded):
         try:
             ipaddress.IPv4Address(m.group(0))
@@ -541,6 +559,10 @@ def _web(text: str, folded: frozenset[str], allow: Allow) -> list[Hit]:
                 continue
             out.append(Hit(m.start(), m.end(), "ip", "IPv6 address"))
     return out
+
+
+# A social media handle: "@jess.martinez92" (not an email address's domain).
+_HANDLE = lazy(r"(?<![\w.@])@([A-Za-z0-9][A-Za-z0-9._]{2,29})(?<![.])")
 
 
 def _own_profile(url: str, allow: Allow) -> bool:
@@ -620,6 +642,12 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
             out.append(Hit(m.start(), m.end(), "date", "date of a named or addressed person's care"))
         elif _one_to_one_care(text, m.start(), m.end(), before, names):
             out.append(Hit(m.start(), m.end(), "date", "date in a sentence to or about one person's own care"))
+    for m in scan(_WEEKDAY_ON, text, folded):  # "Luana had a reaction after her chemical peel on Saturday"
+        begin = start_of(text, m.start())
+        before = text[max(begin, m.start() - 60):m.start()]
+        named = any(begin <= h.start < m.start() for h in names)  # "When you came in on Tuesday" is not enough
+        if named and _DATE_PERSONAL.search(before) and not _WEEKDAY_ORDINAL.match(text, m.start()):
+            out.append(Hit(m.start() + 3, m.end(), "date", "the weekday of a named person's care"))
     for m in scan(_WEEKDAY_ORDINAL, text, folded):  # "on Friday 20th"
         before = text[max(start_of(text, m.start()), m.start() - 60):m.start()]
         if (_DATE_PERSONAL.search(before) or _DATE_STRONG.search(text, start_of(text, m.start()), m.start())
@@ -724,6 +752,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
         if value.split()[0] not in all_first_names() and (_title_case(sentence_of(text, start, end))
                                                            or _title_case(text)):
             continue  # "Discover the Shocking Truth...": in a title-case headline only a listed first name counts
+        if value in place_names() and (" " in value or value not in all_first_names()):
+            continue  # "Coral Gables": a place, though its first word is a first name ("Stanley" stays a name)
         if " " not in value and opens_before_determiner(text, start, end):
             continue  # "Per her mom, ..."
         if value.split()[-1] in OCCASIONS or _OCCASION_AFTER.match(text, end):

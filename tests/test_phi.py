@@ -724,3 +724,26 @@ def test_identifiers_a_seventeenth_writer_found_missing(text: str, expected: tup
 def test_the_practices_handle_a_list_of_places_and_an_unnamed_visit_day_are_not_phi(text: str) -> None:
     brand = Brand(practice_name="Lumen Skin & Laser", website="lumenskin.example")
     assert kinds(text, brand) == [], kinds(text, brand)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Held-out set 18's first run (a fertility clinic) missed these (recall 0.793 on its corrected gold).
+    ("Hi Sadia, your egg collection is confirmed for Tues 14/3.", ("recipient_condition", "your egg collection")),
+    ("Donor code NLF-D-0417 is reserved for the Zhang family.", ("other_id", "NLF-D-0417")),
+    ("Newsletter: twins Amara and Zain arrived on Christmas Eve.", ("date", "Christmas Eve")),
+    ("Review reply: Thank you Becky, we're so glad your frozen transfer worked.",
+     ("review_reply", "your frozen transfer worked")),
+    ("Dariusz asked whether his sperm sample from 4/2 can be used for the next cycle.", ("date", "4/2")),
+])
+def test_identifiers_an_eighteenth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    kind, value = expected
+    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Grace, patience and science: that's how we describe our embryology lab.",
+    "Dr Tom Whitley joins us from St James's Hospital.",
+    "We're closed on Christmas Day and Boxing Day.",
+])
+def test_a_virtue_opening_a_list_a_saints_hospital_and_the_practices_holidays_are_not_phi(text: str) -> None:
+    assert kinds(text) == [], kinds(text)

@@ -138,7 +138,7 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("device", _labelled(r"(?:device |implant |pump |pacemaker )?serial(?: number| no\.?| #)?|S/N|SN|UDI|lot (?:number|no\.?|#)"
                          r"|device (?:ID|number)|IMEI|implant (?:ID|number)"), "device identifier label"),
     ("other_id", _labelled(r"(?:booking|appointment|claim|reference|ref|confirmation|referral|ticket|file"
-                           r"|client|customer|user|visit)(?: ID| number| no\.?| #| code)?|ID"), "identifier label"),
+                           r"|client|customer|user|visit|donor)(?: ID| number| no\.?| #| code)?|ID"), "identifier label"),
 )
 # A number the practice itself holds: "The clinic's license number", "our registration no."
 _PRACTICE_OWNS = lazy(r"(?:\b(?:clinic|practice|pharmacy|facility|surgery|hospital|office)['’]s|\bour)\s+(?:\w+\s+)?$",
@@ -226,10 +226,12 @@ _DATE_STRONG = lazy(
 _DATE_PERSONAL = lazy(
     r"\b(?:(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
     r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?|labs?"
-    r"|lab work|bloodwork|blood work|x-?rays?|prescriptions?|medications?|refills?|deliver(?:y|ies)|doses?)"
+    r"|lab work|bloodwork|blood work|x-?rays?|prescriptions?|medications?|refills?|deliver(?:y|ies)|doses?|samples?"
+    r"|specimens?)"
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
     r"|(?:seen|treated|operated on|came in|came to us|first came|joined us|visited us|diagnosed|fitted|vaccinated"
-    r"|lived with|living with|back (?:home )?from|home from|returned from|moved in|went (?:in)?to hospital)"
+    r"|lived with|living with|back (?:home )?from|home from|returned from|moved in|went (?:in)?to hospital|arrived"
+    r"|was born|were born)"
     r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got)"
     r"|\b(?i:he|she)(?:['’]ll| will) (?:need|be in|come in|arrive|visit)\w*"
     # One person's booking, told without naming them: "Booked: 19/9", "Confirmed for Wednesday, August 25",
@@ -267,6 +269,9 @@ _VISIT_AFTER = lazy(r"\s+(?:visit|appointment|appt|session|cleaning|check-?up|co
                     r"|scan|follow-?up|fitting|filling|extraction)\b", re.I)
 _REBOOKING = lazy(r"\b(?:move|moving|moved|reschedul\w*|rebook\w*|swap|switch|push|bring)\b", re.I)
 _INVITATION_OPENING = lazy(r"(?:book|join|visit|come|pop|walk|grab|claim|get|try|don't miss|sign up)\b", re.I)
+# A holiday that fixes a day of the year: a birth or visit on it dates a person ("arrived on Christmas Eve").
+_HOLIDAY_DATE = lazy(r"\b(?:Christmas (?:Eve|Day)|Boxing Day|New Year['’]s (?:Eve|Day)|Valentine['’]s Day|Hallowe['’]?en"
+                     r"|Bonfire Night|St\.? Patrick['’]s Day|Independence Day|the Fourth of July)\b")
 # A weekday alone, after "on": a day of one person's care only where the sentence says so.
 _WEEKDAY_ON = lazy(r"\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!,? \d| the \d)")
 # A weekday and the day of the month, no month: "she'll need a bay on Friday 20th".
@@ -310,6 +315,7 @@ _RECIPIENT = lazy(
     r"|(?:blood |lab |urine |stool |swab |smear |biopsy |scan |x-ray |mri |ct |hiv |sti |pregnancy |covid |genetic )?"
     r"(?:test )?results?\b(?! (?:may|might|could|will) vary)|diagnosis|biopsy|(?:repeat )?prescriptions?(?= (?:is|are|for|of|has|have|was|will|came|needs?)\b)"
     r"|medication review|treatment plan|care plan|referral (?:to|for|letter)|recovery from|stay (?:in|at) (?:the )?hospital"
+    r"|egg (?:collection|retrieval)|embryo transfer|(?:frozen |fresh )?(?:embryo )?transfer|iui|icsi|insemination"
     r"|(?:chemo\w*|dialysis|ivf|rehab|detox|methadone) (?:session|appointment|cycle|programme|treatment)s?)", re.I)
 # The reader's own body counts too ("Your ankle is healing nicely", "your knee is looking stronger").
 _BODY_PARTS = (r"ankles?|knees?|hips?|shoulders?|back|neck|wrists?|elbows?|foot|feet|hamstrings?|achilles|calf|calves"
@@ -385,6 +391,9 @@ _REVIEW_CONFIRM = lazy(
     # a service the reviewer used has helped them: "we're glad the Tuesday women's group has helped"
     r"|(?:the|our|your) (?:[\w'’-]+ ){0,3}?(?:group|sessions?|program(?:me)?|treatment|therapy|counsel+ing|classes?|care"
     r"|clinic|team) (?:has|have|had) (?:really |so |truly )?(?:helped|worked|made a (?:real |big )?difference)"
+    # how the reviewer's treatment turned out: "so glad your frozen transfer worked"
+    r"|your (?:[\w-]+ ){0,2}?(?:transfer|treatment|cycle|procedure|surgery|operation|implants?|filling|crown|session|scan"
+    r"|injection|jab|ivf|iui) (?:worked|went (?:well|smoothly)|was (?:a )?success\w*|has worked)"
     # how the reviewer's condition is going: "so happy your melasma is finally clearing"
     r"|your (?:[\w-]+ ){1,2}?(?:is|are) (?:finally |now |really |already )?(?:clearing|healing|improving|fading|settling"
     r"|better|gone|under control)"
@@ -642,6 +651,10 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
             out.append(Hit(m.start(), m.end(), "date", "date of a named or addressed person's care"))
         elif _one_to_one_care(text, m.start(), m.end(), before, names):
             out.append(Hit(m.start(), m.end(), "date", "date in a sentence to or about one person's own care"))
+    for m in scan(_HOLIDAY_DATE, text, folded):  # "twins Amara and Zain arrived on Christmas Eve"
+        before = text[max(start_of(text, m.start()), m.start() - 60):m.start()]
+        if _DATE_PERSONAL.search(before) or _DATE_STRONG.search(text, start_of(text, m.start()), m.start()):
+            out.append(Hit(m.start(), m.end(), "date", "a holiday's date of a named person's birth or care"))
     for m in scan(_WEEKDAY_ON, text, folded):  # "Luana had a reaction after her chemical peel on Saturday"
         begin = start_of(text, m.start())
         before = text[max(begin, m.start() - 60):m.start()]
@@ -710,6 +723,11 @@ _STREET_AFTER = lazy(rf"\s+{_STREET_SUFFIX}\b|\s+(?:Clinic|Dental|Pharmacy|Physi
 # The rest of a list of capitalised words whose last one names a street: after "Hope" in "Faith, Hope and
 # Charity Street".
 _LIST_ITEM = lazy(r"[^,;&\n]+")
+_LOWER_LIST_AFTER = lazy(r",\s+[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?(?:,\s+[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)*,?\s+(?:and|&)\s+[a-z]")
+
+
+def _at_opening(text: str, pos: int) -> bool:
+    return not text[start_of(text, pos):pos].strip(" \"'“‘(")
 _HEALTH_WORD = lazy(rf"\b{HEALTH_TERMS}\b", re.I)
 
 
@@ -754,6 +772,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # "Discover the Shocking Truth...": in a title-case headline only a listed first name counts
         if value in place_names() and (" " in value or value not in all_first_names()):
             continue  # "Coral Gables": a place, though its first word is a first name ("Stanley" stays a name)
+        if " " not in value and _at_opening(text, start) and _LOWER_LIST_AFTER.match(text, end):
+            continue  # "Grace, patience and science: ...": the first of a list of common nouns
         if " " not in value and opens_before_determiner(text, start, end):
             continue  # "Per her mom, ..."
         if value.split()[-1] in OCCASIONS or _OCCASION_AFTER.match(text, end):

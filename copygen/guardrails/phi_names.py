@@ -116,6 +116,7 @@ _NOT_CONTACTS = frozenset("Reception Support Admin Billing Accounts Office Desk 
                           "Finance Marketing Sales Insurance Triage Lab Radiology Records Scheduling Appointments "
                           "Emergency Ambulance Police Alexa Siri Google".split())
 _COMMA_BEFORE = lazy(r",\s+$")
+_SAINT_BEFORE = lazy(r"\b(?:St\.?|Saint)\s+$")
 _DETERMINER_AFTER = lazy(r"\s+(?:her|his|their|the|our|its|my)\b")
 _OBJECT_SLOT = lazy(rf"\b{_SLOT_VERBS}\s+({_WORD_AT}(?:\s+{_WORD})?)(?=[\s,.!?;:)]|$)")
 # The subject of what a person does, opening a sentence: "Olusegun asked if evening slots are available".
@@ -328,6 +329,9 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     for m in scan(_NAME_ID, text, folded):
         add(m.start(1), m.end(1), "a name followed by a birth date or record number")
     for m in scan(_POSSESSIVE_HEALTH, text, folded):
+        nxt = _NEXT.match(text, m.end(1))
+        if _SAINT_BEFORE.search(text, max(0, m.start(1) - 7), m.start(1)) or (nxt and nxt.group(1) in _EVENT_WORDS):
+            continue  # "St James's Hospital", "Guy's Hospital": an institution
         add(m.start(1), m.end(1), "a possessive name before a health term")
     for m in scan(_POSSESSIVE_RECORD, text, folded):
         if m.group(1).lower() not in OWNER_WORDS:  # "Driver's licence", "the Patient's chart"

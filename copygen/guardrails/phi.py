@@ -275,8 +275,11 @@ _HOLIDAY_DATE = lazy(r"\b(?:Christmas (?:Eve|Day)|Boxing Day|New Year['’]s (?:
 # A weekday alone, after "on": a day of one person's care only where the sentence says so.
 _WEEKDAY_ON = lazy(r"\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!,? \d| the \d)")
 # A weekday and the day of the month, no month: "she'll need a bay on Friday 20th".
-_WEEKDAY_ORDINAL = lazy(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? (?:the )?\d{1,2}(?:st|nd|rd|th)\b"
-                        r"(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
+# Every match holds a day number with its suffix, which the literal index looks for ("11th" holds "1th").
+_ORDINAL_SUFFIXES = ("1st", "2nd", "3rd", "0th", "1th", "2th", "3th", "4th", "5th", "6th", "7th", "8th", "9th")
+_WEEKDAY_ORDINAL = requiring(_ORDINAL_SUFFIXES, lazy(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? (?:the )?\d{1,2}(?:st|nd|rd|th)\b"
+    r"(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I))
 # A day of the month told by its ordinal alone: "on the 3rd", "for the 22nd".
 _ORDINAL_DAY = lazy(r"\bthe \d{1,2}(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
 _POSTCODE_RE = r"(?:GIR ?0AA|[A-PR-UWYZ](?:\d[\dA-HJKPSTUW]?|[A-HK-Y]\d[\dABEHMNPRV-Y]?) ?\d[ABD-HJLNP-UW-Z]{2})"
@@ -655,7 +658,7 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
         before = text[max(start_of(text, m.start()), m.start() - 60):m.start()]
         if _DATE_PERSONAL.search(before) or _DATE_STRONG.search(text, start_of(text, m.start()), m.start()):
             out.append(Hit(m.start(), m.end(), "date", "a holiday's date of a named person's birth or care"))
-    for m in scan(_WEEKDAY_ON, text, folded):  # "Luana had a reaction after her chemical peel on Saturday"
+    for m in (scan(_WEEKDAY_ON, text, folded) if names else ()):  # "Luana had a reaction after her peel on Saturday"
         begin = start_of(text, m.start())
         before = text[max(begin, m.start() - 60):m.start()]
         named = any(begin <= h.start < m.start() for h in names)  # "When you came in on Tuesday" is not enough

@@ -138,7 +138,8 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("device", _labelled(r"(?:device |implant |pump |pacemaker )?serial(?: number| no\.?| #)?|S/N|SN|UDI|lot (?:number|no\.?|#)"
                          r"|device (?:ID|number)|IMEI|implant (?:ID|number)"), "device identifier label"),
     ("other_id", _labelled(r"(?:booking|appointment|claim|reference|ref|confirmation|referral|ticket|file"
-                           r"|client|customer|user|visit|donor)(?: ID| number| no\.?| #| code)?|ID"), "identifier label"),
+                           r"|client|customer|user|visit|donor|employee|staff|payroll|badge)(?: ID| number| no\.?| #| code)?"
+                           r"|ID"), "identifier label"),
 )
 # A number the practice itself holds: "The clinic's license number", "our registration no."
 _PRACTICE_OWNS = lazy(r"(?:\b(?:clinic|practice|pharmacy|facility|surgery|hospital|office)['’]s|\bour)\s+(?:\w+\s+)?$",
@@ -259,7 +260,8 @@ _CARE_WORD = lazy(
     r"\b(?:appointment|appt|visit(?:ing|s|ed)?|session|check(?:-?up)?|review|follow-?up|fitting|fit|scan|x-?ray|consult\w*"
     r"|assessment|treatment|cleaning|filling|crown|implant|denture|retainer|massage|physio\w*|hygien\w*|jab"
     r"|vaccin\w*|injection|test|results?|surgery|operation|procedure|post-?op|booked|booking|cancellation"
-    r"|rebook\w*|reschedul\w*|move|moving|moved|arrive|seeing you|see you|down for|missed|labs?|touch-?up|top-?up)\b", re.I)
+    r"|rebook\w*|reschedul\w*|move|moving|moved|arrive|seeing you|see you|down for|missed|labs?|touch-?up|top-?up"
+    r"|injur\w*|incident|accident|light duty|off work|return to work|cleared to return)\b", re.I)
 # ("visiting from Leeds on Sat 22nd": a date after "on" or "at" is a day, not the window's end.)
 _WINDOW_BEFORE = lazy(r"\b(?:from|before|by|until|till|since|between|every|each|starting|ends?|ending"
                             r"|deadline|runs?|open|opens|closed|during|through)\b\W*(?:(?!(?:on|at)\b)\w+\W+){0,2}$", re.I)
@@ -330,6 +332,7 @@ _READER_HEALTH = (rf"(?:[\w-]+ ){{0,2}}(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?
 _RECIPIENT_STATE = lazy(
     rf"\b(?:since|visit(?:ing|ed)? us|visit(?:ing|ed)?|call(?:ing|ed)?(?: us)?|came in|coming in|contact(?:ing|ed) us) "
     rf"(?:about |for |regarding )?your {_READER_HEALTH}"
+    rf"|\byour {_READER_HEALTH} (?:come out|come off|(?:are|is) (?:being )?removed|need (?:removing|checking|changing))\b"
     rf"|\byour {_READER_HEALTH} (?:is|are|was|were|has|have)(?: now| still| really)? (?:due|overdue|going|healing"
     r"|improving|booked|ready|back|coming along|progressing|scheduled|confirmed|looking|done|complete)\b", re.I)
 # Sympathy for what the reader suffers says they suffer it: "we're sorry to hear about the allergy",
@@ -391,6 +394,9 @@ _REVIEW_CONFIRM = lazy(
     r"|sorry (?:to hear |that )(?:that )?(?:the|your) [\w-]+ (?:wore off|did ?n[o']?t|was|were|went|hurt|took|felt|caused|left|has|had)\b"
     r"|(?:treated|treating|saw|seen|examined|looking after|caring for) you\b|you were (?:treated|seen|a patient)"
     r"|(?:trust(?:ing|ed)?|choos(?:ing|e)|chose) us (?:with|for) your [^.!?\n]+"
+    # a treatment that helped the reviewer: "glad the ankle splint helped"
+    r"|(?:the|your) (?:[\w'’-]+ ){0,2}?(?:splint|brace|boot|cast|dressing|cream|medication|medicine|injection|jab|stitches"
+    r"|physio(?:therapy)?|exercises|inhaler|antibiotics|tablets) (?:has |have |had )?(?:really |so )?(?:helped|worked)"
     # a service the reviewer used has helped them: "we're glad the Tuesday women's group has helped"
     r"|(?:the|our|your) (?:[\w'’-]+ ){0,3}?(?:group|sessions?|program(?:me)?|treatment|therapy|counsel+ing|classes?|care"
     r"|clinic|team) (?:has|have|had) (?:really |so |truly )?(?:helped|worked|made a (?:real |big )?difference)"
@@ -430,6 +436,8 @@ def _phones(text: str) -> list[Hit]:
                 continue
             if re.fullmatch(r"\d{4}[-–]\d{4}|(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}|\d{3}-\d{2}-\d{4}|\d{5}-\d{4}", m.raw_string):
                 continue  # a range of years, or an SSN's or a ZIP+4's shape (no phone number is written so)
+            if re.search(r"[A-Za-z]+-$", text[max(0, m.start - 8):m.start]):
+                continue  # the digits of a reference that opens with letters: "WC-2025-118204"
             if phonenumbers.number_type(m.number) in _service_types():
                 continue  # freephone, shared-cost and national-rate lines belong to services, not patients
             before = text[max(0, m.start - 30):m.start]
@@ -711,6 +719,7 @@ def _marketing(text: str, folded: frozenset[str]) -> list[Hit]:
 # break, for a date.
 _NAME_SPAN = lazy(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?(?:\s+[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?)*")
 _DATE_SPAN = lazy(r"(?=.*\d)[\w ,./'’-]+")
+_ID_LIKE = lazy(r"\d{5}|[A-Za-z]-\d")  # "WC-2025-118204": a reference the tagger took for a date
 _LONG_WORD = lazy(r"\b[^\W\d_]{4,}")
 
 
@@ -784,7 +793,7 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
         out.append(Hit(start, end, name_kind(text, start, end), f"the name tagger reads a person's name (p={p:.2f}: {why})"))
     # A date is a patient's only in a message about one person: to "you", or naming someone.
     dates = [t for t in tagged if t[2] == "DATE" and _DATE_SPAN.fullmatch(text[t[0]:t[1]])
-             and phi_tagger.looks_like_date(text[t[0]:t[1]])]
+             and phi_tagger.looks_like_date(text[t[0]:t[1]]) and not _ID_LIKE.search(text[t[0]:t[1]])]
     # (a clinician named at an event is no patient: "Meet Dr. Priya Raghunathan at the open house on March 14")
     clinicians = clinician_spans(text) if (names or rule_names) else []
     people = [n for n in [*((s, e) for s, e, *_ in names), *((h.start, h.end) for h in rule_names)]

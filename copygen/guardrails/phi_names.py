@@ -385,7 +385,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
                     and not possessive
                     and not (word.endswith("ing") and word.lower() in common_words())
                     and not _after(_PLACE_WORD_BEFORE, text, m.start())
-                    and not _STREET.match(text, m.end())):
+                    and not _STREET.match(text, m.end()) and word not in place_names()):  # not "Omaha Storm Chasers"
                 add(m.start(), nxt.end(), "a capitalised word before a surname from the name list")
             continue
         if _STREET.match(text, m.end()) or (_after(_IN_AT_NEAR, text, m.start()) and not possessive):

@@ -333,3 +333,12 @@ def test_a_described_prescription_drug_offered_in_us_copy_needs_fair_balance() -
 def test_a_leading_risk_factor_and_medicines_taken_as_directed_are_not_claims(text: str) -> None:
     # Batch 7 of the real corpus: CDC blood-pressure copy.
     assert not claim_rules(text) & {"claims.superiority", "claims.treats_condition"}, claim_rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "What's your ADHD type? Take the test.",
+    "Our home kit lets you assess if you are in optimum health.",
+])
+def test_a_test_that_sorts_or_clears_the_reader_is_a_screening_claim(text: str) -> None:
+    # Batch 8 of the real corpus: ASA rulings on an ADHD test app and a home PSA test.
+    assert claim_severities(text).get("claims.screening_claim") == "warn", claim_severities(text)

@@ -25,6 +25,7 @@ from .phi_names import (
     NOT_NAMES,
     OCCASIONS,
     OWNER_WORDS,
+    at_sentence_start,
     clinician_spans,
     find_names,
     name_kind,
@@ -732,14 +733,9 @@ def _title_case(sentence: str) -> bool:
 
 
 _STREET_AFTER = lazy(rf"\s+{_STREET_SUFFIX}\b|\s+(?:Clinic|Dental|Pharmacy|Physio\w*|Surgery|Practice|Health|Medical)\b")
-# The rest of a list of capitalised words whose last one names a street: after "Hope" in "Faith, Hope and
-# Charity Street".
 _LIST_ITEM = lazy(r"[^,;&\n]+")
+# The rest of a list of lower-case nouns after a capitalised first item: ", patience and science".
 _LOWER_LIST_AFTER = lazy(r",\s+[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?(?:,\s+[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)*,?\s+(?:and|&)\s+[a-z]")
-
-
-def _at_opening(text: str, pos: int) -> bool:
-    return not text[start_of(text, pos):pos].strip(" \"'“‘(")
 _HEALTH_WORD = lazy(rf"\b{HEALTH_TERMS}\b", re.I)
 
 
@@ -753,6 +749,8 @@ def _in_condition_list(text: str, start: int, end: int) -> bool:
     return len(items) >= 2 and health >= 2
 
 
+# The rest of a list of capitalised words whose last one names a street: after "Hope" in "Faith, Hope and
+# Charity Street".
 _LIST_THEN_STREET = lazy(rf"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+)+\s+{_STREET_SUFFIX}\b")
 
 
@@ -784,7 +782,7 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # "Discover the Shocking Truth...": in a title-case headline only a listed first name counts
         if value in place_names() and (" " in value or value not in all_first_names()):
             continue  # "Coral Gables": a place, though its first word is a first name ("Stanley" stays a name)
-        if " " not in value and _at_opening(text, start) and _LOWER_LIST_AFTER.match(text, end):
+        if " " not in value and at_sentence_start(text, start) and _LOWER_LIST_AFTER.match(text, end):
             continue  # "Grace, patience and science: ...": the first of a list of common nouns
         if " " not in value and opens_before_determiner(text, start, end):
             continue  # "Per her mom, ..."

@@ -185,16 +185,16 @@ def second_of_proper_name(text: str, start: int) -> bool:
     it is the second word of a place's or a thing's name ("Navy Pier", "Golden Rose"), not a person's."""
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     return (before is not None and before.group(1) not in all_first_names() and before.group(1) not in _STOP
-            and before.group(1).lower() in common_words() and not _at_sentence_start(text, before.start(1)))
+            and before.group(1).lower() in common_words() and not at_sentence_start(text, before.start(1)))
 
 
 def opens_before_determiner(text: str, start: int, end: int) -> bool:
     """A word opening a sentence just before "her", "the", "our"...: "Per her mom, ...", "May the...". A name
     there would be a vocative, which takes "you" or a comma."""
-    return _at_sentence_start(text, start) and _DETERMINER_AFTER.match(text, end) is not None
+    return at_sentence_start(text, start) and _DETERMINER_AFTER.match(text, end) is not None
 
 
-def _at_sentence_start(text: str, pos: int) -> bool:
+def at_sentence_start(text: str, pos: int) -> bool:
     return not text[start_of(text, pos):pos].strip(" \"'“‘(")
 
 
@@ -269,7 +269,7 @@ def _unlisted_name(text: str, m: re.Match[str], slot: int, firsts: frozenset[str
         return None
     listed = words[0] in firsts or words[0] in lasts  # a listed name asking or finishing is a person ("Zhang Wei asked")
     if slot >= 3 and ((words[0].lower() in common_words() and not (slot == 4 and listed)) or not words[0].isalpha()
-                      or not _at_sentence_start(text, m.start(1))):
+                      or not at_sentence_start(text, m.start(1))):
         return None  # an imperative or a question opens the sentence: "Mark your calendar", "What's your..."
     return m.span(1)
 
@@ -289,7 +289,7 @@ def _contact_or_thanks_before(text: str, start: int) -> bool:
 def _contacted(text: str, m: re.Match[str], word: str, verb: str) -> bool:
     """A capitalised common word after a verb of contact, within the sentence, that is neither a place nor a
     department: someone's name ("call Dusty to reschedule")."""
-    return (verb in _CONTACT_WORDS and not _at_sentence_start(text, m.start(1))
+    return (verb in _CONTACT_WORDS and not at_sentence_start(text, m.start(1))
             and word not in _NOT_CONTACTS and word not in place_names() and word.isalpha())
 
 
@@ -317,7 +317,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             add(m.start(), owner.start() if owner else m.end(), "a title before a name", role)
     for m in scan(_PATIENT_CONTEXT, text, folded):
         context = " ".join(text[m.start():m.start(2)].strip(" :,").split())
-        if (context[0].isupper() and not _at_sentence_start(text, m.start())
+        if (context[0].isupper() and not at_sentence_start(text, m.start())
                 and m.group(2).split()[0] not in firsts):
             continue  # a title-case name of a thing ("coached Little League"), not "little Amy"
         add(m.start(2), m.end(2), f"a name after “{context}”", "patient" if m.group(1) else "")
@@ -371,7 +371,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
                         and (nxt.group(1) in lasts or (nxt.group(1).lower() not in common_words()
                                                        and nxt.group(1) not in place_names()))
                         and nxt.group(1) not in _EVENT_WORDS and not _STREET.match(text, m.end())
-                        and not _at_sentence_start(text, m.start())):
+                        and not at_sentence_start(text, m.start())):
                     add(m.start(), nxt.end(), "a first name that is also a word, before a listed surname", name_word=True)
             continue
         if word in firsts or word in lasts or word.lower() not in common_words() or _contact_or_thanks_before(text, m.start()):

@@ -40,7 +40,7 @@ _WORD_CLASSES: dict[str, str] = {
                      r"check-?ups?|nurses?|midwi\w*|emergency|a&e|appointments?|eligible|invit\w*|signs?|"
                      r"symptoms?|call|dial",
     "advice": r"ask|visit|speak|talk|contact|learn|remember|encourage|book",
-    "body": r"skin|brain|immune|immunity|energy|joints?|bones?|teeth|tooth|gums?|hair|weight|fat|waist\w*|abs|"
+    "body": r"skin|scalp|brain|immune|immunity|energy|joints?|bones?|spine|spinal|posture|tissues?|teeth|tooth|gums?|hairs?|weight|fat|waist\w*|abs|"
             r"belly|tummy|cells?|metabolism|hormon\w*|gut|liver|heart|blood|nerves?|nervous|muscles?|body|mind|"
             r"sleep|mood|focus|memory|libido|collagen|wrinkles?|ageing|aging|youthful|breasts?|nose|face|smile|"
             r"eyes?|sight|vision|stomach|digest\w*|circulation|toxins?|lungs?",

@@ -764,3 +764,27 @@ def test_identifiers_a_nineteenth_writer_found_missing(text: str, expected: tupl
 
 def test_a_team_named_for_its_city_is_not_a_person() -> None:
     assert kinds("Omaha Storm Chasers fans: show your ticket for 10% off sports physicals in April.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Held-out set 20's first run (a community pharmacy) missed these (recall 0.867 on its corrected gold).
+    ("Rx no. RX-3310-5820 for Alun Davies – dose changed.", ("other_id", "RX-3310-5820")),
+    ("Note for Ffion Lloyd: your B12 injection is due soon.", ("recipient_condition", "your B12 injection is due")),
+    ("Reminder for Ffion Lloyd: your B12 injection is due next Thursday.", ("date", "next Thursday")),
+    ("Emergency supply given to Piotr Zielinski on Saturday – his inhaler.", ("date", "Saturday")),
+    ("Please hold Aoife Kelly's order until after the 18th, she's away.", ("date", "the 18th")),
+    ("Review reply: Diolch Catrin! We're glad the new tablets are working for you.",
+     ("review_reply", "the new tablets are working for you")),
+])
+def test_identifiers_a_twentieth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    kind, value = expected
+    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Free delivery across Grangetown, Splott, Adamsdown and Cathays.",
+    "Llandaff Fields parkrun on Saturday – come and say hello!",
+    "Order #B2044 for shop fittings arrives Friday.",
+])
+def test_the_areas_a_pharmacy_covers_a_park_and_its_own_order_are_not_phi(text: str) -> None:
+    assert kinds(text) == [], kinds(text)

@@ -25,6 +25,7 @@ from .phi_names import (
     NOT_NAMES,
     OCCASIONS,
     OWNER_WORDS,
+    PLACE_FEATURES,
     at_sentence_start,
     clinician_spans,
     find_names,
@@ -140,6 +141,8 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
                          r"|device (?:ID|number)|IMEI|implant (?:ID|number)"), "device identifier label"),
     ("other_id", _labelled(r"(?:booking|appointment|claim|reference|ref|confirmation|referral|ticket|file"
                            r"|client|customer|user|visit|donor|employee|staff|payroll|badge)(?: ID| number| no\.?| #| code)?"
+                           # a prescription, only with its number word: "Rx no. RX-2209-4471" (an order number is as often the practice's own)
+                           r"|(?:rx|prescription|script)(?: ID| number| no\.?| #)"
                            r"|ID"), "identifier label"),
 )
 # A number the practice itself holds: "The clinic's license number", "our registration no."
@@ -229,8 +232,9 @@ _DATE_PERSONAL = lazy(
     r"\b(?:(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
     r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?|labs?"
     r"|lab work|bloodwork|blood work|x-?rays?|prescriptions?|medications?|refills?|deliver(?:y|ies)|doses?|samples?"
-    r"|specimens?)"
+    r"|specimens?|orders?|collections?)"
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
+    r"|(?:given|supplied|dispensed|issued|handed) to (?=[A-Z])"
     r"|(?:seen|treated|operated on|came in|came to us|first came|joined us|visited us|diagnosed|fitted|vaccinated"
     r"|lived with|living with|back (?:home )?from|home from|returned from|moved in|went (?:in)?to hospital|arrived"
     r"|was born|were born)"
@@ -275,8 +279,8 @@ _INVITATION_OPENING = lazy(r"(?:book|join|visit|come|pop|walk|grab|claim|get|try
 # A holiday that fixes a day of the year: a birth or visit on it dates a person ("arrived on Christmas Eve").
 _HOLIDAY_DATE = lazy(r"\b(?:Christmas (?:Eve|Day)|Boxing Day|New Year['’]s (?:Eve|Day)|Valentine['’]s Day|Hallowe['’]?en"
                      r"|Bonfire Night|St\.? Patrick['’]s Day|Independence Day|the Fourth of July)\b")
-# A weekday alone, after "on": a day of one person's care only where the sentence says so.
-_WEEKDAY_ON = lazy(r"\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!,? \d| the \d)")
+# A weekday alone, after "on", "next", "this" or "last": a day of one person's care only where the sentence says so.
+_WEEKDAY_ON = lazy(r"\b(?:on|next|this|last) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!,? \d| the \d)")
 # A weekday and the day of the month, no month: "she'll need a bay on Friday 20th".
 # Every match holds a day number with its suffix, which the literal index looks for ("11th" holds "1th").
 _ORDINAL_SUFFIXES = ("1st", "2nd", "3rd", "0th", "1th", "2th", "3th", "4th", "5th", "6th", "7th", "8th", "9th")
@@ -326,7 +330,7 @@ _RECIPIENT = lazy(
 # The reader's own body counts too ("Your ankle is healing nicely", "your knee is looking stronger").
 _BODY_PARTS = (r"ankles?|knees?|hips?|shoulders?|back|neck|wrists?|elbows?|foot|feet|hamstrings?|achilles|calf|calves"
                r"|shins?|spine|jaw|scar|wound|stitches|incision")
-_READER_HEALTH = (rf"(?:[\w-]+ ){{0,2}}(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?|INR|HbA1c|foot check|{_BODY_PARTS})\w*"
+_READER_HEALTH = (rf"(?:[\w-]+ ){{0,2}}(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?|injections?|infusions?|dressings?|INR|HbA1c|foot check|{_BODY_PARTS})\w*"
                   r"(?: (?:checks?|tests?|reviews?|scans?|results?|levels?|readings?|treatment|therapy|plan|course))?")
 # A state of the reader's own care: "since your ACL surgery", "your knee rehab is going well", "thanks for visiting
 # about your sensitive teeth".
@@ -410,7 +414,7 @@ _REVIEW_CONFIRM = lazy(
     # how the reviewer's treatment is going: "so pleased the new dose is suiting you"
     r"|(?:the|your) (?:[\w-]+ ){0,2}?(?:dose|doses|medication|medicine|treatment|prescription|hrt|patch|patches|gel"
     r"|tablets?|pills?|plan|aligners?|braces|implant|crown|filling) (?:is|are|has been|have been|was|were) "
-    r"(?:\w+ )?(?:suiting|working|helping|agreeing with) you)", re.I)
+    r"(?:\w+ )?(?:suiting|working|helping|agreeing with)(?: for)? you)", re.I)
 
 
 # ---- detection --------------------------------------------------------------------------------------
@@ -672,7 +676,8 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
         before = text[max(begin, m.start() - 60):m.start()]
         named = any(begin <= h.start < m.start() for h in names)  # "When you came in on Tuesday" is not enough
         if named and _DATE_PERSONAL.search(before) and not _WEEKDAY_ORDINAL.match(text, m.start()):
-            out.append(Hit(m.start() + 3, m.end(), "date", "the weekday of a named person's care"))
+            start = m.start() + 3 if m.group(0).startswith("on ") else m.start()  # "on Sunday", "next Tuesday"
+            out.append(Hit(start, m.end(), "date", "the weekday of a named person's care"))
     for m in scan(_WEEKDAY_ORDINAL, text, folded):  # "on Friday 20th"
         before = text[max(start_of(text, m.start()), m.start() - 60):m.start()]
         if (_DATE_PERSONAL.search(before) or _DATE_STRONG.search(text, start_of(text, m.start()), m.start())
@@ -739,6 +744,24 @@ _LOWER_LIST_AFTER = lazy(r",\s+[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?(?:,\s+[a-z][a-z-
 _HEALTH_WORD = lazy(rf"\b{HEALTH_TERMS}\b", re.I)
 
 
+# A list of capitalised words after a word that opens a list of places: "delivery across Roath, Splott and Cathays".
+_PLACE_LIST_BEFORE = lazy(r"\b(?:across|around|throughout|covering|serving|in|near)\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:,|and|&)\s*)*$")
+_PLACE_LIST_AFTER = lazy(r"(?:\s*(?:,|and|&)\s*(?:and\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)+")
+
+
+def _in_place_list(text: str, start: int, end: int) -> bool:
+    """The span is an item of a list of three or more capitalised words after "across", "in", "serving"...:
+    the areas a practice covers, not people."""
+    before = _PLACE_LIST_BEFORE.search(text, max(0, start - 120), start)
+    if before is None:
+        return False
+    after = _PLACE_LIST_AFTER.match(text, end)
+    items = 1 + text.count(",", before.start(), start) + before.group(0).count(" and ")
+    if after is not None:
+        items += after.group(0).count(",") + (" and " in after.group(0) or " & " in after.group(0))
+    return items >= 3
+
+
 def _in_condition_list(text: str, start: int, end: int) -> bool:
     """The span is one item of a list whose other items name conditions or care ("Depression, Anxiety, Insomnia",
     "Arthritis, Cellulite, Chronic back pain"): a capitalised condition, not a person."""
@@ -773,15 +796,17 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
         if value.isupper() and " " not in value and value.capitalize() not in first_names():
             continue  # one upper-case word: an acronym or a keyword ("FLU"), not a name
         if (_STREET_AFTER.match(text, end) or _STREET_AFTER.fullmatch(" " + value.split()[-1])
-                or _LIST_THEN_STREET.match(text, end) or _in_condition_list(text, start, end)):
-            continue  # "Harley Street", "Faith, Hope and Charity Street": a place
+                or _LIST_THEN_STREET.match(text, end) or _in_condition_list(text, start, end)
+                or _in_place_list(text, start, end)):
+            continue  # "Harley Street", "Faith, Hope and Charity Street", "across Roath, Splott and Cathays": places
         if not value[0].isupper() or value.split()[-1][0].islower():
             continue  # "came to us", "Vitamin C could": a name opens and closes on a capital
         if value.split()[0] not in all_first_names() and (_title_case(sentence_of(text, start, end))
                                                            or _title_case(text)):
             continue  # "Discover the Shocking Truth...": in a title-case headline only a listed first name counts
-        if value in place_names() and (" " in value or value not in all_first_names()):
-            continue  # "Coral Gables": a place, though its first word is a first name ("Stanley" stays a name)
+        if (value in place_names() and (" " in value or value not in all_first_names())) or (
+                " " in value and value.split()[-1] in PLACE_FEATURES and value.split()[0] not in all_first_names()):
+            continue  # "Coral Gables", "Llandaff Fields": a place ("Stanley", "Sally Fields" stay names)
         if " " not in value and at_sentence_start(text, start) and _LOWER_LIST_AFTER.match(text, end):
             continue  # "Grace, patience and science: ...": the first of a list of common nouns
         if " " not in value and opens_before_determiner(text, start, end):

@@ -173,6 +173,10 @@ _PLACE_OR_OBJECT_WORD_BEFORE = lazy(r"\b(?:from|in|at|near|to|of)\s+$")
 OCCASIONS = frozenset("Day Days Eve Week Weekend Month Year Festival Fair Show Run Marathon Award Awards".split())
 _EVENT_WORDS = OCCASIONS | frozenset("Trust Foundation Society Institute College University School Hospital Centre Center "
                                      "Hall House Gardens Club Games Cup League Bridge Hill".split())
+# The second word of a place's name: an unlisted word before it makes a place ("Llandaff Fields parkrun"), though
+# after a listed first name it is a surname ("Sally Fields").
+PLACE_FEATURES = frozenset("Fields Field Park Green Common Heath Wood Woods Moor Marsh Vale Valley Meadows Brook Bay "
+                            "Beach Dale Forest Lake".split())
 _WORD_BEFORE = lazy(rf"({_WORD}) $")
 _NEXT = lazy(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD}(?![{_LOW}{_UP}]))")
 _STREET = lazy(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill)\b")
@@ -382,6 +386,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         nxt = _NEXT.match(text, m.end()) if after.isspace() or after in ("'", "’") else None
         if word not in firsts:  # an unlisted first name before a listed surname, not a verb ("Serving Austin")
             if (nxt and nxt.group(1) in lasts and nxt.group(1) not in _STOP and nxt.group(1) not in _EVENT_WORDS
+                    and nxt.group(1) not in PLACE_FEATURES
                     and not possessive
                     and not (word.endswith("ing") and word.lower() in common_words())
                     and not _after(_PLACE_WORD_BEFORE, text, m.start())

@@ -788,3 +788,23 @@ def test_identifiers_a_twentieth_writer_found_missing(text: str, expected: tuple
 ])
 def test_the_areas_a_pharmacy_covers_a_park_and_its_own_order_are_not_phi(text: str) -> None:
     assert kinds(text) == [], kinds(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Held-out set 21's first run (a hearing and audiology practice) missed these (recall 0.907 on its corrected gold).
+    ("Hi Ramon, your hearing aid cleaning is booked for Friday.", ("recipient_condition", "your hearing aid cleaning")),
+    ("Bernadette Villanueva's audiogram from 8/14 shows mild loss.", ("date", "8/14")),
+    ("Lost aid: Josefina Lucero left her left aid at the pharmacy on Monday.", ("date", "Monday")),
+])
+def test_identifiers_a_twenty_first_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    kind, value = expected
+    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Widex, Signia and ReSound aids – all repaired in house.",
+    "Marcus Whitfield will demo the new aids at the Sun City library on Nov 12.",
+])
+def test_hearing_aid_brands_and_a_staff_members_event_date_are_not_phi(text: str) -> None:
+    brand = Brand(practice_name="Desert Sky Hearing", staff_names=["Marcus Whitfield"])
+    assert kinds(text, brand) == [], kinds(text, brand)

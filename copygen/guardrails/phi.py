@@ -232,7 +232,8 @@ _DATE_PERSONAL = lazy(
     r"\b(?:(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
     r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?|labs?"
     r"|lab work|bloodwork|blood work|x-?rays?|prescriptions?|medications?|refills?|deliver(?:y|ies)|doses?|samples?"
-    r"|specimens?|orders?|collections?)"
+    r"|specimens?|orders?|collections?|audiograms?|mammograms?|ecgs?|ekgs?|mri|ultrasound|biopsy"
+    r"|(?:hearing )?aids?|dentures?|retainers?|glasses|inhalers?)"
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
     r"|(?:given|supplied|dispensed|issued|handed) to (?=[A-Z])"
     r"|(?:seen|treated|operated on|came in|came to us|first came|joined us|visited us|diagnosed|fitted|vaccinated"
@@ -318,7 +319,7 @@ _CONDITION_WORDS = (r"(?:retainers?|braces|aligners?|dentures?|hearing aids?|dia
 _WHEN = r"recent|latest|upcoming|annual|overdue|next|repeat"  # which of a reader's tests or visits
 _RECIPIENT = lazy(
     rf"your(?<!\wyour) (?!free )(?:(?:{_WHEN}|yearly|last|positive|negative|abnormal) )*"
-    rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment|aftercare|fitting|touch-?up|top-?up"
+    rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment|aftercare|fitting|cleaning|repair|touch-?up|top-?up"
     r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)\b"
     rf"|(?:{_WHEN}|follow-?up) (?:scan|x-?ray|mri|ct scan|ultrasound|mammogram"
     r"|blood test|smear test|biopsy)\b"
@@ -746,6 +747,7 @@ _HEALTH_WORD = lazy(rf"\b{HEALTH_TERMS}\b", re.I)
 
 # A list of capitalised words after a word that opens a list of places: "delivery across Roath, Splott and Cathays".
 _PLACE_LIST_BEFORE = lazy(r"\b(?:across|around|throughout|covering|serving|in|near)\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:,|and|&)\s*)*$")
+_PLACE_LIST_ITEM_BEFORE = lazy(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:,|and|&)\s*$")
 _PLACE_LIST_AFTER = lazy(r"(?:\s*(?:,|and|&)\s*(?:and\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)+")
 
 
@@ -760,6 +762,24 @@ def _in_place_list(text: str, start: int, end: int) -> bool:
     if after is not None:
         items += after.group(0).count(",") + (" and " in after.group(0) or " & " in after.group(0))
     return items >= 3
+
+
+# The noun a list of brand names qualifies: "Phonak, Oticon and Starkey aids".
+_PRODUCT_NOUN_AFTER = lazy(r"\s+(?:hearing )?(?:aids|implants|devices|products|brands|models|lenses|frames|glasses|aligners"
+                           r"|braces|supplements|machines|systems|fillers|peels|batteries|processors)\b")
+
+
+def _in_brand_list(text: str, start: int, end: int) -> bool:
+    """The span is an item of a list of three or more capitalised words that qualifies a product noun: brands."""
+    s = start
+    while (m := _PLACE_LIST_ITEM_BEFORE.search(text, max(0, s - 40), s)) is not None:
+        s = m.start()
+    after = _PLACE_LIST_AFTER.match(text, end)
+    tail = after.end() if after is not None else end
+    items = 1 + text.count(",", s, start) + text[s:start].count(" and ")
+    if after is not None:
+        items += after.group(0).count(",") + (" and " in after.group(0) or " & " in after.group(0))
+    return items >= 3 and _PRODUCT_NOUN_AFTER.match(text, tail) is not None
 
 
 def _in_condition_list(text: str, start: int, end: int) -> bool:
@@ -797,8 +817,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # one upper-case word: an acronym or a keyword ("FLU"), not a name
         if (_STREET_AFTER.match(text, end) or _STREET_AFTER.fullmatch(" " + value.split()[-1])
                 or _LIST_THEN_STREET.match(text, end) or _in_condition_list(text, start, end)
-                or _in_place_list(text, start, end)):
-            continue  # "Harley Street", "Faith, Hope and Charity Street", "across Roath, Splott and Cathays": places
+                or _in_place_list(text, start, end) or _in_brand_list(text, start, end)):
+            continue  # "Harley Street", "across Roath, Splott and Cathays": places; "Phonak, Oticon and Starkey aids": brands
         if not value[0].isupper() or value.split()[-1][0].islower():
             continue  # "came to us", "Vitamin C could": a name opens and closes on a capital
         if value.split()[0] not in all_first_names() and (_title_case(sentence_of(text, start, end))
@@ -819,8 +839,9 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
              and phi_tagger.looks_like_date(text[t[0]:t[1]]) and not _ID_LIKE.search(text[t[0]:t[1]])]
     # (a clinician named at an event is no patient: "Meet Dr. Priya Raghunathan at the open house on March 14")
     clinicians = clinician_spans(text) if (names or rule_names) else []
+    # (nor is one of the practice's own staff: "Marcus Whitfield will demo the new aids on Nov 12")
     people = [n for n in [*((s, e) for s, e, *_ in names), *((h.start, h.end) for h in rule_names)]
-              if not any(cs <= n[0] < ce for cs, ce in clinicians)]
+              if not any(cs <= n[0] < ce for cs, ce in clinicians) and not _allowed(Hit(*n, "name", ""), text, allow)]
     if not (people or phi_tagger.speaks_to_you(text)):
         dates = []
     for start, end, _label, p, why in dates:

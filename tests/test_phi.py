@@ -808,3 +808,26 @@ def test_identifiers_a_twenty_first_writer_found_missing(text: str, expected: tu
 def test_hearing_aid_brands_and_a_staff_members_event_date_are_not_phi(text: str) -> None:
     brand = Brand(practice_name="Desert Sky Hearing", staff_names=["Marcus Whitfield"])
     assert kinds(text, brand) == [], kinds(text, brand)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Held-out set 22's first run (a sexual health clinic) missed these (recall 0.800 on its corrected gold).
+    ("Clinic no. KT-551207 – Luis Ferreira, treatment completed.", ("mrn", "KT-551207")),
+    ("Nkem asked if she can collect her pills on Monday 3rd instead.", ("name", "Nkem")),
+    ("Nkem asked if she can collect her pills on Monday 3rd instead.", ("date", "Monday 3rd")),
+    ("Ravi tested positive for chlamydia on Thursday, treatment booked.", ("date", "Thursday")),
+    ("Reminder for Inês: your implant removal is on 4 March.", ("recipient_condition", "your implant removal")),
+])
+def test_identifiers_a_twenty_second_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    kind, value = expected
+    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dr Priyanka Menon leads our Thursday evening PrEP clinic.",
+    "Someone called about his parking permit.",
+    "Reception asked if she could cover Saturday.",
+])
+def test_a_clinic_service_someone_and_a_department_are_not_phi(text: str) -> None:
+    brand = Brand(practice_name="Kemp Town Sexual Health", staff_names=["Dr Priyanka Menon"])
+    assert kinds(text, brand) == [], kinds(text, brand)

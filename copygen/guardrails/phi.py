@@ -121,7 +121,8 @@ def _labelled(labels: str) -> re.Pattern[str]:
 _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("mrn", _labelled(r"MRN|medical record(?:s)?(?: number| no\.?| #)?|med(?:ical)? rec(?:ord)?(?: no\.?| #| number)"
                       r"|patient (?:ID|number|no\.?|#|ref(?:erence)?)|hospital (?:number|no\.?|#|ID)"
-                      r"|chart (?:number|no\.?|#)?|unit number|case (?:number|no\.?|#)|(?:patient )?record(?: number| no\.?| #| ID)?"),
+                      r"|chart (?:number|no\.?|#)?|unit number|case (?:number|no\.?|#)|(?:patient )?record(?: number| no\.?| #| ID)?"
+                      r"|(?:clinic|GUM) (?:no\.?|#)"),
      "medical record number label"),
     ("health_plan_id", _labelled(
         r"member(?:ship)? (?:ID|number|no\.?|#)|subscriber (?:ID|number|no\.?|#)|policy (?:ID|number|no\.?|#)"
@@ -232,10 +233,10 @@ _DATE_PERSONAL = lazy(
     r"\b(?:(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
     r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?|labs?"
     r"|lab work|bloodwork|blood work|x-?rays?|prescriptions?|medications?|refills?|deliver(?:y|ies)|doses?|samples?"
-    r"|specimens?|orders?|collections?|audiograms?|mammograms?|ecgs?|ekgs?|mri|ultrasound|biopsy"
+    r"|specimens?|orders?|collections?|pills?|tablets|meds|audiograms?|mammograms?|ecgs?|ekgs?|mri|ultrasound|biopsy"
     r"|(?:hearing )?aids?|dentures?|retainers?|glasses|inhalers?)"
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
-    r"|(?:given|supplied|dispensed|issued|handed) to (?=[A-Z])"
+    r"|(?:given|supplied|dispensed|issued|handed) to (?=[A-Z])|tested (?:positive|negative)"
     r"|(?:seen|treated|operated on|came in|came to us|first came|joined us|visited us|diagnosed|fitted|vaccinated"
     r"|lived with|living with|back (?:home )?from|home from|returned from|moved in|went (?:in)?to hospital|arrived"
     r"|was born|were born)"
@@ -315,11 +316,11 @@ _CONDITION_WORDS = (r"(?:retainers?|braces|aligners?|dentures?|hearing aids?|dia
                     r"|smear|cervical|breast|prostate|bowel|dementia|memory|epilepsy|arthritis|weight|obesity"
                     r"|addiction|methadone|substance|dialysis|chemo\w*|oncology|cardiology|physio\w*|therapy|counselling"
                     r"|long-term condition|chronic \w+|hepatitis|covid|flu|vaccin\w*|immunis\w*|baby|newborn"
-                    r"|hrt|hormone|menopaus\w*|perimenopaus\w*|contracept\w*|coil|implant)")
+                    r"|hrt|hormone|menopaus\w*|perimenopaus\w*|contracept\w*|coil|implant|(?-i:PrEP|PEP))")
 _WHEN = r"recent|latest|upcoming|annual|overdue|next|repeat"  # which of a reader's tests or visits
 _RECIPIENT = lazy(
     rf"your(?<!\wyour) (?!free )(?:(?:{_WHEN}|yearly|last|positive|negative|abnormal) )*"
-    rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment|aftercare|fitting|cleaning|repair|touch-?up|top-?up"
+    rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment|aftercare|fitting|cleaning|repair|removal|insertion|touch-?up|top-?up"
     r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)\b"
     rf"|(?:{_WHEN}|follow-?up) (?:scan|x-?ray|mri|ct scan|ultrasound|mammogram"
     r"|blood test|smear test|biopsy)\b"

@@ -63,7 +63,10 @@ _PATIENT_CONTEXT = lazy(
     rf"\b(?i:(patients?|clients?|residents?|service users?|case study|customers?)|mum|dad|mother|father|son|daughter|"
     rf"husband|wife|partner|grandma|grandad|grandmother|grandfather|nan|nana|baby|little|toddler|meet|thanks to|"
     rf"thank you|congrats|congratulations(?: to)?|well done|policy ?holder|reach|filled in by|named|say (?:hi|hello) to|(?:photos?|pictures?|pics?|videos?|shots?) of|shout-?out to|story of|reminders? for)\s*[:,]?\s+({_FULL})")
-_GREETING = lazy(rf"\b(?i:Hi|Hello|Hey|Dear|Morning|Evening|Good (?:morning|afternoon|evening))\s*,?\s+({_WORD})")
+# ("Morning" and "Evening" greet only where no word runs into them: not "Thursday evening PrEP clinic"; and a
+# name is a whole word, not the "Pr" of "PrEP".)
+_GREETING = lazy(rf"\b(?i:Hi|Hello|Hey|Dear|(?<![a-z] )Morning|(?<![a-z] )Evening|Good (?:morning|afternoon|evening))\s*,?\s+"
+                 rf"({_WORD})(?![{_UP}])")
 _DASH_THEN_CAPITAL = lazy(rf"[—–-]\s*[{_UP}]")  # what every byline holds
 _BYLINE = before(_DASH_THEN_CAPITAL, lazy(
     rf"(?:(?:^|\n|[\"”’.!?])\s*[—–-]{{1,2}}|\s[—–])\s*({_FULL})(?=,\s*\d{{1,3}}\b|\s*(?:$|\n|,\s*[A-Z]))"))
@@ -129,6 +132,14 @@ _LOWER_SUBJECT_VERBS = ("asked", "wants", "needs", "called", "emailed", "texted"
                         "cancelled", "said", "phoned")
 _LOWER_SUBJECT = requiring(_LOWER_SUBJECT_VERBS, lazy(
     rf"(?:^|[:;.!?]\s+|\n)([a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?)(?=\s+(?:{'|'.join(_LOWER_SUBJECT_VERBS)})\b)"))
+# A capitalised word opening a sentence, then what a person does and a pronoun for that person: "Ploy asked if
+# she can pick up her pills", "Tavita rang to say he". The pronoun makes the word a person even when it is also
+# an English word.
+_SOMEONE = frozenset("someone somebody anyone anybody everyone everybody nobody patient client customer caller "
+                     "parent carer family partner".split())
+_SUBJECT_THEN_PRONOUN = requiring(_LOWER_SUBJECT_VERBS, lazy(
+    rf"(?:^|[:;.!?]\s+|\n)({_WORD})(?=\s+(?:{'|'.join(_LOWER_SUBJECT_VERBS)})\s+(?:if|whether|for|about|to say|that)\s+"
+    r"(?:she|he|her|his)\b)"))
 _VOCATIVE_END = lazy(rf",\s+({_WORD_AT})(?=\s*(?:[!?.]|[–—-]\s|$))")
 _VOCATIVE_START = lazy(rf"({_WORD_AT})(?=\s+(?:we|we're|we've|you|your|you're|thanks|thank you)\b)")
 _SECOND_PERSON = lazy(r"\b(?i:you|your|you're|thanks|thank you|hi|hey|hope|see you)\b")
@@ -354,6 +365,11 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         word = m.group(1)
         if word not in NOT_NAMES and (word in lasts or word.lower() not in common_words()):
             add(m.start(1), m.end(1), "a surname naming a family")
+    for m in scan(_SUBJECT_THEN_PRONOUN, text, folded):
+        word = m.group(1)
+        if (word not in NOT_NAMES and word not in _NOT_CONTACTS and word.lower() not in FUNCTION_WORDS
+                and word.lower() not in _SOMEONE):
+            add(m.start(1), m.end(1), "a word opening a sentence as a person who asks, calls or books, with a pronoun for them")
     for m in scan(_LOWER_SUBJECT, text, folded):
         words = m.group(1).split()
         if words[0].capitalize() in firsts and words[0] not in common_words():

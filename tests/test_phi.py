@@ -831,3 +831,25 @@ def test_identifiers_a_twenty_second_writer_found_missing(text: str, expected: t
 def test_a_clinic_service_someone_and_a_department_are_not_phi(text: str) -> None:
     brand = Brand(practice_name="Kemp Town Sexual Health", staff_names=["Dr Priyanka Menon"])
     assert kinds(text, brand) == [], kinds(text, brand)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Held-out set 23's first run (a pediatric practice) missed these (recall 0.871 on its corrected gold).
+    ("Text to Idil's mum: her 4-year shots are due, can you come Tuesday 11/4?", ("date", "11/4")),
+    ("MA ID 02719934 for Hamza Warsame – update before his next visit.", ("health_plan_id", "02719934")),
+    ("Review reply: Thank you Hibo! We're so glad Ayan's ear infection cleared up.",
+     ("review_reply", "Ayan's ear infection cleared up")),
+    ("Note for the nurse: Makwa Strongbow needs his inhaler refilled before camp.", ("name", "Makwa Strongbow")),
+])
+def test_identifiers_a_twenty_third_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    kind, value = expected
+    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Powderhorn Park Halloween walk – come say hi to our team!",
+    "Reach Out and Read: every child gets a free book at their well visit.",
+    "The patient asked if she could come.",
+])
+def test_a_park_event_a_reading_programme_and_an_unnamed_patient_are_not_phi(text: str) -> None:
+    assert kinds(text) == [], kinds(text)

@@ -129,7 +129,8 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
         r"|insurance (?:ID|number|no\.?|#)|plan (?:ID|number|#)|group (?:number|no\.?|#)|medicaid(?: ID| number| #)?"
         r"|medicare(?: ID| number| #)?|MBI|beneficiary (?:ID|number)|health plan (?:ID|number)"
         # state Medicaid programmes by name
-        r"|(?:MassHealth|Medi-?Cal|TennCare|SoonerCare|BadgerCare|MaineCare|HUSKY|Apple Health|NJ FamilyCare)(?: ID| number| #| card)?"),
+        r"|(?:MassHealth|Medi-?Cal|TennCare|SoonerCare|BadgerCare|MaineCare|HUSKY|Apple Health|NJ FamilyCare|MinnesotaCare"
+        r"|Medical Assistance)(?: ID| number| #| card)?|MA (?:ID|number|#)"),
      "health plan label"),
     ("account", _labelled(r"account(?: number| no\.?| #)?|acct\.?(?: no\.?| #)?|a/c(?: no\.?)?|sort code"
                           r"|billing (?:ID|number)|invoice(?: number| no\.?| #)?"), "account label"),
@@ -230,12 +231,12 @@ _DATE_STRONG = lazy(
     r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?|birthday|b\.|admitted|admission|discharged|discharge|died"
     r"|passed away|date of death|DOD|deceased)\b", re.I)
 _DATE_PERSONAL = lazy(
-    r"\b(?:(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
+    r"\b(?:(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
     r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?|labs?"
     r"|lab work|bloodwork|blood work|x-?rays?|prescriptions?|medications?|refills?|deliver(?:y|ies)|doses?|samples?"
     r"|specimens?|orders?|collections?|pills?|tablets|meds|audiograms?|mammograms?|ecgs?|ekgs?|mri|ultrasound|biopsy"
     r"|(?:hearing )?aids?|dentures?|retainers?|glasses|inhalers?)"
-    r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:\w+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
+    r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
     r"|(?:given|supplied|dispensed|issued|handed) to (?=[A-Z])|tested (?:positive|negative)"
     r"|(?:seen|treated|operated on|came in|came to us|first came|joined us|visited us|diagnosed|fitted|vaccinated"
     r"|lived with|living with|back (?:home )?from|home from|returned from|moved in|went (?:in)?to hospital|arrived"
@@ -410,6 +411,9 @@ _REVIEW_CONFIRM = lazy(
     # how the reviewer's treatment turned out: "so glad your frozen transfer worked"
     r"|your (?:[\w-]+ ){0,2}?(?:transfer|treatment|cycle|procedure|surgery|operation|implants?|filling|crown|session|scan"
     r"|injection|jab|ivf|iui) (?:worked|went (?:well|smoothly)|was (?:a )?success\w*|has worked)"
+    # how the reviewer's or their child's condition turned out: "so glad Yusuf's ear infection cleared up"
+    r"|(?:your|[A-Z]\w+['’]s) (?:[\w-]+ ){0,2}?[\w-]+ (?:has |have |had )?(?:finally |now |really )?(?:cleared(?: up)?|healed"
+    r"|settled(?: down)?|gone away)\b"
     # how the reviewer's condition is going: "so happy your melasma is finally clearing"
     r"|your (?:[\w-]+ ){1,2}?(?:is|are) (?:finally |now |really |already )?(?:clearing|healing|improving|fading|settling"
     r"|better|gone|under control)"

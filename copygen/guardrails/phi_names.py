@@ -135,11 +135,12 @@ _LOWER_SUBJECT = requiring(_LOWER_SUBJECT_VERBS, lazy(
 # A capitalised word opening a sentence, then what a person does and a pronoun for that person: "Ploy asked if
 # she can pick up her pills", "Tavita rang to say he". The pronoun makes the word a person even when it is also
 # an English word.
+_PARTICLES = frozenset("Out Up In On Off Over Back Down Away Through".split())
 _SOMEONE = frozenset("someone somebody anyone anybody everyone everybody nobody patient client customer caller "
                      "parent carer family partner".split())
 _SUBJECT_THEN_PRONOUN = requiring(_LOWER_SUBJECT_VERBS, lazy(
-    rf"(?:^|[:;.!?]\s+|\n)({_WORD})(?=\s+(?:{'|'.join(_LOWER_SUBJECT_VERBS)})\s+(?:if|whether|for|about|to say|that)\s+"
-    r"(?:she|he|her|his)\b)"))
+    rf"(?:^|[:;.!?]\s+|\n)({_WORD}(?:\s+{_WORD})?)(?=\s+(?:{'|'.join(_LOWER_SUBJECT_VERBS)})\s+"
+    r"(?:(?:if|whether|for|about|to say|that)\s+)?(?:she|he|her|his)\b)"))
 _VOCATIVE_END = lazy(rf",\s+({_WORD_AT})(?=\s*(?:[!?.]|[–—-]\s|$))")
 _VOCATIVE_START = lazy(rf"({_WORD_AT})(?=\s+(?:we|we're|we've|you|your|you're|thanks|thank you)\b)")
 _SECOND_PERSON = lazy(r"\b(?i:you|your|you're|thanks|thank you|hi|hey|hope|see you)\b")
@@ -181,7 +182,8 @@ _IN_AT_NEAR = lazy(r"\b(?:in|at|near)\s+$")
 _PLACE_OR_OBJECT_WORD_BEFORE = lazy(r"\b(?:from|in|at|near|to|of)\s+$")
 # Words that make a capitalised name an occasion ("Grace Hopper Day", "Happy Independence Day") or, with the
 # rest, an institution ("Mercy Hall").
-OCCASIONS = frozenset("Day Days Eve Week Weekend Month Year Festival Fair Show Run Marathon Award Awards".split())
+OCCASIONS = frozenset("Day Days Eve Week Weekend Month Year Festival Fair Show Run Marathon Award Awards Halloween "
+                      "Walk Parade Picnic Carnival".split())
 _EVENT_WORDS = OCCASIONS | frozenset("Trust Foundation Society Institute College University School Hospital Centre Center "
                                      "Hall House Gardens Club Games Cup League Bridge Hill".split())
 # The second word of a place's name: an unlisted word before it makes a place ("Llandaff Fields parkrun"), though
@@ -335,6 +337,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         if (context[0].isupper() and not at_sentence_start(text, m.start())
                 and m.group(2).split()[0] not in firsts):
             continue  # a title-case name of a thing ("coached Little League"), not "little Amy"
+        if m.group(2).split()[0] in _PARTICLES or m.group(2).split()[0] in FUNCTION_WORDS:
+            continue  # "Reach Out and Read": a programme's name, not "reach Amy"
         add(m.start(2), m.end(2), f"a name after “{context}”", "patient" if m.group(1) else "")
     for m in scan(_GREETING, text, folded):
         if m.group(1).lower() not in NOT_NAMES_AFTER_GREETING:
@@ -366,8 +370,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         if word not in NOT_NAMES and (word in lasts or word.lower() not in common_words()):
             add(m.start(1), m.end(1), "a surname naming a family")
     for m in scan(_SUBJECT_THEN_PRONOUN, text, folded):
-        word = m.group(1)
-        if (word not in NOT_NAMES and word not in _NOT_CONTACTS and word.lower() not in FUNCTION_WORDS
+        word = m.group(1).split()[0]
+        if (word not in NOT_NAMES and word not in _NOT_CONTACTS and word not in FUNCTION_WORDS
                 and word.lower() not in _SOMEONE):
             add(m.start(1), m.end(1), "a word opening a sentence as a person who asks, calls or books, with a pronoun for them")
     for m in scan(_LOWER_SUBJECT, text, folded):

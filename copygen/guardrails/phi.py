@@ -144,9 +144,12 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("other_id", _labelled(r"(?:booking|appointment|claim|reference|ref|confirmation|referral|ticket|file"
                            r"|client|customer|user|visit|donor|employee|staff|payroll|badge)(?: ID| number| no\.?| #| code)?"
                            # a prescription, only with its number word: "Rx no. RX-2209-4471" (an order number is as often the practice's own)
-                           r"|(?:rx|prescription|script)(?: ID| number| no\.?| #)"
+                           r"|(?:rx|prescription|script)(?: ID| number| no\.?| #)|tracking(?: ID| number| no\.?| #)?"
                            r"|ID"), "identifier label"),
 )
+# An order number is a person's only where the sentence names them ("Order #LS-558203 for Chiamaka Eze"); a
+# practice's own orders carry them too ("Order #A1023 for office supplies").
+_ORDER_LABELLED = _labelled(r"order")
 # A number the practice itself holds: "The clinic's license number", "our registration no."
 _PRACTICE_OWNS = lazy(r"(?:\b(?:clinic|practice|pharmacy|facility|surgery|hospital|office)['’]s|\bour)\s+(?:\w+\s+)?$",
                             re.I)
@@ -241,7 +244,7 @@ _DATE_PERSONAL = lazy(
     r"|(?:seen|treated|operated on|came in|came to us|first came|joined us|visited us|diagnosed|fitted|vaccinated"
     r"|lived with|living with|back (?:home )?from|home from|returned from|moved in|went (?:in)?to hospital|arrived"
     r"|was born|were born)"
-    r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got)"
+    r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got|hit|reached)"
     r"|\b(?i:he|she)(?:['’]ll| will) (?:need|be in|come in|arrive|visit)\w*"
     # One person's booking, told without naming them: "Booked: 19/9", "Confirmed for Wednesday, August 25",
     # "Thanks for coming in on 3/8", "See you Friday 14 May!", "check-up due 28 Jun".
@@ -256,6 +259,10 @@ _CARE_BEFORE_MONTH = lazy(
 # An invitation's window: "book your flu jab from 1 October", "get your check-up before 30 June".
 _DATE_INVITE = lazy(
     r"\b(?:book|get|have|grab|claim|arrange)\s+your\s+(?:[\w-]+\s+){1,3}(?:from|before|by|until|after|between)\s+$", re.I)
+# A date between whose it is and what it dates: "after her Jan 9 dose increase".
+_POSSESSIVE_BEFORE = lazy(r"\b(?i:your|his|her|their)\s+$")
+_CARE_NOUN_AFTER = lazy(r"\s+(?:dose|visit|appointment|appt|session|scan|surgery|procedure|injection|infusion|check-?in"
+                        r"|follow-?up|consult\w*|results?|labs?|bloods|weigh-?in)\b", re.I)
 # A date followed by whose care it is: "Is 5/10 still good for your filling?"
 _DATE_PERSONAL_AFTER = lazy(
     r"\W{0,3}(?:\w+\W+){0,4}?(?:for|with|of) (?:your|his|her|their) (?:\w+ ){0,2}(?:appointment|appt|visit|procedure"
@@ -284,6 +291,11 @@ _HOLIDAY_DATE = lazy(r"\b(?:Christmas (?:Eve|Day)|Boxing Day|New Year['’]s (?:
                      r"|Bonfire Night|St\.? Patrick['’]s Day|Independence Day|the Fourth of July)\b")
 # A weekday alone, after "on", "next", "this" or "last": a day of one person's care only where the sentence says so.
 _WEEKDAY_ON = lazy(r"\b(?:on|next|this|last) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!,? \d| the \d)")
+# A weekday that names a visit or a start: "before her Thursday visit", "starting the program Monday".
+_WEEKDAY_OF_CARE = lazy(r"\b(?i:your|his|her|their) ((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?= (?:visit|appointment|appt|session|call"
+                        r"|check-?in|dose|injection|infusion|follow-?up|consult\w*|scan|surgery|procedure)\b)"
+                        r"|\b(?i:start(?:s|ing)?|begin(?:s|ning)?)(?: (?:the|her|his|their|your) \w+)? ((?:Mon|Tues|Wednes|Thurs|Fri"
+                        r"|Satur|Sun)day)\b")
 # A weekday and the day of the month, no month: "she'll need a bay on Friday 20th".
 # Every match holds a day number with its suffix, which the literal index looks for ("11th" holds "1th").
 _ORDINAL_SUFFIXES = ("1st", "2nd", "3rd", "0th", "1th", "2th", "3th", "4th", "5th", "6th", "7th", "8th", "9th")
@@ -328,6 +340,7 @@ _RECIPIENT = lazy(
     r"|(?:blood |lab |urine |stool |swab |smear |biopsy |scan |x-ray |mri |ct |hiv |sti |pregnancy |covid |genetic )?"
     r"(?:test )?results?\b(?! (?:may|might|could|will) vary)|diagnosis|biopsy|(?:repeat )?prescriptions?(?= (?:is|are|for|of|has|have|was|will|came|needs?)\b)"
     r"|medication review|treatment plan|care plan|referral (?:to|for|letter)|recovery from|stay (?:in|at) (?:the )?hospital"
+    r"|(?:new|current|higher|lower|increased|reduced) (?:dose|dosage)"
     r"|egg (?:collection|retrieval)|embryo transfer|(?:frozen |fresh )?(?:embryo )?transfer|iui|icsi|insemination"
     r"|(?:chemo\w*|dialysis|ivf|rehab|detox|methadone) (?:session|appointment|cycle|programme|treatment)s?)", re.I)
 # The reader's own body counts too ("Your ankle is healing nicely", "your knee is looking stronger").
@@ -407,7 +420,8 @@ _REVIEW_CONFIRM = lazy(
     r"|physio(?:therapy)?|exercises|inhaler|antibiotics|tablets) (?:has |have |had )?(?:really |so )?(?:helped|worked)"
     # a service the reviewer used has helped them: "we're glad the Tuesday women's group has helped"
     r"|(?:the|our|your) (?:[\w'’-]+ ){0,3}?(?:group|sessions?|program(?:me)?|treatment|therapy|counsel+ing|classes?|care"
-    r"|clinic|team) (?:has|have|had) (?:really |so |truly )?(?:helped|worked|made a (?:real |big )?difference)"
+    r"|clinic|team) (?:(?:has|have|had) (?:really |so |truly )?(?:helped|worked|made a (?:real |big )?difference)"
+    r"|(?:is|are) (?:really |so |truly )?(?:working|helping)(?: for)? you)"
     # how the reviewer's treatment turned out: "so glad your frozen transfer worked"
     r"|your (?:[\w-]+ ){0,2}?(?:transfer|treatment|cycle|procedure|surgery|operation|implants?|filling|crown|session|scan"
     r"|injection|jab|ivf|iui) (?:worked|went (?:well|smoothly)|was (?:a )?success\w*|has worked)"
@@ -669,7 +683,8 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
         elif _DATE_INVITE.search(before) or _INVITATION_OPENING.match(
                 text[start_of(text, m.start()):m.start()].lstrip()):
             continue  # "Book your flu jab from 1 October", "Book your flu jab on 3 October": an offer's date
-        elif _DATE_PERSONAL.search(before) or _DATE_PERSONAL_AFTER.match(text, m.end()):
+        elif (_DATE_PERSONAL.search(before) or _DATE_PERSONAL_AFTER.match(text, m.end())
+              or (_POSSESSIVE_BEFORE.search(before) and _CARE_NOUN_AFTER.match(text, m.end()))):
             out.append(Hit(m.start(), m.end(), "date", "date of a named or addressed person's care"))
         elif _one_to_one_care(text, m.start(), m.end(), before, names):
             out.append(Hit(m.start(), m.end(), "date", "date in a sentence to or about one person's own care"))
@@ -684,6 +699,11 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
         if named and _DATE_PERSONAL.search(before) and not _WEEKDAY_ORDINAL.match(text, m.start()):
             start = m.start() + 3 if m.group(0).startswith("on ") else m.start()  # "on Sunday", "next Tuesday"
             out.append(Hit(start, m.end(), "date", "the weekday of a named person's care"))
+    for m in (scan(_WEEKDAY_OF_CARE, text, folded) if names or _YOU_WORD.search(text) else ()):
+        begin = start_of(text, m.start())
+        if any(begin <= h.start < m.start() for h in names) or _YOU_WORD.search(text, begin, m.start()):
+            g = 1 if m.group(1) else 2
+            out.append(Hit(m.start(g), m.end(g), "date", "the weekday of a named or addressed person's visit or start"))
     for m in scan(_WEEKDAY_ORDINAL, text, folded):  # "on Friday 20th"
         before = text[max(start_of(text, m.start()), m.start() - 60):m.start()]
         if (_DATE_PERSONAL.search(before) or _DATE_STRONG.search(text, start_of(text, m.start()), m.start())
@@ -914,7 +934,22 @@ def _detect(text: str, allow: Allow, folded: frozenset[str]) -> tuple[Hit, ...]:
     hits = [*_ten_digit(text, folded), *_numbers(text, folded), *_phones(text), *_web(text, folded, allow),
             *_places(text, folded), *_dates_and_ages(text, folded, people), *_marketing(text, folded), *names,
             *tagged]
+    hits += _orders(text, folded, [h for h in _not_clinician(hits, text)
+                                   if h.kind in ("name", "name_health") and not _allowed(h, text, allow)])
     return tuple(h for h in _resolve(_not_clinician(hits, text)) if not _allowed(h, text, allow))
+
+
+def _orders(text: str, folded: frozenset[str], names: list[Hit]) -> list[Hit]:
+    """Order numbers in a sentence that names a person (not one of the practice's staff or clinicians)."""
+    if not names:
+        return []
+    out = []
+    for m in scan(_ORDER_LABELLED, text, folded):
+        value = text[m.start(1):m.end(1)]
+        s, e = around(text, m.start(), m.end())
+        if sum(ch.isdigit() for ch in value) >= 2 and any(s <= h.start < e for h in names):
+            out.append(Hit(m.start(1), m.end(1), "other_id", "an order number in a sentence naming a person"))
+    return out
 
 
 def mask(value: str) -> str:

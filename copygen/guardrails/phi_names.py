@@ -98,6 +98,7 @@ _PERSON_VERB = lazy(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|strug
                           r"|was (?:admitted|diagnosed|treated|discharged|born)|has lived|lived|is recovering|walked"
                           r"|did (?:so |really |very )?well|is doing (?:so |really |very )?well|bounced back)\b")
 _TOKEN = lazy(rf"{_WORD_AT}\b")
+_CONTRACTION = lazy(r"(?:I|You|We|They|He|She|It)['’](?:ve|m|ll|d|re|s)")
 # Where a person stands, whatever their name: the object of a verb of contact or care ("exclude Hyun-woo Park",
 # "remind Ife", "proud of Gurpreet"), two name-like words after "for" or "to" ("a requisition for Eitan
 # Shapiro"), a vocative closing a sentence that speaks to someone ("Thanks for coming in Tuesday, Jacinda –") or
@@ -321,6 +322,10 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         first = text[start:end].split()[0].strip(".,'’")
         if first in _STOP_BEFORE_NAME and not (name_word and first in firsts and first not in FUNCTION_WORDS):
             return
+        if _CONTRACTION.fullmatch(text[start:end]):
+            return  # "I've lost 48 pounds": a pronoun, not a name
+        if text[max(0, start - 4):start] in ("San ", "Sao ", "São ") or text[max(0, start - 6):start] in ("Santa ", "Santo "):
+            return  # "San Antonio", "Santa Monica": a place named for a saint
         outer = next(((s, e) for s, e in found if s <= start and end <= e), None)
         if outer is None:
             found[(start, end)] = (why, role)

@@ -879,3 +879,9 @@ def test_identifiers_a_twenty_fourth_writer_found_missing(text: str, expected: t
 ])
 def test_a_pronoun_a_saints_city_and_the_practices_order_are_not_phi(text: str) -> None:
     assert kinds(text) == [], kinds(text)
+
+
+def test_a_northern_ireland_health_and_care_number_is_read_as_one() -> None:
+    # Held-out set 25's first run (a Belfast GP practice) read a labelled H&C number as a phone number.
+    found = kinds("H&C no. 320 456 7891 – Ciara Lynch, repeat ready Friday.")
+    assert ("nhs_number", "320 456 7891") in found, found

@@ -156,7 +156,7 @@ _PRACTICE_OWNS = lazy(r"(?:\b(?:clinic|practice|pharmacy|facility|surgery|hospit
 # A reference with a word of five letters or more in it ("CAMPAIGN-2025-Q1", "SPRING25") names a campaign or
 # an offer, not a person's record.
 _CODE_WORD = lazy(r"[A-Za-z]{5}")
-_NHS_CONTEXT = lazy(r"\b(?:NHS|CHI|health and care)(?: number| no\.?| #)?(?:\s+(?:is|was))?\W{0,3}$", re.I)
+_NHS_CONTEXT = lazy(r"\b(?:NHS|CHI|health and care|H ?& ?C)(?: number| no\.?| #)?(?:\s+(?:is|was))?\W{0,3}$", re.I)
 _NPI_CONTEXT = lazy(r"\bNPI(?: number| no\.?| #)?\W{0,3}$", re.I)
 _SSN_WORD = lazy(r"\b(?:SSN|SS#|social security)", re.I)
 # The last four digits of someone's SSN, which still single them out: "SSN ends in 6612", "last 4 of SSN: 6612".

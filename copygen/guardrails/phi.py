@@ -142,7 +142,9 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("device", _labelled(r"(?:device |implant |pump |pacemaker )?serial(?: number| no\.?| #)?|S/N|SN|UDI|lot (?:number|no\.?|#)"
                          r"|device (?:ID|number)|IMEI|implant (?:ID|number)"), "device identifier label"),
     ("other_id", _labelled(r"(?:booking|appointment|claim|reference|ref|confirmation|referral|ticket|file"
-                           r"|client|customer|user|visit|donor|employee|staff|payroll|badge)(?: ID| number| no\.?| #| code)?"
+                           r"|client|customer|user|visit|donor|employee|staff|payroll|badge|requisition|lab order)(?: ID| number| no\.?| #| code)?"
+                           # the code that opens a patient's home: "Gate code for Mr. Ortega is 4417#"
+                           r"|(?:gate|door|key ?safe|lock ?box|entry) code(?:\s+for\s+\S+(?:\s+\S+)?)?"
                            # a prescription, only with its number word: "Rx no. RX-2209-4471" (an order number is as often the practice's own)
                            r"|(?:rx|prescription|script)(?: ID| number| no\.?| #)|tracking(?: ID| number| no\.?| #)?"
                            r"|ID"), "identifier label"),
@@ -237,7 +239,7 @@ _DATE_PERSONAL = lazy(
     r"\b(?:(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
     r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?|labs?"
     r"|lab work|bloodwork|blood work|x-?rays?|prescriptions?|medications?|refills?|deliver(?:y|ies)|doses?|samples?"
-    r"|specimens?|orders?|collections?|pills?|tablets|meds|audiograms?|mammograms?|ecgs?|ekgs?|mri|ultrasound|biopsy"
+    r"|specimens?|orders?|collections?|pills?|tablets|meds|falls?|audiograms?|mammograms?|ecgs?|ekgs?|mri|ultrasound|biopsy"
     r"|(?:hearing )?aids?|dentures?|retainers?|glasses|inhalers?)"
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
     r"|(?:given|supplied|dispensed|issued|handed) to (?=[A-Z])|tested (?:positive|negative)"

@@ -151,7 +151,8 @@ _UPPER_TOKEN = lazy(rf"[A-Z]{WORD_START}[A-Z'’-]+(?:\s+([A-Z][A-Z'’-]+))?\b"
 POST_NOMINALS = lazy(
     r"(?:,?\s+(?:MBBS|MBChB|MB|BCh|BChD|BDS|MDS|MD|DO|DDS|DMD|DPT|PT|RN|NP|PA-C|APRN|FNP|MSc|BSc|PhD|MPharm|MRPharmS"
     r"|MCSP|HCPC|FRCS|FRCSEd|MRCS|MRCP|FRCP|MRCGP|FRCGP|FDS|MFDS|MJDF|GDC|RGN|RMN|DipHE|FACS|FAAP|OD|DC|LAc|PsyD|LCSW|RDH)"
-    r"(?:\s*\([^)]*\))?\b)+")
+    r"(?:\s*\([^)]*\))?\b(?!\s+(?:evaluation|assessment|session|appointment|referral|exercises|visit|plan|notes?|therapy"
+    r"|treatment)\b))+")  # (not "Pao Vang, PT evaluation": there the letters name a service)
 # A clinician: a clinical title before the name or registration letters after it. Or one of the practice's own,
 # introduced as such: "Grace, our practice cat, says hi", "Meet Rose, our therapy dog". Not a patient identifier.
 # (A vocative stays a name: "Sarah, our records show..." has no closing comma and no "Meet".)
@@ -186,7 +187,7 @@ _PLACE_OR_OBJECT_WORD_BEFORE = lazy(r"\b(?:from|in|at|near|to|of)\s+$")
 OCCASIONS = frozenset("Day Days Eve Week Weekend Month Year Festival Fair Show Run Marathon Award Awards Halloween "
                       "Walk Parade Picnic Carnival".split())
 _EVENT_WORDS = OCCASIONS | frozenset("Trust Foundation Society Institute College University School Hospital Centre Center "
-                                     "Hall House Gardens Club Games Cup League Bridge Hill".split())
+                                     "Hall House Gardens Club Games Cup League Bridge Hill Cross Shield".split())
 # The second word of a place's name: an unlisted word before it makes a place ("Llandaff Fields parkrun"), though
 # after a listed first name it is a surname ("Sally Fields").
 PLACE_FEATURES = frozenset("Fields Field Park Green Common Heath Wood Woods Moor Marsh Vale Valley Meadows Brook Bay "

@@ -905,3 +905,24 @@ def test_identifiers_a_twenty_sixth_writer_found_missing(text: str, expected: tu
 ])
 def test_an_insurer_and_a_clinician_with_letters_are_not_phi(text: str) -> None:
     assert kinds(text) == [], kinds(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Held-out set 27's first run (an OB-GYN and midwifery practice) missed these (recall 0.846, one text with no finding).
+    ("Reminder for Min-seo: your growth scan is Friday, Dec 5 at 9am.", ("recipient_condition", "your growth scan")),
+    ("Portal reply to Selam: cramping at 10 weeks can be normal, but call us today.", ("name", "Selam")),
+    ("Review reply: Thank you Brittany! We're so glad your delivery went so smoothly.",
+     ("review_reply", "your delivery went so smoothly")),
+    ("Naomi Feld delivered a baby girl on Sunday – both doing well.", ("date", "Sunday")),
+])
+def test_identifiers_a_twenty_seventh_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    kind, value = expected
+    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rh negative mothers are offered RhoGAM at 28 weeks.",
+    "Our newborns who need extra care stay in the NICU.",
+])
+def test_a_medicine_with_inner_capitals_and_a_unit_in_capitals_are_not_phi(text: str) -> None:
+    assert kinds(text) == [], kinds(text)

@@ -246,7 +246,7 @@ _DATE_PERSONAL = lazy(
     r"|(?:seen|treated|operated on|came in|came to us|first came|joined us|visited us|diagnosed|fitted|vaccinated"
     r"|lived with|living with|back (?:home )?from|home from|returned from|moved in|went (?:in)?to hospital|arrived"
     r"|was born|were born)"
-    r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got|hit|reached)"
+    r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got|hit|reached|delivered|gave birth)"
     r"|\b(?i:he|she)(?:['’]ll| will) (?:need|be in|come in|arrive|visit)\w*"
     # One person's booking, told without naming them: "Booked: 19/9", "Confirmed for Wednesday, August 25",
     # "Thanks for coming in on 3/8", "See you Friday 14 May!", "check-up due 28 Jun".
@@ -331,11 +331,12 @@ _CONDITION_WORDS = (r"(?:retainers?|braces|aligners?|dentures?|hearing aids?|dia
                     r"|smear|cervical|breast|prostate|bowel|dementia|memory|epilepsy|arthritis|weight|obesity"
                     r"|addiction|methadone|substance|dialysis|chemo\w*|oncology|cardiology|physio\w*|therapy|counselling"
                     r"|long-term condition|chronic \w+|hepatitis|covid|flu|vaccin\w*|immunis\w*|baby|newborn"
-                    r"|hrt|hormone|menopaus\w*|perimenopaus\w*|contracept\w*|coil|implant|(?-i:PrEP|PEP))")
+                    r"|hrt|hormone|menopaus\w*|perimenopaus\w*|contracept\w*|coil|implant|(?-i:PrEP|PEP)"
+                    r"|anatomy|dating|nuchal|growth|glucose|prenatal|postnatal|postpartum)")
 _WHEN = r"recent|latest|upcoming|annual|overdue|next|repeat"  # which of a reader's tests or visits
 _RECIPIENT = lazy(
     rf"your(?<!\wyour) (?!free )(?:(?:{_WHEN}|yearly|last|positive|negative|abnormal) )*"
-    rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|clinic|results?|medication|prescription|treatment|aftercare|fitting|cleaning|repair|removal|insertion|touch-?up|top-?up"
+    rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|visit|clinic|results?|medication|prescription|treatment|aftercare|fitting|cleaning|repair|removal|insertion|touch-?up|top-?up"
     r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)\b"
     rf"|(?:{_WHEN}|follow-?up) (?:scan|x-?ray|mri|ct scan|ultrasound|mammogram"
     r"|blood test|smear test|biopsy)\b"
@@ -426,7 +427,8 @@ _REVIEW_CONFIRM = lazy(
     r"|(?:is|are) (?:really |so |truly )?(?:working|helping)(?: for)? you)"
     # how the reviewer's treatment turned out: "so glad your frozen transfer worked"
     r"|your (?:[\w-]+ ){0,2}?(?:transfer|treatment|cycle|procedure|surgery|operation|implants?|filling|crown|session|scan"
-    r"|injection|jab|ivf|iui) (?:worked|went (?:well|smoothly)|was (?:a )?success\w*|has worked)"
+    r"|injection|jab|ivf|iui|birth|delivery|labou?r|vbac|c-section|caesarean|cesarean) (?:worked|went (?:so |really )?(?:well|smoothly)"
+    r"|was (?:a )?success\w*|has worked)"
     # how the reviewer's or their child's condition turned out: "so glad Yusuf's ear infection cleared up"
     r"|(?:your|[A-Z]\w+['’]s) (?:[\w-]+ ){0,2}?[\w-]+ (?:has |have |had )?(?:finally |now |really )?(?:cleared(?: up)?|healed"
     r"|settled(?: down)?|gone away)\b"
@@ -832,6 +834,10 @@ def _not_names(own_text: str) -> frozenset[str]:
 _OCCASION_AFTER = lazy(rf"['’]?s?\s+(?:{'|'.join(sorted(OCCASIONS))})\b")
 
 
+_DETERMINER_BEFORE = lazy(r"\b(?i:the|a|an|our|your|their|this)\s+$")
+_INNER_CAPITALS = lazy(r"[a-z][A-Z]{2}")
+
+
 def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
     """Names and dates of one person's care that the learned tagger marks (phi_tagger)."""
     out = []
@@ -840,8 +846,11 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
              and text[t[0]:t[1]].split()[0] not in NOT_NAMES]
     for start, end, _, p, why in names:
         value = text[start:end]
-        if value.isupper() and " " not in value and value.capitalize() not in first_names():
-            continue  # one upper-case word: an acronym or a keyword ("FLU"), not a name
+        if value.isupper() and " " not in value and (value.capitalize() not in first_names()
+                                                      or _DETERMINER_BEFORE.search(text, max(0, start - 8), start)):
+            continue  # one upper-case word: an acronym or a keyword ("FLU", "in the NICU"), not a name
+        if _INNER_CAPITALS.search(value):
+            continue  # "RhoGAM", "PrEP": a product's or a service's name (names run "McDonald", "LaToya")
         if (_STREET_AFTER.match(text, end) or _STREET_AFTER.fullmatch(" " + value.split()[-1])
                 or _LIST_THEN_STREET.match(text, end) or _in_condition_list(text, start, end)
                 or _in_place_list(text, start, end) or _in_brand_list(text, start, end)):

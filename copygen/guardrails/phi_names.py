@@ -62,7 +62,7 @@ Visit Join Meet Welcome Today Tomorrow Tonight Hello Hi Hey
 _PATIENT_CONTEXT = lazy(
     rf"\b(?i:(patients?|clients?|residents?|service users?|case study|customers?)|mum|dad|mother|father|son|daughter|"
     rf"husband|wife|partner|grandma|grandad|grandmother|grandfather|nan|nana|baby|little|toddler|meet|thanks to|"
-    rf"thank you|congrats|congratulations(?: to)?|well done|policy ?holder|reach|filled in by|named|say (?:hi|hello) to|(?:photos?|pictures?|pics?|videos?|shots?) of|shout-?out to|story of|reminders? for)\s*[:,]?\s+({_FULL})")
+    rf"thank you|congrats|congratulations(?: to)?|well done|policy ?holder|reach|filled in by|named|say (?:hi|hello) to|(?:photos?|pictures?|pics?|videos?|shots?) of|shout-?out to|story of|reminders? for|(?:portal |review )?(?:repl(?:y|ies)|messages?|letters?|notes?) (?:to|for))\s*[:,]?\s+({_FULL})")
 # ("Morning" and "Evening" greet only where no word runs into them: not "Thursday evening PrEP clinic"; and a
 # name is a whole word, not the "Pr" of "PrEP".)
 _GREETING = lazy(rf"\b(?i:Hi|Hello|Hey|Dear|(?<![a-z] )Morning|(?<![a-z] )Evening|Good (?:morning|afternoon|evening))\s*,?\s+"
@@ -120,6 +120,7 @@ _NOT_CONTACTS = frozenset("Reception Support Admin Billing Accounts Office Desk 
                           "Finance Marketing Sales Insurance Triage Lab Radiology Records Scheduling Appointments "
                           "Emergency Ambulance Police Alexa Siri Google".split())
 _COMMA_BEFORE = lazy(r",\s+$")
+_DETERMINER_BEFORE = lazy(r"\b(?i:the|a|an|our|your|their|this)\s+$")
 _SAINT_BEFORE = lazy(r"\b(?:St\.?|Saint)\s+$")
 _DETERMINER_AFTER = lazy(r"\s+(?:her|his|their|the|our|its|my)\b")
 _OBJECT_SLOT = lazy(rf"\b{_SLOT_VERBS}\s+({_WORD_AT}(?:\s+{_WORD})?)(?=[\s,.!?;:)]|$)")
@@ -446,6 +447,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             if (not with_last and word not in first_names()
                     and not _SLOT_VERB_BEFORE.search(text, max(0, m.start() - 20), m.start())):
                 continue  # one upper-case word off the main lists is an acronym as often ("VIN", "IBAN", "DEA")
+            if not with_last and _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "both in the NICU": a unit or a service after a determiner, not a person
             add(m.start(), m.end() if with_last else m.start() + len(word), "a first name from the name list, in capitals")
         elif (last in lasts and last not in _STOP and last not in _EVENT_WORDS and word not in _STOP
               and _SLOT_VERB_BEFORE.search(text, max(0, m.start() - 20), m.start())):  # "an SMS for HORACE REDDY"

@@ -926,3 +926,16 @@ def test_identifiers_a_twenty_seventh_writer_found_missing(text: str, expected: 
 ])
 def test_a_medicine_with_inner_capitals_and_a_unit_in_capitals_are_not_phi(text: str) -> None:
     assert kinds(text) == [], kinds(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Held-out set 28's first run (an optometry and LASIK practice) missed these (recall 0.840 on its corrected gold).
+    ("Review reply: Thanks Marit! So happy your new progressives are working well.",
+     ("review_reply", "your new progressives are working well")),
+    ("Can we post his photo? He tagged us @sees.far.now in the story.", ("other_id", "@sees.far.now")),
+    ("Reminder for Min-ji: your diabetic eye exam is next Thursday at 2pm.", ("recipient_condition", "your diabetic eye exam")),
+    ("Reminder for Min-ji: your diabetic eye exam is next Thursday at 2pm.", ("date", "next Thursday")),
+])
+def test_identifiers_a_twenty_eighth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    kind, value = expected
+    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)

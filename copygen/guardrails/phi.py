@@ -239,7 +239,7 @@ _DATE_PERSONAL = lazy(
     r"\b(?:(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
     r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?|labs?"
     r"|lab work|bloodwork|blood work|x-?rays?|prescriptions?|medications?|refills?|deliver(?:y|ies)|doses?|samples?"
-    r"|specimens?|orders?|collections?|pills?|tablets|meds|falls?|audiograms?|mammograms?|ecgs?|ekgs?|mri|ultrasound|biopsy"
+    r"|specimens?|orders?|collections?|pills?|tablets|meds|falls?|exams?|examination|audiograms?|mammograms?|ecgs?|ekgs?|mri|ultrasound|biopsy"
     r"|(?:hearing )?aids?|dentures?|retainers?|glasses|inhalers?)"
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
     r"|(?:given|supplied|dispensed|issued|handed) to (?=[A-Z])|tested (?:positive|negative)"
@@ -336,7 +336,7 @@ _CONDITION_WORDS = (r"(?:retainers?|braces|aligners?|dentures?|hearing aids?|dia
 _WHEN = r"recent|latest|upcoming|annual|overdue|next|repeat"  # which of a reader's tests or visits
 _RECIPIENT = lazy(
     rf"your(?<!\wyour) (?!free )(?:(?:{_WHEN}|yearly|last|positive|negative|abnormal) )*"
-    rf"(?:(?:{_CONDITION_WORDS}|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|appointment|visit|clinic|results?|medication|prescription|treatment|aftercare|fitting|cleaning|repair|removal|insertion|touch-?up|top-?up"
+    rf"(?:(?:{_CONDITION_WORDS}(?: eye| foot| kidney| heart| lung| blood)?|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|exam|examination|appointment|visit|clinic|results?|medication|prescription|treatment|aftercare|fitting|cleaning|repair|removal|insertion|touch-?up|top-?up"
     r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)\b"
     rf"|(?:{_WHEN}|follow-?up) (?:scan|x-?ray|mri|ct scan|ultrasound|mammogram"
     r"|blood test|smear test|biopsy)\b"
@@ -437,8 +437,8 @@ _REVIEW_CONFIRM = lazy(
     r"|better|gone|under control)"
     # how the reviewer's treatment is going: "so pleased the new dose is suiting you"
     r"|(?:the|your) (?:[\w-]+ ){0,2}?(?:dose|doses|medication|medicine|treatment|prescription|hrt|patch|patches|gel"
-    r"|tablets?|pills?|plan|aligners?|braces|implant|crown|filling) (?:is|are|has been|have been|was|were) "
-    r"(?:\w+ )?(?:suiting|working|helping|agreeing with)(?: for)? you)", re.I)
+    r"|tablets?|pills?|plan|aligners?|braces|implant|crown|filling|glasses|lenses|progressives|contacts|hearing aids?) (?:is|are"
+    r"|has been|have been|was|were) (?:\w+ )?(?:(?:suiting|working|helping|agreeing with)(?: for)? you|working (?:so |really )?well))", re.I)
 
 
 # ---- detection --------------------------------------------------------------------------------------
@@ -592,7 +592,8 @@ def _web(text: str, folded: frozenset[str], allow: Allow) -> list[Hit]:
             parts = [w for w in re.split(r"[._\d]+", handle) if w]
             if _own_profile(handle, allow):
                 continue  # the practice's own account: "@lumenskin"
-            if sum(ch.isdigit() for ch in handle) >= 2 or any(w.capitalize() in all_first_names() for w in parts):
+            if (sum(ch.isdigit() for ch in handle) >= 2 or any(w.capitalize() in all_first_names() for w in parts)
+                    or _PERSON_HANDLE_BEFORE.search(text, max(0, m.start() - 30), m.start())):
                 out.append(Hit(m.start(), m.end(), "other_id", "a person's social media handle"))
     for m in scan(_IPV4, text, folded):
         try:
@@ -612,6 +613,9 @@ def _web(text: str, folded: frozenset[str], allow: Allow) -> list[Hit]:
 
 # A social media handle: "@jess.martinez92" (not an email address's domain).
 _HANDLE = lazy(r"(?<![\w.@])@([A-Za-z0-9][A-Za-z0-9._]{2,29})(?<![.])")
+# Words that make a handle a person's, whatever it spells: "She tagged us @hodan.sees.clearly", "DM from @..."
+_PERSON_HANDLE_BEFORE = lazy(r"\b(?:tagged (?:us|me|you)|dm from|message from|repl(?:y|ied) to|(?:her|his|their) handle(?: is)?"
+                             r"|she(?:'s| is)|he(?:'s| is))\s*:?\s*$", re.I)
 
 
 def _own_profile(url: str, allow: Allow) -> bool:

@@ -239,7 +239,8 @@ _DATE_PERSONAL = lazy(
     r"\b(?:(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
     r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?|labs?"
     r"|lab work|bloodwork|blood work|x-?rays?|prescriptions?|medications?|refills?|deliver(?:y|ies)|doses?|samples?"
-    r"|specimens?|orders?|collections?|pills?|tablets|meds|falls?|exams?|examination|audiograms?|mammograms?|ecgs?|ekgs?|mri|ultrasound|biopsy"
+    r"|specimens?|orders?|collections?|pills?|tablets|meds|falls?|exams?|examination|chemo\w*|dialysis|radiotherapy"
+    r"|infusions?|transfusions?|audiograms?|mammograms?|ecgs?|ekgs?|mri|ultrasound|biopsy"
     r"|(?:hearing )?aids?|dentures?|retainers?|glasses|inhalers?)"
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
     r"|(?:given|supplied|dispensed|issued|handed) to (?=[A-Z])|tested (?:positive|negative)"
@@ -291,6 +292,9 @@ _INVITATION_OPENING = lazy(r"(?:book|join|visit|come|pop|walk|grab|claim|get|try
 # A holiday that fixes a day of the year: a birth or visit on it dates a person ("arrived on Christmas Eve").
 _HOLIDAY_DATE = lazy(r"\b(?:Christmas (?:Eve|Day)|Boxing Day|New Year['’]s (?:Eve|Day)|Valentine['’]s Day|Hallowe['’]?en"
                      r"|Bonfire Night|St\.? Patrick['’]s Day|Independence Day|the Fourth of July)\b")
+# Transport to one named person's care: "transport will collect you at 10am on Thursday" (read only before a weekday,
+# where the sentence names the person: a minibus offered to everyone is no one's date).
+_TRANSPORT_BEFORE = lazy(r"\b(?:collect|pick up|drive|take|bring) (?:you|him|her|them)\b", re.I)
 # A weekday alone, after "on", "next", "this" or "last": a day of one person's care only where the sentence says so.
 _WEEKDAY_ON = lazy(r"\b(?:on|next|this|last) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!,? \d| the \d)")
 # A weekday that names a visit or a start: "before her Thursday visit", "starting the program Monday".
@@ -432,6 +436,10 @@ _REVIEW_CONFIRM = lazy(
     # how the reviewer's or their child's condition turned out: "so glad Yusuf's ear infection cleared up"
     r"|(?:your|[A-Z]\w+['’]s) (?:[\w-]+ ){0,2}?[\w-]+ (?:has |have |had )?(?:finally |now |really )?(?:cleared(?: up)?|healed"
     r"|settled(?: down)?|gone away)\b"
+    # how the reviewer's relative was cared for: "so glad your dad was comfortable in his last days"
+    r"|your (?:dad|mum|mom|father|mother|husband|wife|partner|nan|nana|gran|grandma|grandad|grandpa|son|daughter|brother"
+    r"|sister|aunt|uncle) (?:was|is|has been|felt) (?:so |really |very )?(?:comfortable|well cared for|looked after"
+    r"|at peace|peaceful|pain-free|settled)"
     # how the reviewer's condition is going: "so happy your melasma is finally clearing"
     r"|your (?:[\w-]+ ){1,2}?(?:is|are) (?:finally |now |really |already )?(?:clearing|healing|improving|fading|settling"
     r"|better|gone|under control)"
@@ -704,7 +712,8 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
         begin = start_of(text, m.start())
         before = text[max(begin, m.start() - 60):m.start()]
         named = any(begin <= h.start < m.start() for h in names)  # "When you came in on Tuesday" is not enough
-        if named and _DATE_PERSONAL.search(before) and not _WEEKDAY_ORDINAL.match(text, m.start()):
+        if (named and (_DATE_PERSONAL.search(before) or _TRANSPORT_BEFORE.search(before))
+                and not _WEEKDAY_ORDINAL.match(text, m.start())):
             start = m.start() + 3 if m.group(0).startswith("on ") else m.start()  # "on Sunday", "next Tuesday"
             out.append(Hit(start, m.end(), "date", "the weekday of a named person's care"))
     for m in (scan(_WEEKDAY_OF_CARE, text, folded) if names or _YOU_WORD.search(text) else ()):

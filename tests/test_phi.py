@@ -955,3 +955,24 @@ def test_identifiers_a_twenty_ninth_writer_found_missing(text: str, expected: tu
 
 def test_a_minibus_offered_to_everyone_dates_no_one() -> None:
     assert kinds("Our minibus can pick you up on 12 May for the open day.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Held-out set 30's first run (a community health center) missed these (recall 0.833, one text with no finding).
+    ("Review reply: Thank you Tanisha! We're glad Dr. Lee got your sugar under control.", ("name", "Tanisha")),
+    ("Review reply: Thank you Tanisha! We're glad Dr. Lee got your sugar under control.",
+     ("review_reply", "got your sugar under control")),
+    ("Healthy Louisiana ID LA0081127734 – Curtis Batiste, renewal due.", ("health_plan_id", "LA0081127734")),
+    ("Hi Linh, your blood pressure meds are ready at our pharmacy.", ("recipient_condition", "your blood pressure meds")),
+])
+def test_identifiers_a_thirtieth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    kind, value = expected
+    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Free flu shots at our Mardi Gras health table on Frenchmen Street.",
+    "Join us at Jazz Fest for free blood pressure checks!",
+])
+def test_a_carnival_and_a_music_festival_are_not_phi(text: str) -> None:
+    assert kinds(text) == [], kinds(text)

@@ -130,6 +130,7 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
         r"|medicare(?: ID| number| #)?|MBI|beneficiary (?:ID|number)|health plan (?:ID|number)"
         # state Medicaid programmes by name
         r"|(?:MassHealth|Medi-?Cal|TennCare|SoonerCare|BadgerCare|MaineCare|HUSKY|Apple Health|NJ FamilyCare|MinnesotaCare"
+        r"|Healthy Louisiana|Texas Medicaid|Florida Medicaid|Georgia Medicaid"
         r"|Medical Assistance)(?: ID| number| #| card)?|MA (?:ID|number|#)"),
      "health plan label"),
     ("account", _labelled(r"account(?: number| no\.?| #)?|acct\.?(?: no\.?| #)?|a/c(?: no\.?)?|sort code"
@@ -340,7 +341,7 @@ _CONDITION_WORDS = (r"(?:retainers?|braces|aligners?|dentures?|hearing aids?|dia
 _WHEN = r"recent|latest|upcoming|annual|overdue|next|repeat"  # which of a reader's tests or visits
 _RECIPIENT = lazy(
     rf"your(?<!\wyour) (?!free )(?:(?:{_WHEN}|yearly|last|positive|negative|abnormal) )*"
-    rf"(?:(?:{_CONDITION_WORDS}(?: eye| foot| kidney| heart| lung| blood)?|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|exam|examination|appointment|visit|clinic|results?|medication|prescription|treatment|aftercare|fitting|cleaning|repair|removal|insertion|touch-?up|top-?up"
+    rf"(?:(?:{_CONDITION_WORDS}(?: eye| foot| kidney| heart| lung| blood)?|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|exam|examination|appointment|visit|clinic|results?|medication|meds|medicines?|tablets|pills|inhalers?|prescription|treatment|aftercare|fitting|cleaning|repair|removal|insertion|touch-?up|top-?up"
     r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)\b"
     rf"|(?:{_WHEN}|follow-?up) (?:scan|x-?ray|mri|ct scan|ultrasound|mammogram"
     r"|blood test|smear test|biopsy)\b"
@@ -440,6 +441,8 @@ _REVIEW_CONFIRM = lazy(
     r"|your (?:dad|mum|mom|father|mother|husband|wife|partner|nan|nana|gran|grandma|grandad|grandpa|son|daughter|brother"
     r"|sister|aunt|uncle) (?:was|is|has been|felt) (?:so |really |very )?(?:comfortable|well cared for|looked after"
     r"|at peace|peaceful|pain-free|settled)"
+    # a clinician who brought the reviewer's condition under control: "glad Dr. Pham got your sugar under control"
+    r"|(?:got|brought|kept|getting) your (?:[\w-]+ ){0,2}?[\w-]+ (?:back )?under control"
     # how the reviewer's condition is going: "so happy your melasma is finally clearing"
     r"|your (?:[\w-]+ ){1,2}?(?:is|are) (?:finally |now |really |already )?(?:clearing|healing|improving|fading|settling"
     r"|better|gone|under control)"

@@ -120,6 +120,7 @@ _NOT_CONTACTS = frozenset("Reception Support Admin Billing Accounts Office Desk 
                           "Finance Marketing Sales Insurance Triage Lab Radiology Records Scheduling Appointments "
                           "Emergency Ambulance Police Alexa Siri Google".split())
 _COMMA_BEFORE = lazy(r",\s+$")
+_COLON_BEFORE = lazy(r":\s*$")
 _DETERMINER_BEFORE = lazy(r"\b(?i:the|a|an|our|your|their|this)\s+$")
 _SAINT_BEFORE = lazy(r"\b(?:St\.?|Saint)\s+$")
 _DETERMINER_AFTER = lazy(r"\s+(?:her|his|their|the|our|its|my)\b")
@@ -186,7 +187,7 @@ _PLACE_OR_OBJECT_WORD_BEFORE = lazy(r"\b(?:from|in|at|near|to|of)\s+$")
 # Words that make a capitalised name an occasion ("Grace Hopper Day", "Happy Independence Day") or, with the
 # rest, an institution ("Mercy Hall").
 OCCASIONS = frozenset("Day Days Eve Week Weekend Month Year Festival Fair Show Run Marathon Award Awards Halloween "
-                      "Walk Parade Picnic Carnival".split())
+                      "Walk Parade Picnic Carnival Fest Gras".split())
 _EVENT_WORDS = OCCASIONS | frozenset("Trust Foundation Society Institute College University School Hospital Centre Center "
                                      "Hall House Gardens Club Games Cup League Bridge Hill Cross Shield".split())
 # The second word of a place's name: an unlisted word before it makes a place ("Llandaff Fields parkrun"), though
@@ -342,6 +343,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     for m in scan(_PATIENT_CONTEXT, text, folded):
         context = " ".join(text[m.start():m.start(2)].strip(" :,").split())
         if (context[0].isupper() and not at_sentence_start(text, m.start())
+                and not _COLON_BEFORE.search(text, max(0, m.start() - 3), m.start())  # "Review reply: Thank you Keyana!"
                 and m.group(2).split()[0] not in firsts):
             continue  # a title-case name of a thing ("coached Little League"), not "little Amy"
         if m.group(2).split()[0] in _PARTICLES or m.group(2).split()[0] in FUNCTION_WORDS:

@@ -22,6 +22,7 @@ from .phi_hit import Hit
 from .phi_lexicon import HEALTH_TERMS, all_first_names, condition_words, first_names, place_names
 from .phi_lexicon import STREET_SUFFIX as _STREET_SUFFIX
 from .phi_names import (
+    DETERMINER_BEFORE,
     NOT_NAMES,
     OCCASIONS,
     OWNER_WORDS,
@@ -790,41 +791,33 @@ _LOWER_LIST_AFTER = lazy(r",\s+[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?(?:,\s+[a-z][a-z-
 _HEALTH_WORD = lazy(rf"\b{HEALTH_TERMS}\b", re.I)
 
 
-# A list of capitalised words after a word that opens a list of places: "delivery across Roath, Splott and Cathays".
-_PLACE_LIST_BEFORE = lazy(r"\b(?:across|around|throughout|covering|serving|in|near)\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:,|and|&)\s*)*$")
-_PLACE_LIST_ITEM_BEFORE = lazy(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:,|and|&)\s*$")
-_PLACE_LIST_AFTER = lazy(r"(?:\s*(?:,|and|&)\s*(?:and\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)+")
-
-
-def _in_place_list(text: str, start: int, end: int) -> bool:
-    """The span is an item of a list of three or more capitalised words after "across", "in", "serving"...:
-    the areas a practice covers, not people."""
-    before = _PLACE_LIST_BEFORE.search(text, max(0, start - 120), start)
-    if before is None:
-        return False
-    after = _PLACE_LIST_AFTER.match(text, end)
-    items = 1 + text.count(",", before.start(), start) + before.group(0).count(" and ")
-    if after is not None:
-        items += after.group(0).count(",") + (" and " in after.group(0) or " & " in after.group(0))
-    return items >= 3
-
-
-# The noun a list of brand names qualifies: "Phonak, Oticon and Starkey aids".
+# A list of capitalised words, read outward from one of its items: "Roath, Splott, Adamsdown and Cathays".
+_LIST_ITEM_BEFORE = lazy(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:,|and|&)\s*$")
+_LIST_REST = lazy(r"(?:\s*(?:,|and|&)\s*(?:and\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)+")
+_LIST_SEPARATOR = lazy(r",(?:\s*(?:and|&)\b)?|\s(?:and|&)\s")
+# What opens a list of the areas a practice covers, and the noun a list of brand names qualifies.
+_PLACE_LIST_OPENING = lazy(r"\b(?:across|around|throughout|covering|serving|in|near)\s+$")
 _PRODUCT_NOUN_AFTER = lazy(r"\s+(?:hearing )?(?:aids|implants|devices|products|brands|models|lenses|frames|glasses|aligners"
                            r"|braces|supplements|machines|systems|fillers|peels|batteries|processors)\b")
 
 
-def _in_brand_list(text: str, start: int, end: int) -> bool:
-    """The span is an item of a list of three or more capitalised words that qualifies a product noun: brands."""
+def _capitalised_list(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """(where it opens, where it closes, how many items) of the list of capitalised words the span is an item of."""
     s = start
-    while (m := _PLACE_LIST_ITEM_BEFORE.search(text, max(0, s - 40), s)) is not None:
+    while (m := _LIST_ITEM_BEFORE.search(text, max(0, s - 40), s)) is not None:
         s = m.start()
-    after = _PLACE_LIST_AFTER.match(text, end)
-    tail = after.end() if after is not None else end
-    items = 1 + text.count(",", s, start) + text[s:start].count(" and ")
-    if after is not None:
-        items += after.group(0).count(",") + (" and " in after.group(0) or " & " in after.group(0))
-    return items >= 3 and _PRODUCT_NOUN_AFTER.match(text, tail) is not None
+    rest = _LIST_REST.match(text, end)
+    e = rest.end() if rest is not None else end
+    items = 1 + len(_LIST_SEPARATOR.findall(text, s, start)) + len(_LIST_SEPARATOR.findall(text, end, e))
+    return s, e, items
+
+
+def _in_place_or_brand_list(text: str, start: int, end: int) -> bool:
+    """The span is an item of a list of three or more capitalised words that names places ("delivery across Roath,
+    Splott and Cathays") or brands ("Phonak, Oticon and Starkey aids"), not people."""
+    s, e, items = _capitalised_list(text, start, end)
+    return items >= 3 and (_PLACE_LIST_OPENING.search(text, max(0, s - 20), s) is not None
+                           or _PRODUCT_NOUN_AFTER.match(text, e) is not None)
 
 
 def _in_condition_list(text: str, start: int, end: int) -> bool:
@@ -850,7 +843,6 @@ def _not_names(own_text: str) -> frozenset[str]:
 _OCCASION_AFTER = lazy(rf"['’]?s?\s+(?:{'|'.join(sorted(OCCASIONS))})\b")
 
 
-_DETERMINER_BEFORE = lazy(r"\b(?i:the|a|an|our|your|their|this)\s+$")
 _INNER_CAPITALS = lazy(r"[a-z][A-Z]{2}")
 
 
@@ -863,13 +855,13 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
     for start, end, _, p, why in names:
         value = text[start:end]
         if value.isupper() and " " not in value and (value.capitalize() not in first_names()
-                                                      or _DETERMINER_BEFORE.search(text, max(0, start - 8), start)):
+                                                      or DETERMINER_BEFORE.search(text, max(0, start - 8), start)):
             continue  # one upper-case word: an acronym or a keyword ("FLU", "in the NICU"), not a name
         if _INNER_CAPITALS.search(value):
             continue  # "RhoGAM", "PrEP": a product's or a service's name (names run "McDonald", "LaToya")
         if (_STREET_AFTER.match(text, end) or _STREET_AFTER.fullmatch(" " + value.split()[-1])
                 or _LIST_THEN_STREET.match(text, end) or _in_condition_list(text, start, end)
-                or _in_place_list(text, start, end) or _in_brand_list(text, start, end)):
+                or _in_place_or_brand_list(text, start, end)):
             continue  # "Harley Street", "across Roath, Splott and Cathays": places; "Phonak, Oticon and Starkey aids": brands
         if not value[0].isupper() or value.split()[-1][0].islower():
             continue  # "came to us", "Vitamin C could": a name opens and closes on a capital
@@ -961,9 +953,9 @@ def _detect(text: str, allow: Allow, folded: frozenset[str]) -> tuple[Hit, ...]:
     hits = [*_ten_digit(text, folded), *_numbers(text, folded), *_phones(text), *_web(text, folded, allow),
             *_places(text, folded), *_dates_and_ages(text, folded, people), *_marketing(text, folded), *names,
             *tagged]
-    hits += _orders(text, folded, [h for h in _not_clinician(hits, text)
-                                   if h.kind in ("name", "name_health") and not _allowed(h, text, allow)])
-    return tuple(h for h in _resolve(_not_clinician(hits, text)) if not _allowed(h, text, allow))
+    hits = _not_clinician(hits, text)
+    hits += _orders(text, folded, [h for h in hits if h.kind in ("name", "name_health") and not _allowed(h, text, allow)])
+    return tuple(h for h in _resolve(hits) if not _allowed(h, text, allow))
 
 
 def _orders(text: str, folded: frozenset[str], names: list[Hit]) -> list[Hit]:

@@ -121,7 +121,8 @@ _NOT_CONTACTS = frozenset("Reception Support Admin Billing Accounts Office Desk 
                           "Emergency Ambulance Police Alexa Siri Google".split())
 _COMMA_BEFORE = lazy(r",\s+$")
 _COLON_BEFORE = lazy(r":\s*$")
-_DETERMINER_BEFORE = lazy(r"\b(?i:the|a|an|our|your|their|this)\s+$")
+# A determiner just before a word makes it a thing or a unit, not a person ("in the NICU").
+DETERMINER_BEFORE = lazy(r"\b(?i:the|a|an|our|your|their|this)\s+$")
 _SAINT_BEFORE = lazy(r"\b(?:St\.?|Saint)\s+$")
 _DETERMINER_AFTER = lazy(r"\s+(?:her|his|their|the|our|its|my)\b")
 _OBJECT_SLOT = lazy(rf"\b{_SLOT_VERBS}\s+({_WORD_AT}(?:\s+{_WORD})?)(?=[\s,.!?;:)]|$)")
@@ -449,7 +450,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             if (not with_last and word not in first_names()
                     and not _SLOT_VERB_BEFORE.search(text, max(0, m.start() - 20), m.start())):
                 continue  # one upper-case word off the main lists is an acronym as often ("VIN", "IBAN", "DEA")
-            if not with_last and _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            if not with_last and DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "both in the NICU": a unit or a service after a determiner, not a person
             add(m.start(), m.end() if with_last else m.start() + len(word), "a first name from the name list, in capitals")
         elif (last in lasts and last not in _STOP and last not in _EVENT_WORDS and word not in _STOP

@@ -766,6 +766,8 @@ def test_a_team_named_for_its_city_is_not_a_person() -> None:
     assert kinds("Omaha Storm Chasers fans: show your ticket for 10% off sports physicals in April.") == []
 
 
+# What held-out sets 20-30 found missing on their first runs (each set's recall on its corrected gold), each now a
+# regression case.
 @pytest.mark.parametrize("text,expected", [
     # Held-out set 20's first run (a community pharmacy) missed these (recall 0.867 on its corrected gold).
     ("Rx no. RX-3310-5820 for Alun Davies – dose changed.", ("other_id", "RX-3310-5820")),
@@ -775,28 +777,64 @@ def test_a_team_named_for_its_city_is_not_a_person() -> None:
     ("Please hold Aoife Kelly's order until after the 18th, she's away.", ("date", "the 18th")),
     ("Review reply: Diolch Catrin! We're glad the new tablets are working for you.",
      ("review_reply", "the new tablets are working for you")),
-])
-def test_identifiers_a_twentieth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
-    kind, value = expected
-    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
-
-
-@pytest.mark.parametrize("text", [
-    "Free delivery across Grangetown, Splott, Adamsdown and Cathays.",
-    "Llandaff Fields parkrun on Saturday – come and say hello!",
-    "Order #B2044 for shop fittings arrives Friday.",
-])
-def test_the_areas_a_pharmacy_covers_a_park_and_its_own_order_are_not_phi(text: str) -> None:
-    assert kinds(text) == [], kinds(text)
-
-
-@pytest.mark.parametrize("text,expected", [
     # Held-out set 21's first run (a hearing and audiology practice) missed these (recall 0.907 on its corrected gold).
     ("Hi Ramon, your hearing aid cleaning is booked for Friday.", ("recipient_condition", "your hearing aid cleaning")),
     ("Bernadette Villanueva's audiogram from 8/14 shows mild loss.", ("date", "8/14")),
     ("Lost aid: Josefina Lucero left her left aid at the pharmacy on Monday.", ("date", "Monday")),
+    # Held-out set 22's first run (a sexual health clinic) missed these (recall 0.800 on its corrected gold).
+    ("Clinic no. KT-551207 – Luis Ferreira, treatment completed.", ("mrn", "KT-551207")),
+    ("Nkem asked if she can collect her pills on Monday 3rd instead.", ("name", "Nkem")),
+    ("Nkem asked if she can collect her pills on Monday 3rd instead.", ("date", "Monday 3rd")),
+    ("Ravi tested positive for chlamydia on Thursday, treatment booked.", ("date", "Thursday")),
+    ("Reminder for Inês: your implant removal is on 4 March.", ("recipient_condition", "your implant removal")),
+    # Held-out set 23's first run (a pediatric practice) missed these (recall 0.871 on its corrected gold).
+    ("Text to Idil's mum: her 4-year shots are due, can you come Tuesday 11/4?", ("date", "11/4")),
+    ("MA ID 02719934 for Hamza Warsame – update before his next visit.", ("health_plan_id", "02719934")),
+    ("Review reply: Thank you Hibo! We're so glad Ayan's ear infection cleared up.",
+     ("review_reply", "Ayan's ear infection cleared up")),
+    ("Note for the nurse: Makwa Strongbow needs his inhaler refilled before camp.", ("name", "Makwa Strongbow")),
+    # Held-out set 24's first run (a telehealth weight-management clinic) missed these (recall 0.759).
+    ("Refill for Minh Tran shipped – tracking 1Z99A1F40398765432.", ("other_id", "1Z99A1F40398765432")),
+    ("Order #LS-771340 for Ngozi Obi is on hold until her labs come back.", ("other_id", "LS-771340")),
+    ("Gerhard Vogel (DOB 4/3/1958) – BMI 38, starting the program Wednesday.", ("date", "Wednesday")),
+    ("Hi Min-jun, how are you feeling on your new dose?", ("recipient_condition", "your new dose")),
+    ("Review reply: Thanks Darnell! We're thrilled the program is working for you.",
+     ("review_reply", "the program is working for you")),
+    ("Mrs. Okafor-Reid reported headaches after her Feb 3 dose increase.", ("date", "Feb 3")),
+    ("Marisela hit her goal weight on Christmas Eve!", ("date", "Christmas Eve")),
+    ("Call Ms. Adeyemi about her results before her Tuesday visit.", ("date", "Tuesday")),
+    # Held-out set 25's first run (a Belfast GP practice) read a labelled H&C number as a phone number.
+    ("H&C no. 320 456 7891 – Ciara Lynch, repeat ready Friday.", ("nhs_number", "320 456 7891")),
+    # Held-out set 26's first run (a home health and mobile lab agency) missed these (recall 0.840 on its corrected gold).
+    ("Requisition RQ-8812-0301 – Halina Nowak, CBC and lipid panel.", ("other_id", "RQ-8812-0301")),
+    ("Gate code for Mrs. Jenkins is 7731# – ring first.", ("other_id", "7731")),
+    ("Medicare on file for Xia Lor, PT evaluation after his fall on Nov 4.", ("name", "Xia Lor")),
+    ("Medicare on file for Xia Lor, PT evaluation after his fall on Nov 4.", ("date", "Nov 4")),
+    # Held-out set 27's first run (an OB-GYN and midwifery practice) missed these (recall 0.846, one text with no finding).
+    ("Reminder for Min-seo: your growth scan is Friday, Dec 5 at 9am.", ("recipient_condition", "your growth scan")),
+    ("Portal reply to Selam: cramping at 10 weeks can be normal, but call us today.", ("name", "Selam")),
+    ("Review reply: Thank you Brittany! We're so glad your delivery went so smoothly.",
+     ("review_reply", "your delivery went so smoothly")),
+    ("Naomi Feld delivered a baby girl on Sunday – both doing well.", ("date", "Sunday")),
+    # Held-out set 28's first run (an optometry and LASIK practice) missed these (recall 0.840 on its corrected gold).
+    ("Review reply: Thanks Marit! So happy your new progressives are working well.",
+     ("review_reply", "your new progressives are working well")),
+    ("Can we post his photo? He tagged us @sees.far.now in the story.", ("other_id", "@sees.far.now")),
+    ("Reminder for Min-ji: your diabetic eye exam is next Thursday at 2pm.", ("recipient_condition", "your diabetic eye exam")),
+    ("Reminder for Min-ji: your diabetic eye exam is next Thursday at 2pm.", ("date", "next Thursday")),
+    # Held-out set 29's first run (a hospice) missed these (recall 0.875).
+    ("Day hospice reminder for Eamon Kelly: transport will collect you at 11am on Tuesday.", ("date", "Tuesday")),
+    ("Volunteer note: Jean will drive Mr Haigh to his chemo on Monday.", ("date", "Monday")),
+    ("Review reply: Thank you Rukhsana, we're so glad your mum was comfortable in her last days.",
+     ("review_reply", "your mum was comfortable")),
+    # Held-out set 30's first run (a community health center) missed these (recall 0.833, one text with no finding).
+    ("Review reply: Thank you Tanisha! We're glad Dr. Lee got your sugar under control.", ("name", "Tanisha")),
+    ("Review reply: Thank you Tanisha! We're glad Dr. Lee got your sugar under control.",
+     ("review_reply", "got your sugar under control")),
+    ("Healthy Louisiana ID LA0081127734 – Curtis Batiste, renewal due.", ("health_plan_id", "LA0081127734")),
+    ("Hi Linh, your blood pressure meds are ready at our pharmacy.", ("recipient_condition", "your blood pressure meds")),
 ])
-def test_identifiers_a_twenty_first_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+def test_identifiers_held_out_sets_20_to_30_found_missing(text: str, expected: tuple[str, str]) -> None:
     kind, value = expected
     assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
 
@@ -810,19 +848,6 @@ def test_hearing_aid_brands_and_a_staff_members_event_date_are_not_phi(text: str
     assert kinds(text, brand) == [], kinds(text, brand)
 
 
-@pytest.mark.parametrize("text,expected", [
-    # Held-out set 22's first run (a sexual health clinic) missed these (recall 0.800 on its corrected gold).
-    ("Clinic no. KT-551207 – Luis Ferreira, treatment completed.", ("mrn", "KT-551207")),
-    ("Nkem asked if she can collect her pills on Monday 3rd instead.", ("name", "Nkem")),
-    ("Nkem asked if she can collect her pills on Monday 3rd instead.", ("date", "Monday 3rd")),
-    ("Ravi tested positive for chlamydia on Thursday, treatment booked.", ("date", "Thursday")),
-    ("Reminder for Inês: your implant removal is on 4 March.", ("recipient_condition", "your implant removal")),
-])
-def test_identifiers_a_twenty_second_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
-    kind, value = expected
-    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
-
-
 @pytest.mark.parametrize("text", [
     "Dr Priyanka Menon leads our Thursday evening PrEP clinic.",
     "Someone called about his parking permit.",
@@ -833,146 +858,25 @@ def test_a_clinic_service_someone_and_a_department_are_not_phi(text: str) -> Non
     assert kinds(text, brand) == [], kinds(text, brand)
 
 
-@pytest.mark.parametrize("text,expected", [
-    # Held-out set 23's first run (a pediatric practice) missed these (recall 0.871 on its corrected gold).
-    ("Text to Idil's mum: her 4-year shots are due, can you come Tuesday 11/4?", ("date", "11/4")),
-    ("MA ID 02719934 for Hamza Warsame – update before his next visit.", ("health_plan_id", "02719934")),
-    ("Review reply: Thank you Hibo! We're so glad Ayan's ear infection cleared up.",
-     ("review_reply", "Ayan's ear infection cleared up")),
-    ("Note for the nurse: Makwa Strongbow needs his inhaler refilled before camp.", ("name", "Makwa Strongbow")),
-])
-def test_identifiers_a_twenty_third_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
-    kind, value = expected
-    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
-
-
 @pytest.mark.parametrize("text", [
+    # places, events, products, pronouns and a practice's own order that held-out sets 20-30 read as PHI on their
+    # first runs, or that their fixes must leave alone
+    "Free delivery across Grangetown, Splott, Adamsdown and Cathays.",
+    "Llandaff Fields parkrun on Saturday – come and say hello!",
+    "Order #B2044 for shop fittings arrives Friday.",
     "Powderhorn Park Halloween walk – come say hi to our team!",
     "Reach Out and Read: every child gets a free book at their well visit.",
     "The patient asked if she could come.",
-])
-def test_a_park_event_a_reading_programme_and_an_unnamed_patient_are_not_phi(text: str) -> None:
-    assert kinds(text) == [], kinds(text)
-
-
-@pytest.mark.parametrize("text,expected", [
-    # Held-out set 24's first run (a telehealth weight-management clinic) missed these (recall 0.759).
-    ("Refill for Minh Tran shipped – tracking 1Z99A1F40398765432.", ("other_id", "1Z99A1F40398765432")),
-    ("Order #LS-771340 for Ngozi Obi is on hold until her labs come back.", ("other_id", "LS-771340")),
-    ("Gerhard Vogel (DOB 4/3/1958) – BMI 38, starting the program Wednesday.", ("date", "Wednesday")),
-    ("Hi Min-jun, how are you feeling on your new dose?", ("recipient_condition", "your new dose")),
-    ("Review reply: Thanks Darnell! We're thrilled the program is working for you.",
-     ("review_reply", "the program is working for you")),
-    ("Mrs. Okafor-Reid reported headaches after her Feb 3 dose increase.", ("date", "Feb 3")),
-    ("Marisela hit her goal weight on Christmas Eve!", ("date", "Christmas Eve")),
-    ("Call Ms. Adeyemi about her results before her Tuesday visit.", ("date", "Tuesday")),
-])
-def test_identifiers_a_twenty_fourth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
-    kind, value = expected
-    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
-
-
-@pytest.mark.parametrize("text", [
     'Testimonial draft: "I\'ve lost 20 pounds since January" – pending approval.',
     "Our PA now sees patients in San Antonio on Fridays.",
     "Order #C3301 for exam-room gloves arrives Monday.",
-])
-def test_a_pronoun_a_saints_city_and_the_practices_order_are_not_phi(text: str) -> None:
-    assert kinds(text) == [], kinds(text)
-
-
-def test_a_northern_ireland_health_and_care_number_is_read_as_one() -> None:
-    # Held-out set 25's first run (a Belfast GP practice) read a labelled H&C number as a phone number.
-    found = kinds("H&C no. 320 456 7891 – Ciara Lynch, repeat ready Friday.")
-    assert ("nhs_number", "320 456 7891") in found, found
-
-
-@pytest.mark.parametrize("text,expected", [
-    # Held-out set 26's first run (a home health and mobile lab agency) missed these (recall 0.840 on its corrected gold).
-    ("Requisition RQ-8812-0301 – Halina Nowak, CBC and lipid panel.", ("other_id", "RQ-8812-0301")),
-    ("Gate code for Mrs. Jenkins is 7731# – ring first.", ("other_id", "7731")),
-    ("Medicare on file for Xia Lor, PT evaluation after his fall on Nov 4.", ("name", "Xia Lor")),
-    ("Medicare on file for Xia Lor, PT evaluation after his fall on Nov 4.", ("date", "Nov 4")),
-])
-def test_identifiers_a_twenty_sixth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
-    kind, value = expected
-    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
-
-
-@pytest.mark.parametrize("text", [
     "We accept Medicare, Medicaid and most Blue Cross Blue Shield plans.",
     "Rajesh Kulkarni MCSP now runs the back pain clinic on Fridays.",
-])
-def test_an_insurer_and_a_clinician_with_letters_are_not_phi(text: str) -> None:
-    assert kinds(text) == [], kinds(text)
-
-
-@pytest.mark.parametrize("text,expected", [
-    # Held-out set 27's first run (an OB-GYN and midwifery practice) missed these (recall 0.846, one text with no finding).
-    ("Reminder for Min-seo: your growth scan is Friday, Dec 5 at 9am.", ("recipient_condition", "your growth scan")),
-    ("Portal reply to Selam: cramping at 10 weeks can be normal, but call us today.", ("name", "Selam")),
-    ("Review reply: Thank you Brittany! We're so glad your delivery went so smoothly.",
-     ("review_reply", "your delivery went so smoothly")),
-    ("Naomi Feld delivered a baby girl on Sunday – both doing well.", ("date", "Sunday")),
-])
-def test_identifiers_a_twenty_seventh_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
-    kind, value = expected
-    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
-
-
-@pytest.mark.parametrize("text", [
     "Rh negative mothers are offered RhoGAM at 28 weeks.",
     "Our newborns who need extra care stay in the NICU.",
-])
-def test_a_medicine_with_inner_capitals_and_a_unit_in_capitals_are_not_phi(text: str) -> None:
-    assert kinds(text) == [], kinds(text)
-
-
-@pytest.mark.parametrize("text,expected", [
-    # Held-out set 28's first run (an optometry and LASIK practice) missed these (recall 0.840 on its corrected gold).
-    ("Review reply: Thanks Marit! So happy your new progressives are working well.",
-     ("review_reply", "your new progressives are working well")),
-    ("Can we post his photo? He tagged us @sees.far.now in the story.", ("other_id", "@sees.far.now")),
-    ("Reminder for Min-ji: your diabetic eye exam is next Thursday at 2pm.", ("recipient_condition", "your diabetic eye exam")),
-    ("Reminder for Min-ji: your diabetic eye exam is next Thursday at 2pm.", ("date", "next Thursday")),
-])
-def test_identifiers_a_twenty_eighth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
-    kind, value = expected
-    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
-
-
-@pytest.mark.parametrize("text,expected", [
-    # Held-out set 29's first run (a hospice) missed these (recall 0.875).
-    ("Day hospice reminder for Eamon Kelly: transport will collect you at 11am on Tuesday.", ("date", "Tuesday")),
-    ("Volunteer note: Jean will drive Mr Haigh to his chemo on Monday.", ("date", "Monday")),
-    ("Review reply: Thank you Rukhsana, we're so glad your mum was comfortable in her last days.",
-     ("review_reply", "your mum was comfortable")),
-])
-def test_identifiers_a_twenty_ninth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
-    kind, value = expected
-    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
-
-
-def test_a_minibus_offered_to_everyone_dates_no_one() -> None:
-    assert kinds("Our minibus can pick you up on 12 May for the open day.") == []
-
-
-@pytest.mark.parametrize("text,expected", [
-    # Held-out set 30's first run (a community health center) missed these (recall 0.833, one text with no finding).
-    ("Review reply: Thank you Tanisha! We're glad Dr. Lee got your sugar under control.", ("name", "Tanisha")),
-    ("Review reply: Thank you Tanisha! We're glad Dr. Lee got your sugar under control.",
-     ("review_reply", "got your sugar under control")),
-    ("Healthy Louisiana ID LA0081127734 – Curtis Batiste, renewal due.", ("health_plan_id", "LA0081127734")),
-    ("Hi Linh, your blood pressure meds are ready at our pharmacy.", ("recipient_condition", "your blood pressure meds")),
-])
-def test_identifiers_a_thirtieth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
-    kind, value = expected
-    assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
-
-
-@pytest.mark.parametrize("text", [
     "Free flu shots at our Mardi Gras health table on Frenchmen Street.",
     "Join us at Jazz Fest for free blood pressure checks!",
+    "Our minibus can pick you up on 12 May for the open day.",
 ])
-def test_a_carnival_and_a_music_festival_are_not_phi(text: str) -> None:
+def test_places_events_products_and_a_practices_own_order_are_not_phi(text: str) -> None:
     assert kinds(text) == [], kinds(text)

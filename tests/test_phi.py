@@ -833,8 +833,12 @@ def test_a_team_named_for_its_city_is_not_a_person() -> None:
      ("review_reply", "got your sugar under control")),
     ("Healthy Louisiana ID LA0081127734 – Curtis Batiste, renewal due.", ("health_plan_id", "LA0081127734")),
     ("Hi Linh, your blood pressure meds are ready at our pharmacy.", ("recipient_condition", "your blood pressure meds")),
+    # Held-out set 31's first run (a Glasgow dental practice) missed these (recall 0.914, two texts with no finding).
+    ("Review reply: Thanks Joanne! So glad the extraction wasn't as painful as you expected.",
+     ("review_reply", "the extraction wasn't as painful")),
+    ("Precious Adeyemi rang to move her son's check-up.", ("name_health", "Precious Adeyemi")),
 ])
-def test_identifiers_held_out_sets_20_to_30_found_missing(text: str, expected: tuple[str, str]) -> None:
+def test_identifiers_held_out_sets_20_to_31_found_missing(text: str, expected: tuple[str, str]) -> None:
     kind, value = expected
     assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
 
@@ -858,8 +862,16 @@ def test_a_clinic_service_someone_and_a_department_are_not_phi(text: str) -> Non
     assert kinds(text, brand) == [], kinds(text, brand)
 
 
+def test_a_patient_who_shares_a_staff_members_surname_is_found() -> None:
+    """A hyphenated first name is read whole, so the practice manager's surname does not excuse the patient."""
+    brand = Brand(practice_name="Clydeside Family Dental", staff_names=["Aileen Docherty"])
+    assert kinds("Mary-Kate Docherty's brace snapped at lunch – her dad is bringing her in.", brand) == [
+        ("name", "Mary-Kate Docherty's")]
+    assert kinds("Aileen Docherty runs our payment plans.", brand) == []
+
+
 @pytest.mark.parametrize("text", [
-    # places, events, products, pronouns and a practice's own order that held-out sets 20-30 read as PHI on their
+    # places, events, products, pronouns and a practice's own order that held-out sets 20-31 read as PHI on their
     # first runs, or that their fixes must leave alone
     "Free delivery across Grangetown, Splott, Adamsdown and Cathays.",
     "Llandaff Fields parkrun on Saturday – come and say hello!",
@@ -877,6 +889,8 @@ def test_a_clinic_service_someone_and_a_department_are_not_phi(text: str) -> Non
     "Free flu shots at our Mardi Gras health table on Frenchmen Street.",
     "Join us at Jazz Fest for free blood pressure checks!",
     "Our minibus can pick you up on 12 May for the open day.",
+    "Childsmile toothbrushing packs are free for every P1 pupil.",
+    "We're closed on Glasgow Fair Monday, 20 July.",
 ])
 def test_places_events_products_and_a_practices_own_order_are_not_phi(text: str) -> None:
     assert kinds(text) == [], kinds(text)

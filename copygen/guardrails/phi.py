@@ -447,6 +447,11 @@ _REVIEW_CONFIRM = lazy(
     # how the reviewer's condition is going: "so happy your melasma is finally clearing"
     r"|your (?:[\w-]+ ){1,2}?(?:is|are) (?:finally |now |really |already )?(?:clearing|healing|improving|fading|settling"
     r"|better|gone|under control)"
+    # how the reviewer's treatment felt: "so glad the root canal wasn't as sore as you feared"
+    r"|(?:the|your) (?:[\w-]+ ){0,2}?(?:root canal|extraction|filling|crown|implant|injection|jab|scan|procedure|treatment"
+    r"|surgery|operation|smear(?: test)?|check-?up|cleaning|scale and polish|x-?rays?|session|appointment|birth|delivery"
+    r"|braces|wisdom tooth) (?:was|were|is|are)(?:n['’]t| not)? (?:as |so |too |that |quite |really |very )?(?:sore|painful"
+    r"|bad|uncomfortable|scary|daunting|quick|easy|smooth|straightforward|painless|gentle)\b"
     # how the reviewer's treatment is going: "so pleased the new dose is suiting you"
     r"|(?:the|your) (?:[\w-]+ ){0,2}?(?:dose|doses|medication|medicine|treatment|prescription|hrt|patch|patches|gel"
     r"|tablets?|pills?|plan|aligners?|braces|implant|crown|filling|glasses|lenses|progressives|contacts|hearing aids?) (?:is|are"
@@ -801,6 +806,11 @@ _PRODUCT_NOUN_AFTER = lazy(r"\s+(?:hearing )?(?:aids|implants|devices|products|b
                            r"|braces|supplements|machines|systems|fillers|peels|batteries|processors)\b")
 
 
+# What a single capitalised word names when the next words are these: a product, a programme or a system.
+_PRODUCT_AFTER_ONE = lazy(r"\s+(?:[a-z]+\s+)?(?:account|accounts|app|software|portal|login|platform|packs?|kits?"
+                          r"|programme|program|scheme|leaflets?|toothpaste|mouthwash)\b")
+
+
 def _capitalised_list(text: str, start: int, end: int) -> tuple[int, int, int]:
     """(where it opens, where it closes, how many items) of the list of capitalised words the span is an item of."""
     s = start
@@ -873,6 +883,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # "Coral Gables", "Llandaff Fields": a place ("Stanley", "Sally Fields" stay names)
         if " " not in value and at_sentence_start(text, start) and _LOWER_LIST_AFTER.match(text, end):
             continue  # "Grace, patience and science: ...": the first of a list of common nouns
+        if " " not in value and _PRODUCT_AFTER_ONE.match(text, end):
+            continue  # "Dentally account", "Childsmile toothbrushing packs": software, a programme or a product
         if " " not in value and opens_before_determiner(text, start, end):
             continue  # "Per her mom, ..."
         if value.split()[-1] in OCCASIONS or _OCCASION_AFTER.match(text, end):

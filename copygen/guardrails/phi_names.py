@@ -315,6 +315,31 @@ def _contacted(text: str, m: re.Match[str], word: str, verb: str) -> bool:
             and word not in _NOT_CONTACTS and word not in place_names() and word.isalpha())
 
 
+_PLACE_BEFORE = lazy(r"([A-Z][\w'’-]+) $")
+
+
+def _compound_first(word: str, firsts: frozenset[str]) -> bool:
+    """A hyphenated first name whose parts are first names: "Jamie-Lee", "Anne-Marie"."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p in firsts for p in parts)
+
+
+# What a person does in a note about them: the verb after "Precious Okafor" in "Precious Okafor dropped off...".
+_PERSON_VERB_AFTER = lazy(r"\s+(?:[a-z]+ed|is|was|has|had|will|came|brought|rang|said|left|sent|took|gave|got|needs"
+                          r"|wants|asked|called|phoned|says|rings|comes)\b")
+
+
+def _unlisted_surname_then_verb(text: str, end: int, nxt: re.Match[str] | None) -> bool:
+    """After a first name that is also a word, a capitalised word that is no word, place or event of its own,
+    then a verb: a surname off the lists ("Precious Okafor dropped off her son's form"; not "Grace Church is")."""
+    if nxt is None or not text[end:end + 1].isspace():
+        return False
+    last = nxt.group(1)
+    return (last not in _STOP and last.lower() not in common_words() and last not in place_names()
+            and last not in _EVENT_WORDS and last not in PLACE_FEATURES and not _STREET.match(text, end)
+            and _PERSON_VERB_AFTER.match(text, nxt.end()) is not None)
+
+
 def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     found: dict[tuple[int, int], tuple[str, str]] = {}  # span -> (why, role)
     firsts, lasts = all_first_names(), surnames()
@@ -330,6 +355,9 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             return  # "I've lost 48 pounds": a pronoun, not a name
         if text[max(0, start - 4):start] in ("San ", "Sao ", "São ") or text[max(0, start - 6):start] in ("Santa ", "Santo "):
             return  # "San Antonio", "Santa Monica": a place named for a saint
+        if " " not in text[start:end].strip() and (prev := _PLACE_BEFORE.search(text, max(0, start - 30), start)) is not None \
+                and prev.group(1) in place_names() and prev.group(1) not in firsts:
+            return  # "Glasgow Fair Monday", "Edinburgh Festival": a word after a place names an event, not a person
         outer = next(((s, e) for s, e in found if s <= start and end <= e), None)
         if outer is None:
             found[(start, end)] = (why, role)
@@ -398,6 +426,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         token = m.group(0)
         possessive = token.endswith(("'s", "’s"))
         word = token[:-2] if possessive else token
+        first = word in firsts or _compound_first(word, firsts)  # "Jamie-Lee", "Mary-Kate"
         if word in _STOP:
             if word in firsts and word not in FUNCTION_WORDS and not possessive:  # "Deliver to Summer O'Sullivan"
                 nxt = _NEXT.match(text, m.end())
@@ -408,13 +437,16 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
                         and not at_sentence_start(text, m.start())):
                     add(m.start(), nxt.end(), "a first name that is also a word, before a listed surname", name_word=True)
             continue
-        if word in firsts or word in lasts or word.lower() not in common_words() or _contact_or_thanks_before(text, m.start()):
+        if first or word in lasts or word.lower() not in common_words() or _contact_or_thanks_before(text, m.start()):
             span = _slot_name(text, m.start(), firsts, lasts)
             if span is not None:
                 slotted.append(span)
         after = text[m.end():m.end() + 1]
         nxt = _NEXT.match(text, m.end()) if after.isspace() or after in ("'", "’") else None
-        if word not in firsts:  # an unlisted first name before a listed surname, not a verb ("Serving Austin")
+        if word in AMBIGUOUS_FIRST and not possessive and _unlisted_surname_then_verb(text, m.end(), nxt):
+            add(m.start(), nxt.end(), "a first name that is also a word, before a surname and a verb")  # "Precious Okafor dropped off"
+            continue
+        if not first:  # an unlisted first name before a listed surname, not a verb ("Serving Austin")
             if (nxt and nxt.group(1) in lasts and nxt.group(1) not in _STOP and nxt.group(1) not in _EVENT_WORDS
                     and nxt.group(1) not in PLACE_FEATURES
                     and not possessive

@@ -18,6 +18,9 @@ from english_words import get_english_words_set
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "guardrails" / "terms" / "first_names.txt"
+# The dictionary's names that are also English words ("Jonah", "Precious", "Will"): read only before a surname
+# that is no word and a verb or an aside ("Jonah Kabua needs...", "Jonah Kabua (interpreter needed)").
+OUT_WORDS = ROOT / "guardrails" / "terms" / "first_names_words.txt"
 CALENDAR = {w.lower() for w in "January February March April May June July August September October November "
             "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Winter "
             "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split()}
@@ -47,6 +50,13 @@ def main() -> None:
     OUT.write_text("# First names (scripts/build_first_names.py, from gender-guesser's name dictionary, English words"
                    " and places left out); do not edit by hand.\n" + "\n".join(keep) + "\n", encoding="utf-8")
     print(f"{OUT.name}: {len(keep)} names")
+    also_words = sorted(n for n in dictionary_names()
+                        if n[:1].isupper() and len(n) > 2 and n.isalpha() and n.lower() in words
+                        and n.lower() not in CALENDAR and n not in places)
+    OUT_WORDS.write_text("# First names that are also English words (scripts/build_first_names.py, from gender-guesser's"
+                         " name dictionary and english-words' GCIDE list, places left out); do not edit by hand.\n"
+                         + "\n".join(also_words) + "\n", encoding="utf-8")
+    print(f"{OUT_WORDS.name}: {len(also_words)} names")
 
 
 if __name__ == "__main__":

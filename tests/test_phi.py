@@ -837,8 +837,16 @@ def test_a_team_named_for_its_city_is_not_a_person() -> None:
     ("Review reply: Thanks Joanne! So glad the extraction wasn't as painful as you expected.",
      ("review_reply", "the extraction wasn't as painful")),
     ("Precious Adeyemi rang to move her son's check-up.", ("name_health", "Precious Adeyemi")),
+    # Held-out set 32's first run (a Honolulu urgent care clinic) missed or mistyped these (recall 0.886).
+    ("Review reply: Mahalo Kawika! See you at your next check-up.", ("name", "Kawika")),
+    ("Jonah Lakjohn (Marshallese interpreter needed) – flu shot today.", ("name_health", "Jonah Lakjohn")),
+    ("Fax the immunisation record for Pua to her school at (808) 555-0123.", ("fax", "(808) 555-0123")),
+    ("Text to Mele: your strep test was positive – antibiotics are ready.",
+     ("recipient_condition", "your strep test was positive")),
+    ("Med-QUEST ID 0045551234 for Lani Kahale – verify coverage.", ("health_plan_id", "0045551234")),
+    ("Review reply: Thanks Lani! So glad your stitches healed nicely.", ("review_reply", "your stitches healed")),
 ])
-def test_identifiers_held_out_sets_20_to_31_found_missing(text: str, expected: tuple[str, str]) -> None:
+def test_identifiers_held_out_sets_20_to_32_found_missing(text: str, expected: tuple[str, str]) -> None:
     kind, value = expected
     assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
 
@@ -871,7 +879,7 @@ def test_a_patient_who_shares_a_staff_members_surname_is_found() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # places, events, products, pronouns and a practice's own order that held-out sets 20-31 read as PHI on their
+    # places, events, products, pronouns and a practice's own order that held-out sets 20-32 read as PHI on their
     # first runs, or that their fixes must leave alone
     "Free delivery across Grangetown, Splott, Adamsdown and Cathays.",
     "Llandaff Fields parkrun on Saturday – come and say hello!",
@@ -891,6 +899,8 @@ def test_a_patient_who_shares_a_staff_members_surname_is_found() -> None:
     "Our minibus can pick you up on 12 May for the open day.",
     "Childsmile toothbrushing packs are free for every P1 pupil.",
     "We're closed on Glasgow Fair Monday, 20 July.",
+    "Free sunscreen at our Lei Day table.",
+    "Thanks Reception for the flowers!",
 ])
 def test_places_events_products_and_a_practices_own_order_are_not_phi(text: str) -> None:
     assert kinds(text) == [], kinds(text)

@@ -131,7 +131,8 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
         r"|medicare(?: ID| number| #)?|MBI|beneficiary (?:ID|number)|health plan (?:ID|number)"
         # state Medicaid programmes by name
         r"|(?:MassHealth|Medi-?Cal|TennCare|SoonerCare|BadgerCare|MaineCare|HUSKY|Apple Health|NJ FamilyCare|MinnesotaCare"
-        r"|Healthy Louisiana|Texas Medicaid|Florida Medicaid|Georgia Medicaid"
+        r"|Healthy Louisiana|Texas Medicaid|Florida Medicaid|Georgia Medicaid|Med-?QUEST|KanCare|PeachCare|MO HealthNet"
+        r"|Healthy Connections|Healthy Michigan|Denali KidCare|ARKids|Centennial Care|AHCCCS|CHIP|Oregon Health Plan"
         r"|Medical Assistance)(?: ID| number| #| card)?|MA (?:ID|number|#)"),
      "health plan label"),
     ("account", _labelled(r"account(?: number| no\.?| #)?|acct\.?(?: no\.?| #)?|a/c(?: no\.?)?|sort code"
@@ -364,7 +365,8 @@ _RECIPIENT_STATE = lazy(
     rf"(?:about |for |regarding )?your {_READER_HEALTH}"
     rf"|\byour {_READER_HEALTH} (?:come out|come off|(?:are|is) (?:being )?removed|need (?:removing|checking|changing))\b"
     rf"|\byour {_READER_HEALTH} (?:is|are|was|were|has|have)(?: now| still| really)? (?:due|overdue|going|healing"
-    r"|improving|booked|ready|back|coming along|progressing|scheduled|confirmed|looking|done|complete)\b", re.I)
+    r"|improving|booked|ready|back|coming along|progressing|scheduled|confirmed|looking|done|complete"
+    r"|positive|negative|normal|abnormal|clear|inconclusive)\b", re.I)
 # Sympathy for what the reader suffers says they suffer it: "we're sorry to hear about the allergy",
 # "hope you're feeling better", "get well soon".
 _SYMPATHY = requiring(("sorry", "feeling better", "get well"), lazy(
@@ -418,7 +420,7 @@ _REVIEW_CONFIRM = lazy(
     r"|nan|gran|grandma|grandad)['’]s (?:first |recent |last )?)?(?:recent )?(?:visit|appointment|treatment|procedure|filling|crown|implant|extraction|root canal|session"
     r"|consultation|stay|surgery|operation|check-?up|cleaning|x-?rays?|records?|chart|notes|file|care|dentist|doctor"
     r"|physio\w*|therapist|prescription|medication|recovery|bill|insurance claim)\b"
-    rf"|your (?:recent |last )?(?:\w+\s){{0,2}}?{HEALTH_TERMS}"
+    rf"|your (?:recent |last )?(?:\w+\s){{0,2}}?{HEALTH_TERMS}\b"
     r"|as your (?:dentist|doctor|gp|physio\w*|therapist|clinician|nurse|surgeon|provider|pharmacist)"
     r"|when you (?:came|were|visited)(?: in)?|we (?:have )?(?:reviewed|checked|looked at) your"
     r"|sorry (?:to hear |that )(?:that )?(?:the|your) [\w-]+ (?:wore off|did ?n[o']?t|was|were|went|hurt|took|felt|caused|left|has|had)\b"
@@ -487,7 +489,9 @@ def _phones(text: str) -> list[Hit]:
             if phonenumbers.number_type(m.number) in _service_types():
                 continue  # freephone, shared-cost and national-rate lines belong to services, not patients
             before = text[max(0, m.start - 30):m.start]
-            kind = "fax" if re.search(r"\bfax\b", before, re.I) else "phone"
+            # a fax label just before, or a sentence that opens by faxing something: "Fax the record ... to ..."
+            kind = "fax" if (re.search(r"\bfax\b", before, re.I)
+                             or re.match(r"\s*fax(?:ed|ing)?\b", text[start_of(text, m.start):m.start], re.I)) else "phone"
             where = _written_as(m.raw_string)
             out.setdefault((m.start, m.end), Hit(m.start, m.end, kind, f"{where} {kind} number shape"))
     return list(out.values())

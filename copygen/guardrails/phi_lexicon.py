@@ -161,6 +161,13 @@ def _more_first_names() -> frozenset[str]:
 
 
 @cache
+def word_first_names() -> frozenset[str]:
+    """First names that are also English words, beyond `AMBIGUOUS_FIRST` ("Jonah", "Precious"; guardrails/terms/
+    first_names_words.txt): read only before a surname that is no word and what a person does."""
+    return _term_list("first_names_words.txt") | AMBIGUOUS_FIRST
+
+
+@cache
 def all_first_names() -> frozenset[str]:
     """`first_names()` and `more_first_names()` together, for the name detector."""
     return first_names() | more_first_names()

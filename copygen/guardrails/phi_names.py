@@ -20,6 +20,7 @@ from .phi_lexicon import (
     first_names,
     place_names,
     surnames,
+    word_first_names,
 )
 from .prefilter import before, requiring, scan
 from .sentences import around, start_of
@@ -62,7 +63,7 @@ Visit Join Meet Welcome Today Tomorrow Tonight Hello Hi Hey
 _PATIENT_CONTEXT = lazy(
     rf"\b(?i:(patients?|clients?|residents?|service users?|case study|customers?)|mum|dad|mother|father|son|daughter|"
     rf"husband|wife|partner|grandma|grandad|grandmother|grandfather|nan|nana|baby|little|toddler|meet|thanks to|"
-    rf"thank you|congrats|congratulations(?: to)?|well done|policy ?holder|reach|filled in by|named|say (?:hi|hello) to|(?:photos?|pictures?|pics?|videos?|shots?) of|shout-?out to|story of|reminders? for|(?:portal |review )?(?:repl(?:y|ies)|messages?|letters?|notes?) (?:to|for))\s*[:,]?\s+({_FULL})")
+    rf"thank you|thanks(?: so much)?|many thanks|mahalo|gracias|merci|diolch|salamat|obrigad[oa]|grazie|danke|asante|shukran|congrats|congratulations(?: to)?|well done|policy ?holder|reach|filled in by|named|say (?:hi|hello) to|(?:photos?|pictures?|pics?|videos?|shots?) of|shout-?out to|story of|reminders? for|(?:portal |review )?(?:repl(?:y|ies)|messages?|letters?|notes?) (?:to|for))\s*[:,]?\s+({_FULL})")
 # ("Morning" and "Evening" greet only where no word runs into them: not "Thursday evening PrEP clinic"; and a
 # name is a whole word, not the "Pr" of "PrEP".)
 _GREETING = lazy(rf"\b(?i:Hi|Hello|Hey|Dear|(?<![a-z] )Morning|(?<![a-z] )Evening|Good (?:morning|afternoon|evening))\s*,?\s+"
@@ -115,7 +116,9 @@ _SLOT_VERB_BEFORE = lazy(rf"\b{_SLOT_VERBS}\s+$")
 # Verbs whose object is someone to contact: after one, a capitalised word that is also a common English word is
 # still a person's name when it is not a place or a department ("call Dusty to reschedule", "Follow up with Pearl").
 _CONTACT_WORDS = frozenset("send sending text texting email emailing call calling ring remind reminding thank thanking "
-                            "tell telling ask asking message invite inviting congratulate chase with".split())
+                            "tell telling ask asking message invite inviting congratulate chase with"
+                            # thanks in the languages of the communities practices serve: "Mahalo Noelani!"
+                            " thanks mahalo gracias merci diolch salamat obrigado obrigada grazie danke asante shukran".split())
 _NOT_CONTACTS = frozenset("Reception Support Admin Billing Accounts Office Desk Front Customer Services Security IT HR "
                           "Finance Marketing Sales Insurance Triage Lab Radiology Records Scheduling Appointments "
                           "Emergency Ambulance Police Alexa Siri Google".split())
@@ -296,7 +299,8 @@ def _unlisted_name(text: str, m: re.Match[str], slot: int, firsts: frozenset[str
     return m.span(1)
 
 
-_THANKS_OPENING = lazy(r"(?i:thanks|thank you|many thanks|cheers|hi|hey|hello|congrat\w*|well done|happy)\b")
+_THANKS_OPENING = lazy(r"(?i:thanks|thank you|many thanks|cheers|hi|hey|hello|congrat\w*|well done|happy|mahalo|gracias"
+                      r"|merci|diolch|salamat|obrigad[oa]|grazie|danke|asante|shukran)\b")
 
 
 
@@ -326,12 +330,14 @@ def _compound_first(word: str, firsts: frozenset[str]) -> bool:
 
 # What a person does in a note about them: the verb after "Precious Okafor" in "Precious Okafor dropped off...".
 _PERSON_VERB_AFTER = lazy(r"\s+(?:[a-z]+ed|is|was|has|had|will|came|brought|rang|said|left|sent|took|gave|got|needs"
-                          r"|wants|asked|called|phoned|says|rings|comes)\b")
+                          r"|wants|asked|called|phoned|says|rings|comes)\b|\s+\((?:[A-Z][a-z]+ )?(?:interpreter|DOB|aged?"
+                          r"|born|MRN|NHS|patient|mum|mom|dad|son|daughter|wife|husband)\b")
 
 
 def _unlisted_surname_then_verb(text: str, end: int, nxt: re.Match[str] | None) -> bool:
     """After a first name that is also a word, a capitalised word that is no word, place or event of its own,
-    then a verb: a surname off the lists ("Precious Okafor dropped off her son's form"; not "Grace Church is")."""
+    then a verb or an aside about the person: a surname off the lists ("Precious Okafor dropped off her son's form",
+    "Jonah Kabua (Marshallese interpreter needed)"; not "Grace Church is")."""
     if nxt is None or not text[end:end + 1].isspace():
         return False
     last = nxt.group(1)
@@ -377,6 +383,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             continue  # a title-case name of a thing ("coached Little League"), not "little Amy"
         if m.group(2).split()[0] in _PARTICLES or m.group(2).split()[0] in FUNCTION_WORDS:
             continue  # "Reach Out and Read": a programme's name, not "reach Amy"
+        if m.group(2).split()[0] in _NOT_CONTACTS or (m.group(2) in place_names() and m.group(2) not in firsts):
+            continue  # "Thanks Reception!", "Mahalo Honolulu!": a desk or a place, not a person
         add(m.start(2), m.end(2), f"a name after “{context}”", "patient" if m.group(1) else "")
     for m in scan(_GREETING, text, folded):
         if m.group(1).lower() not in NOT_NAMES_AFTER_GREETING:
@@ -443,7 +451,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
                 slotted.append(span)
         after = text[m.end():m.end() + 1]
         nxt = _NEXT.match(text, m.end()) if after.isspace() or after in ("'", "’") else None
-        if word in AMBIGUOUS_FIRST and not possessive and _unlisted_surname_then_verb(text, m.end(), nxt):
+        if (not first and not possessive and word in word_first_names()
+                and _unlisted_surname_then_verb(text, m.end(), nxt)):
             add(m.start(), nxt.end(), "a first name that is also a word, before a surname and a verb")  # "Precious Okafor dropped off"
             continue
         if not first:  # an unlisted first name before a listed surname, not a verb ("Serving Austin")
@@ -465,6 +474,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             continue  # "Valentine's Day", "Mother's Day": an occasion
         if not possessive and opens_before_determiner(text, m.start(), m.end()):
             continue
+        if not possessive and nxt and nxt.group(1) in OCCASIONS:
+            continue  # "Lei Day", "Rose Festival": an occasion named after a word that is also a first name
         listed_surname = bool(nxt) and (nxt.group(1) in lasts or re.fullmatch(r"[A-Z]\.", nxt.group(1)) is not None)
         if word in AMBIGUOUS_FIRST:  # "Austin Marathon": a word that is also a name needs a listed surname
             if not listed_surname:

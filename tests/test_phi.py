@@ -845,8 +845,11 @@ def test_a_team_named_for_its_city_is_not_a_person() -> None:
      ("recipient_condition", "your strep test was positive")),
     ("Med-QUEST ID 0045551234 for Lani Kahale – verify coverage.", ("health_plan_id", "0045551234")),
     ("Review reply: Thanks Lani! So glad your stitches healed nicely.", ("review_reply", "your stitches healed")),
+    # Held-out set 33's first run (a Leicester pharmacy and travel clinic) missed these (recall 0.909).
+    ("Review reply: Thank you Deepa! Glad the typhoid jab didn't hurt.", ("review_reply", "the typhoid jab didn't hurt")),
+    ("Bebe Harbans Kaur's medicines are in the fridge.", ("name_health", "Bebe Harbans Kaur")),
 ])
-def test_identifiers_held_out_sets_20_to_32_found_missing(text: str, expected: tuple[str, str]) -> None:
+def test_identifiers_held_out_sets_20_to_33_found_missing(text: str, expected: tuple[str, str]) -> None:
     kind, value = expected
     assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
 
@@ -868,6 +871,12 @@ def test_hearing_aid_brands_and_a_staff_members_event_date_are_not_phi(text: str
 def test_a_clinic_service_someone_and_a_department_are_not_phi(text: str) -> None:
     brand = Brand(practice_name="Kemp Town Sexual Health", staff_names=["Dr Priyanka Menon"])
     assert kinds(text, brand) == [], kinds(text, brand)
+
+
+def test_a_name_read_once_is_read_wherever_the_text_repeats_it() -> None:
+    """The second "Gurleen" stands where no rule reads a name off the lists; the first told the detector it is one."""
+    found = kinds("Gurleen's dad rang – Gurleen has a fever after her jab.")
+    assert [v for k, v in found if k in ("name", "name_health")] == ["Gurleen", "Gurleen"], found
 
 
 def test_a_patient_who_shares_a_staff_members_surname_is_found() -> None:

@@ -244,7 +244,7 @@ _DATE_PERSONAL = lazy(
     r"|lab work|bloodwork|blood work|x-?rays?|prescriptions?|medications?|refills?|deliver(?:y|ies)|doses?|samples?"
     r"|specimens?|orders?|collections?|pills?|tablets|meds|falls?|exams?|examination|chemo\w*|dialysis|radiotherapy"
     r"|infusions?|transfusions?|audiograms?|mammograms?|ecgs?|ekgs?|mri|ultrasound|biopsy"
-    r"|(?:hearing )?aids?|dentures?|retainers?|glasses|inhalers?)"
+    r"|(?:hearing )?aids?|dentures?|retainers?|glasses|inhalers?|(?:blister |dosette |medication |meds )?(?:packs|boxes))"
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
     r"|(?:given|supplied|dispensed|issued|handed) to (?=[A-Z])|tested (?:positive|negative)"
     r"|(?:seen|treated|operated on|came in|came to us|first came|joined us|visited us|diagnosed|fitted|vaccinated"
@@ -452,8 +452,9 @@ _REVIEW_CONFIRM = lazy(
     # how the reviewer's treatment felt: "so glad the root canal wasn't as sore as you feared"
     r"|(?:the|your) (?:[\w-]+ ){0,2}?(?:root canal|extraction|filling|crown|implant|injection|jab|scan|procedure|treatment"
     r"|surgery|operation|smear(?: test)?|check-?up|cleaning|scale and polish|x-?rays?|session|appointment|birth|delivery"
-    r"|braces|wisdom tooth) (?:was|were|is|are)(?:n['’]t| not)? (?:as |so |too |that |quite |really |very )?(?:sore|painful"
-    r"|bad|uncomfortable|scary|daunting|quick|easy|smooth|straightforward|painless|gentle)\b"
+    r"|braces|wisdom tooth) (?:(?:was|were|is|are)(?:n['’]t| not)? (?:as |so |too |that |quite |really |very )?(?:sore|painful"
+    r"|bad|uncomfortable|scary|daunting|quick|easy|smooth|straightforward|painless|gentle)|(?:did ?n['’]t|did not|didn['’]t)"
+    r" (?:hurt|sting|ache|hurt (?:a bit|at all|much)))\b"
     # how the reviewer's treatment is going: "so pleased the new dose is suiting you"
     r"|(?:the|your) (?:[\w-]+ ){0,2}?(?:dose|doses|medication|medicine|treatment|prescription|hrt|patch|patches|gel"
     r"|tablets?|pills?|plan|aligners?|braces|implant|crown|filling|glasses|lenses|progressives|contacts|hearing aids?) (?:is|are"
@@ -970,8 +971,26 @@ def _detect(text: str, allow: Allow, folded: frozenset[str]) -> tuple[Hit, ...]:
             *_places(text, folded), *_dates_and_ages(text, folded, people), *_marketing(text, folded), *names,
             *tagged]
     hits = _not_clinician(hits, text)
+    hits += _names_again(text, hits)
     hits += _orders(text, folded, [h for h in hits if h.kind in ("name", "name_health") and not _allowed(h, text, allow)])
     return tuple(h for h in _resolve(hits) if not _allowed(h, text, allow))
+
+
+def _names_again(text: str, hits: list[Hit]) -> list[Hit]:
+    """A name read once in a text is a name wherever else the text writes it: "Simran's mum rang – Simran has a
+    rash" (the second Simran stands where no rule reads a name off the lists)."""
+    names = {_POSSESSIVE_END_RE.sub("", text[h.start:h.end]) for h in hits if h.kind in ("name", "name_health")}
+    out = []
+    for name in names:
+        if not name[:1].isupper() or name in NOT_NAMES or len(name) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text):
+            if not any(h.start <= m.start() < h.end for h in hits):
+                out.append(Hit(m.start(), m.end(), name_kind(text, m.start(), m.end()), "a name the text has already used"))
+    return out
+
+
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
 
 
 def _orders(text: str, folded: frozenset[str], names: list[Hit]) -> list[Hit]:

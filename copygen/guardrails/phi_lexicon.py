@@ -52,6 +52,10 @@ sir madam member members customer customers client clients neighbour neighbours 
 
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Master", "Sir", "Dame", "Lady", "Lord", "Rev")
 CLINICIAN_TITLES = ("Dr", "Doctor", "Prof", "Professor", "Nurse", "Sister", "Dentist", "Surgeon")
+# Family titles before a name, in English and the languages of the communities practices serve: "Bebe Jasvinder
+# Kaur", "Auntie Grace", "Lola Remedios". Read like Mrs: the name after one is a person's.
+FAMILY_TITLES = ("Auntie", "Aunty", "Uncle", "Grandma", "Grandpa", "Granny", "Bebe", "Baa", "Nani", "Dadi", "Nanima",
+                 "Dadima", "Abuela", "Abuelo", "Tita", "Tito", "Oma", "Opa", "Babcia", "Dziadek", "Yiayia", "Papou")
 
 # Health context: a name near one of these is a person's health information.
 HEALTH_TERMS = r"""

@@ -11,6 +11,7 @@ from .phi_hit import Hit
 from .phi_lexicon import (
     AMBIGUOUS_FIRST,
     CLINICIAN_TITLES,
+    FAMILY_TITLES,
     HEALTH_TERMS,
     NOT_NAMES_AFTER_GREETING,
     TITLES,
@@ -52,7 +53,7 @@ Children Child Kids Adults Teens Teenagers Men Women Seniors Students Carers Bab
 Aetna Cigna Humana Kaiser Medicaid Medicare Anthem Bupa AXA Aviva Vitality Boots Walgreens Superdrug
 """.split())
 _POSSESSIVE_END = lazy(r"['’]s\b")
-_TITLE = lazy(rf"\b((?:{'|'.join(TITLES + CLINICIAN_TITLES)})\.?)\s+((?:[A-Z]\.?\s+){{0,2}}{_FULL})")  # "Mrs B. Adebayo"
+_TITLE = lazy(rf"\b((?:{'|'.join(TITLES + CLINICIAN_TITLES + FAMILY_TITLES)})\.?)\s+((?:[A-Z]\.?\s+){{0,2}}{_FULL})")  # "Mrs B. Adebayo"
 _STOP_BEFORE_NAME = _STOP - {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof"}
 # Words of _STOP that are never a name, whatever stands around them.
 FUNCTION_WORDS = frozenset("""

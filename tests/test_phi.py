@@ -848,8 +848,11 @@ def test_a_team_named_for_its_city_is_not_a_person() -> None:
     # Held-out set 33's first run (a Leicester pharmacy and travel clinic) missed these (recall 0.909).
     ("Review reply: Thank you Deepa! Glad the typhoid jab didn't hurt.", ("review_reply", "the typhoid jab didn't hurt")),
     ("Bebe Harbans Kaur's medicines are in the fridge.", ("name_health", "Bebe Harbans Kaur")),
+    # Held-out set 34's first run (a Bronx pediatric dental clinic) missed or mistyped these (recall 0.920).
+    ("Please fax Dana Ruiz's referral form to (718) 555-0123.", ("fax", "(718) 555-0123")),
+    ("Review reply: Thank you Rosa! So happy your son was so brave at his check-up.", ("review_reply", "your son was so brave")),
 ])
-def test_identifiers_held_out_sets_20_to_33_found_missing(text: str, expected: tuple[str, str]) -> None:
+def test_identifiers_held_out_sets_20_to_34_found_missing(text: str, expected: tuple[str, str]) -> None:
     kind, value = expected
     assert any(k == kind and v == value for k, v in kinds(text)), kinds(text)
 

@@ -449,6 +449,9 @@ _REVIEW_CONFIRM = lazy(
     # how the reviewer's condition is going: "so happy your melasma is finally clearing"
     r"|your (?:[\w-]+ ){1,2}?(?:is|are) (?:finally |now |really |already )?(?:clearing|healing|improving|fading|settling"
     r"|better|gone|under control)"
+    # how the reviewer's child did at the visit: "so happy your daughter was brave for her first filling"
+    r"|your (?:son|daughter|child|little one|boy|girl|kids?|children|twins) (?:was|were|did) (?:so |really |very |such )?"
+    r"(?:brave|great|amazing|fantastic|well|a star|a superstar|a champ)\b"
     # how the reviewer's treatment felt: "so glad the root canal wasn't as sore as you feared"
     r"|(?:the|your) (?:[\w-]+ ){0,2}?(?:root canal|extraction|filling|crown|implant|injection|jab|scan|procedure|treatment"
     r"|surgery|operation|smear(?: test)?|check-?up|cleaning|scale and polish|x-?rays?|session|appointment|birth|delivery"
@@ -490,12 +493,16 @@ def _phones(text: str) -> list[Hit]:
             if phonenumbers.number_type(m.number) in _service_types():
                 continue  # freephone, shared-cost and national-rate lines belong to services, not patients
             before = text[max(0, m.start - 30):m.start]
-            # a fax label just before, or a sentence that opens by faxing something: "Fax the record ... to ..."
-            kind = "fax" if (re.search(r"\bfax\b", before, re.I)
-                             or re.match(r"\s*fax(?:ed|ing)?\b", text[start_of(text, m.start):m.start], re.I)) else "phone"
+            # a fax label just before, or a sentence whose last way of sending before the number is faxing:
+            # "Fax the record ... to ...", "Please fax Luz's form to ..."
+            sends = _SEND_WORD.findall(text, start_of(text, m.start), m.start)
+            kind = "fax" if (re.search(r"\bfax\b", before, re.I) or (sends and sends[-1].lower().startswith("fax"))) else "phone"
             where = _written_as(m.raw_string)
             out.setdefault((m.start, m.end), Hit(m.start, m.end, kind, f"{where} {kind} number shape"))
     return list(out.values())
+
+
+_SEND_WORD = re.compile(r"\b(?:fax(?:ed|ing)?|call(?:ed|ing)?|phone|ring|text(?:ed|ing)?|tel|sms|whatsapp)\b", re.I)
 
 
 def _written_as(raw: str) -> str:

@@ -16,7 +16,7 @@ from .kinds import Jurisdiction, Platform
 app = typer.Typer(
     help="Compliance-first copy for healthcare marketing: draft TikTok, SMS and email copy and check it "
          "against deterministic guardrails (CAP Code, MHRA, FTC, FDA, PECR, TCPA/CTIA, CAN-SPAM, HIPAA).",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
 )
 
 

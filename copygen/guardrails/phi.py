@@ -27,6 +27,7 @@ from .phi_names import (
     OCCASIONS,
     OWNER_WORDS,
     PLACE_FEATURES,
+    POSSESSIVE_END,
     at_sentence_start,
     clinician_spans,
     find_names,
@@ -502,7 +503,7 @@ def _phones(text: str) -> list[Hit]:
     return list(out.values())
 
 
-_SEND_WORD = re.compile(r"\b(?:fax(?:ed|ing)?|call(?:ed|ing)?|phone|ring|text(?:ed|ing)?|tel|sms|whatsapp)\b", re.I)
+_SEND_WORD = lazy(r"\b(?:fax(?:ed|ing)?|call(?:ed|ing)?|phone|ring|text(?:ed|ing)?|tel|sms|whatsapp)\b", re.I)
 
 
 def _written_as(raw: str) -> str:
@@ -986,7 +987,7 @@ def _detect(text: str, allow: Allow, folded: frozenset[str]) -> tuple[Hit, ...]:
 def _names_again(text: str, hits: list[Hit]) -> list[Hit]:
     """A name read once in a text is a name wherever else the text writes it: "Simran's mum rang – Simran has a
     rash" (the second Simran stands where no rule reads a name off the lists)."""
-    names = {_POSSESSIVE_END_RE.sub("", text[h.start:h.end]) for h in hits if h.kind in ("name", "name_health")}
+    names = {POSSESSIVE_END.sub("", text[h.start:h.end]) for h in hits if h.kind in ("name", "name_health")}
     out = []
     for name in names:
         if not name[:1].isupper() or name in NOT_NAMES or len(name) < 3:
@@ -995,9 +996,6 @@ def _names_again(text: str, hits: list[Hit]) -> list[Hit]:
             if not any(h.start <= m.start() < h.end for h in hits):
                 out.append(Hit(m.start(), m.end(), name_kind(text, m.start(), m.end()), "a name the text has already used"))
     return out
-
-
-_POSSESSIVE_END_RE = re.compile(r"['’]s$")
 
 
 def _orders(text: str, folded: frozenset[str], names: list[Hit]) -> list[Hit]:

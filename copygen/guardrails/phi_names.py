@@ -52,7 +52,7 @@ Easter Bank Holiday Black British American English Welsh Scottish Irish Online L
 Children Child Kids Adults Teens Teenagers Men Women Seniors Students Carers Babies Toddlers People Residents
 Aetna Cigna Humana Kaiser Medicaid Medicare Anthem Bupa AXA Aviva Vitality Boots Walgreens Superdrug
 """.split())
-_POSSESSIVE_END = lazy(r"['’]s\b")
+POSSESSIVE_END = lazy(r"['’]s\b")
 _TITLE = lazy(rf"\b((?:{'|'.join(TITLES + CLINICIAN_TITLES + FAMILY_TITLES)})\.?)\s+((?:[A-Z]\.?\s+){{0,2}}{_FULL})")  # "Mrs B. Adebayo"
 _STOP_BEFORE_NAME = _STOP - {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof"}
 # Words of _STOP that are never a name, whatever stands around them.
@@ -320,9 +320,6 @@ def _contacted(text: str, m: re.Match[str], word: str, verb: str) -> bool:
             and word not in _NOT_CONTACTS and word not in place_names() and word.isalpha())
 
 
-_PLACE_BEFORE = lazy(r"([A-Z][\w'’-]+) $")
-
-
 def _compound_first(word: str, firsts: frozenset[str]) -> bool:
     """A hyphenated first name whose parts are first names: "Jamie-Lee", "Anne-Marie"."""
     parts = word.split("-")
@@ -362,7 +359,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             return  # "I've lost 48 pounds": a pronoun, not a name
         if text[max(0, start - 4):start] in ("San ", "Sao ", "São ") or text[max(0, start - 6):start] in ("Santa ", "Santo "):
             return  # "San Antonio", "Santa Monica": a place named for a saint
-        if " " not in text[start:end].strip() and (prev := _PLACE_BEFORE.search(text, max(0, start - 30), start)) is not None \
+        if " " not in text[start:end].strip() and (prev := _WORD_BEFORE.search(text, max(0, start - 30), start)) is not None \
                 and prev.group(1) in place_names() and prev.group(1) not in firsts:
             return  # "Glasgow Fair Monday", "Edinburgh Festival": a word after a place names an event, not a person
         outer = next(((s, e) for s, e in found if s <= start and end <= e), None)
@@ -374,7 +371,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
     for m in scan(_TITLE, text, folded):
         role = "clinician" if m.group(1).rstrip(".").lower() in _CLINICIANS else ""
         if m.group(2).split()[0] not in _STOP:
-            owner = _POSSESSIVE_END.search(text, m.start(2), m.end())  # "Mrs B. Adebayo's Estrogel": the name ends at 's
+            owner = POSSESSIVE_END.search(text, m.start(2), m.end())  # "Mrs B. Adebayo's Estrogel": the name ends at 's
             add(m.start(), owner.start() if owner else m.end(), "a title before a name", role)
     for m in scan(_PATIENT_CONTEXT, text, folded):
         context = " ".join(text[m.start():m.start(2)].strip(" :,").split())

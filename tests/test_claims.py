@@ -26,7 +26,9 @@ def claim_rules(text: str, jurisdiction: str = "uk") -> set[str]:
     ("Guaranteed whiter teeth in one visit.", "claims.guarantee"),
     ("Permanent results from a single treatment.", "claims.guarantee"),
     ("Totally safe for everyone.", "claims.absolute_safety"),
-    ("Painless injections every time.", "claims.absolute_safety"),
+    ("Completely painless injections.", "claims.absolute_safety"),
+    ("Pain-free scans in ten minutes.", "claims.safety_comfort"),
+    ("A safe and effective way to whiten teeth.", "claims.safety_comfort"),
     ("Side-effect free weight management.", "claims.absolute_safety"),
     ("Scientifically proven to reduce wrinkles.", "claims.proof_claim"),
     ("Research shows 9 out of 10 patients improve.", "claims.proof_claim"),
@@ -63,6 +65,15 @@ def test_fires(text: str, rule: str) -> None:
 ])
 def test_stays_silent(text: str) -> None:
     assert claim_rules(text) == set()
+
+
+def test_comfort_and_safety_need_evidence_and_only_absolutes_block() -> None:
+    from copygen import Severity
+    plain = check("Our scan is pain free and takes ten minutes.", platform="email").findings
+    assert [(f.rule_id, f.severity) for f in plain if f.rule_id.startswith("claims.")] == [
+        ("claims.safety_comfort", Severity.WARN)]
+    absolute = check("Our scan is completely pain free.", platform="email").findings
+    assert [f.rule_id for f in absolute if f.rule_id.startswith("claims.")] == ["claims.absolute_safety"]
 
 
 def test_prescription_only_rule_depends_on_jurisdiction() -> None:

@@ -916,3 +916,36 @@ def test_a_patient_who_shares_a_staff_members_surname_is_found() -> None:
 ])
 def test_places_events_products_and_a_practices_own_order_are_not_phi(text: str) -> None:
     assert kinds(text) == [], kinds(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what held-out set 35 (a Cardiff physio clinic) found missing on its first run
+    ("Bupa membership 78423196 for Dafydd Rees – pre-authorise six sessions.", ("health_plan_id", "78423196")),
+    ("Rhodri, your ACL exercise plan is here.", ("recipient_condition", "your ACL exercise plan")),
+    ("Hi Siân, your orthotics have arrived – collect any weekday.", ("recipient_condition", "your orthotics have arrived")),
+    ("Review reply: Diolch Iolo! Chuffed that your hamstring held up for the Cardiff Half.",
+     ("review_reply", "your hamstring held up")),
+])
+def test_identifiers_a_thirty_fifth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    assert expected in kinds(text), kinds(text)
+
+
+def test_a_staff_members_relative_is_a_person_of_their_own() -> None:
+    brand = Brand(practice_name="Taff Vale Physio", staff_names=["Dr Ffion Pritchard"])
+    assert ("name_health", "Ffion") in kinds("Post idea: Ffion's nan walked the Taff Trail after her hip replacement!", brand)
+    assert kinds("Ffion leads our Welsh-language clinic on Wednesdays.", brand) == []
+
+
+@pytest.mark.parametrize("text", [
+    "If you are in the 40-74 age group, you can expect an invite for a free NHS Health Check.",
+    "We're on Cathedral Road, five minutes from Sophia Gardens.",
+    "Grace Williams Hall at Cardiff University hosts our open evening.",
+])
+def test_an_age_range_and_a_place_named_after_a_person_are_not_phi(text: str) -> None:
+    assert kinds(text) == [], kinds(text)
+
+
+def test_a_did_not_attend_is_no_dna_sample() -> None:
+    found = kinds("Missed appointment: Aleksandra Nowak, Fri 21 Mar – her third DNA this block.")
+    assert ("name_health", "Aleksandra Nowak") in found and not [k for k in found if k[0] == "biometric"], found
+    assert ("biometric", "her DNA sample") in kinds("We stored her DNA sample for the study.")

@@ -23,6 +23,7 @@ from .phi_lexicon import HEALTH_TERMS, all_first_names, condition_words, first_n
 from .phi_lexicon import STREET_SUFFIX as _STREET_SUFFIX
 from .phi_names import (
     DETERMINER_BEFORE,
+    FAMILY_AFTER,
     NOT_NAMES,
     OCCASIONS,
     OWNER_WORDS,
@@ -32,6 +33,7 @@ from .phi_names import (
     clinician_spans,
     find_names,
     name_kind,
+    named_building,
     opens_before_determiner,
     sentence_of,
 )
@@ -128,6 +130,10 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
      "medical record number label"),
     ("health_plan_id", _labelled(
         r"member(?:ship)? (?:ID|number|no\.?|#)|subscriber (?:ID|number|no\.?|#)|policy (?:ID|number|no\.?|#)"
+        # a private health insurer's name before the number: "Bupa membership 78423196", "AXA PPP policy 12-44871"
+        r"|(?:Bupa|AXA(?: PPP| Health)?|Aviva|Vitality(?:Health)?|WPA|Simplyhealth|Cigna|Aetna|Humana|Anthem|UnitedHealthcare"
+        r"|Kaiser(?: Permanente)?|Blue Cross(?: Blue Shield)?|BCBS|Healix|Benenden)(?: health)?"
+        r"(?: member(?:ship)?| policy| scheme| plan)?(?: ID| number| no\.?| #)?"
         r"|insurance (?:ID|number|no\.?|#)|plan (?:ID|number|#)|group (?:number|no\.?|#)|medicaid(?: ID| number| #)?"
         r"|medicare(?: ID| number| #)?|MBI|beneficiary (?:ID|number)|health plan (?:ID|number)"
         # state Medicaid programmes by name
@@ -345,7 +351,8 @@ _WHEN = r"recent|latest|upcoming|annual|overdue|next|repeat"  # which of a reade
 _RECIPIENT = lazy(
     rf"your(?<!\wyour) (?!free )(?:(?:{_WHEN}|yearly|last|positive|negative|abnormal) )*"
     rf"(?:(?:{_CONDITION_WORDS}(?: eye| foot| kidney| heart| lung| blood)?|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|exam|examination|appointment|visit|clinic|results?|medication|meds|medicines?|tablets|pills|inhalers?|prescription|treatment|aftercare|fitting|cleaning|repair|removal|insertion|touch-?up|top-?up"
-    r"|screening|test|care plan|injections?|follow-?up|referral|consultation|session|scan|diagnosis|nurse)\b"
+    r"|screening|test|care plan|(?:exercise|rehab|recovery|home exercise) (?:plan|programme|program)|injections?|follow-?up"
+    r"|referral|consultation|session|scan|diagnosis|nurse)\b"
     rf"|(?:{_WHEN}|follow-?up) (?:scan|x-?ray|mri|ct scan|ultrasound|mammogram"
     r"|blood test|smear test|biopsy)\b"
     r"|(?:blood |lab |urine |stool |swab |smear |biopsy |scan |x-ray |mri |ct |hiv |sti |pregnancy |covid |genetic )?"
@@ -367,7 +374,9 @@ _RECIPIENT_STATE = lazy(
     rf"|\byour {_READER_HEALTH} (?:come out|come off|(?:are|is) (?:being )?removed|need (?:removing|checking|changing))\b"
     rf"|\byour {_READER_HEALTH} (?:is|are|was|were|has|have)(?: now| still| really)? (?:due|overdue|going|healing"
     r"|improving|booked|ready|back|coming along|progressing|scheduled|confirmed|looking|done|complete"
-    r"|positive|negative|normal|abnormal|clear|inconclusive)\b", re.I)
+    r"|positive|negative|normal|abnormal|clear|inconclusive)\b"
+    rf"|\byour {_READER_HEALTH} (?:(?:has |have )?(?:held up|recovered|healed|coped|survived|arrived|come in)"
+    r"|feels? (?:\w+ )?(?:better|stronger|fine|great|good))\b", re.I)
 # Sympathy for what the reader suffers says they suffer it: "we're sorry to hear about the allergy",
 # "hope you're feeling better", "get well soon".
 _SYMPATHY = requiring(("sorry", "feeling better", "get well"), lazy(
@@ -402,7 +411,8 @@ _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot
 _BIOMETRIC = lazy(
     r"\b(?:(?:his|her|their|your|[A-Z][a-z]+['’]s|patient(?:['’]s)?)\s+(?:\w+\s+)?"
     r"(?:finger ?prints?|voice ?prints?|voice (?:sample|recording)s?|retina(?:l)? scans?|iris scans?|face ?prints?"
-    r"|facial (?:geometry|scan|recognition data)|palm ?prints?|DNA(?: profile| sample| results?)?|genetic (?:profile|data))"
+    r"|facial (?:geometry|scan|recognition data)|palm ?prints?|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!fifth )(?<!\dst )(?<!\dnd )(?<!\drd )(?<!\dth )"
+    r"DNA(?: profile| sample| results?)?|genetic (?:profile|data))"
     r"|(?:finger ?prints?|voice ?prints?|voice recordings?|retina(?:l)? scans?|iris scans?|DNA (?:profile|sample)s?)"
     r"\s+(?:of|from)\s+(?:our )?(?:patients?|clients?|[A-Z][a-z]+))"
     r"|\b(?:palm[- ]?vein|finger ?print|iris|retina(?:l)?|face|facial(?: recognition)?|hand[- ]geometry|vein|gait)"
@@ -779,7 +789,9 @@ def _marketing(text: str, folded: frozenset[str]) -> list[Hit]:
         confirms = [Hit(m.start(), m.end(), "review_reply", "a review reply that confirms the reviewer's care")
                     for m in scan(_REVIEW_CONFIRM, text, folded)]
         # there, a fact about the reader's care is told to the public: it confirms they are a patient
-        out = [h for h in out if not any(c.start < h.end and h.start < c.end for c in confirms)] + confirms
+        out = [Hit(h.start, h.end, "review_reply", "a review reply that tells the reviewer's own care")
+               if h.kind == "recipient_condition" else h
+               for h in out if not any(c.start < h.end and h.start < c.end for c in confirms)] + confirms
     out += [Hit(m.start(), m.end(), "recipient_condition", "sympathy for the reader's own condition")
             for m in scan(_SYMPATHY, text, folded)  # a reply about the reviewer's care is a review reply
             if not any(h.kind == "review_reply" and h.start < m.end() and m.start() < h.end for h in out)]
@@ -902,6 +914,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # "Per her mom, ..."
         if value.split()[-1] in OCCASIONS or _OCCASION_AFTER.match(text, end):
             continue  # "Happy Independence Day", "Grace Hopper Day": an occasion
+        if named_building(value):
+            continue  # "Grace Williams Hall", "Sophia Gardens": a place named after a person
         out.append(Hit(start, end, name_kind(text, start, end), f"the name tagger reads a person's name (p={p:.2f}: {why})"))
     # A date is a patient's only in a message about one person: to "you", or naming someone.
     dates = [t for t in tagged if t[2] == "DATE" and _DATE_SPAN.fullmatch(text[t[0]:t[1]])
@@ -931,6 +945,8 @@ def _allowed(hit: Hit, text: str, allow: Allow) -> bool:
     if hit.kind in ("phone", "fax"):
         return _nsn(value) in allow.phones
     if hit.kind in ("name", "name_health"):
+        if FAMILY_AFTER.match(text, hit.end):
+            return False  # "Ffion's nan": the relative of someone the practice knows is a person of their own
         tokens = set(_norm(value).split()) - {"dr", "doctor", "prof", "mr", "mrs", "ms", "miss", "nurse"}
         return any(tokens and tokens <= person for person in allow.people) or (
             bool(allow.text) and f" {_norm(value)} " in f" {allow.text} ")

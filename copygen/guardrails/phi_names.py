@@ -91,9 +91,13 @@ _POSSESSIVE_RECORD = lazy(
     rf"({_WORD_AT})['’]s\s+(?:[\w-]+\s+)?(?:records?|file|chart|notes|licen[cs]e|passport|forms?|x-rays?"
     r"|referral|paperwork|consent form)\b")
 # Someone's family: "Kath Hughes, Iris's daughter", "Desmond's son".
-_POSSESSIVE_FAMILY = lazy(
-    rf"({_WORD_AT})['’]s\s+(?:daughter|son|husband|wife|partner|mum|mom|mother|dad|father|sister|brother|grandson"
-    r"|granddaughter|grandchildren|niece|nephew|carer|next of kin)s?\b")
+_FAMILY_WORDS = (r"(?:daughter|son|husband|wife|partner|mum|mom|mother|dad|father|sister|brother|grandson|granddaughter"
+                 r"|grandchildren|grandma|grandmother|grandad|granddad|grandpa|grandfather|nan|nana|nanny|gran|granny"
+                 r"|nain|taid|aunt|auntie|uncle|cousin|niece|nephew|carer|next of kin)s?\b")
+_POSSESSIVE_FAMILY = lazy(rf"({_WORD_AT})['’]s\s+{_FAMILY_WORDS}")
+# After a name: its owner's relative, another person ("Ffion's nan", "Yesenia's mom"), even where the name is a
+# member of staff's.
+FAMILY_AFTER = lazy(rf"['’]s\s+{_FAMILY_WORDS}")
 OWNER_WORDS = frozenset("driver drivers patient patients client clients doctor doctors owner member child "
                          "children parent parents carer carers user users practice clinic".split())
 _PERSON_VERB = lazy(rf"({_FULL_AT})\s+(?:finally|said|says|told|felt|feels|struggled|suffered|shares|shared|beat|lost"
@@ -195,6 +199,10 @@ OCCASIONS = frozenset("Day Days Eve Week Weekend Month Year Festival Fair Show R
                       "Walk Parade Picnic Carnival Fest Gras".split())
 _EVENT_WORDS = OCCASIONS | frozenset("Trust Foundation Society Institute College University School Hospital Centre Center "
                                      "Hall House Gardens Club Games Cup League Bridge Hill Cross Shield".split())
+# The last word of a building's, a park's or an institution's name that no surname is: after a first name it
+# names a place ("Sophia Gardens", "Mary Seacole Centre"), not a person.
+INSTITUTIONS = frozenset("Trust Foundation Society Institute College University School Hospital Centre Center Gardens "
+                         "Club Library Theatre Theater Stadium Arena Academy Museum Clinic Surgery Pharmacy".split())
 # The second word of a place's name: an unlisted word before it makes a place ("Llandaff Fields parkrun"), though
 # after a listed first name it is a surname ("Sally Fields").
 PLACE_FEATURES = frozenset("Fields Field Park Green Common Heath Wood Woods Moor Marsh Vale Valley Meadows Brook Bay "
@@ -204,6 +212,18 @@ _NEXT = lazy(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD}(?![{_LOW}{_UP}]))")
 _STREET = lazy(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill)\b")
 _HEALTH = lazy(rf"\b{HEALTH_TERMS}", re.I)
 _CLINICIANS = frozenset(t.lower() for t in CLINICIAN_TITLES)
+
+
+def named_building(value: str) -> bool:
+    """A building, park or institution named after a person: its last word is one no surname is ("Sophia
+    Gardens", "Mary Seacole Centre"), or a hall or house after a first name and a listed surname ("Grace Williams
+    Hall"; "Sophia Hall" and "Mary Beth Hall" stay people)."""
+    words = value.split()
+    if len(words) < 2:
+        return False
+    if words[-1] in INSTITUTIONS:
+        return True
+    return len(words) == 3 and words[-1] in ("Hall", "House") and words[1] in surnames() and words[1] not in all_first_names()
 
 
 def second_of_proper_name(text: str, start: int) -> bool:
@@ -472,8 +492,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             continue  # "Valentine's Day", "Mother's Day": an occasion
         if not possessive and opens_before_determiner(text, m.start(), m.end()):
             continue
-        if not possessive and nxt and nxt.group(1) in OCCASIONS:
-            continue  # "Lei Day", "Rose Festival": an occasion named after a word that is also a first name
+        if not possessive and nxt and (nxt.group(1) in OCCASIONS or nxt.group(1) in INSTITUTIONS):
+            continue  # "Lei Day", "Rose Festival": an occasion named after a word that is also a first name; "Sophia Gardens"
         listed_surname = bool(nxt) and (nxt.group(1) in lasts or re.fullmatch(r"[A-Z]\.", nxt.group(1)) is not None)
         if word in AMBIGUOUS_FIRST:  # "Austin Marathon": a word that is also a name needs a listed surname
             if not listed_surname:
@@ -483,6 +503,9 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             has_surname = listed_surname or (bool(nxt) and nxt.group(1) not in _STOP and nxt.group(1) not in firsts
                                              and not possessive)
         end = nxt.end() if has_surname and nxt else m.start() + len(word)
+        if has_surname and nxt and (after := _NEXT.match(text, nxt.end())) is not None and named_building(
+                f"{word} {nxt.group(1)} {after.group(1)}"):
+            continue  # "Grace Williams Hall": a building named after a person
         add(m.start(), end, "a first name from the name list" + (" and a surname" if has_surname else ""))
     for m in scan(_UPPER_TOKEN, text, folded):
         word, last = m.group(0).split()[0].capitalize(), (m.group(1) or "").capitalize()

@@ -949,3 +949,26 @@ def test_a_did_not_attend_is_no_dna_sample() -> None:
     found = kinds("Missed appointment: Aleksandra Nowak, Fri 21 Mar – her third DNA this block.")
     assert ("name_health", "Aleksandra Nowak") in found and not [k for k in found if k[0] == "biometric"], found
     assert ("biometric", "her DNA sample") in kinds("We stored her DNA sample for the study.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what held-out set 36 (a Chicago behavioral health clinic) found missing on its first run
+    ("Illinois Medicaid recipient # 103884721 – Ninos Youkhana, prior auth.", ("health_plan_id", "103884721")),
+    ("Hi Krzysztof, your Suboxone refill is ready.", ("recipient_condition", "your Suboxone refill")),
+    ("Ji-woo, your telehealth session with Marcus moved to 4pm.", ("recipient_condition", "your telehealth session")),
+    ("Review reply: Thank you Latrice! So proud you hit 18 months sober.", ("review_reply", "18 months sober")),
+    ("Parking note: IL CX 48213 belongs to Maricel Santos.", ("vehicle", "IL CX 48213")),
+    ("Court letter for Guadalupe Hernández: attended 11 of 12 sessions since Aug 3.", ("date", "Aug 3")),
+    ("Email bounced – Jae Park needs his group schedule resent.", ("name", "Jae Park")),
+])
+def test_identifiers_a_thirty_sixth_writer_found_missing(text: str, expected: tuple[str, str]) -> None:
+    assert expected in kinds(text), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We're two blocks from the Paulina Brown Line stop.",
+    "Bute Park was busy for the fun run on Saturday.",
+    "Grace Street is closed for resurfacing this week.",
+])
+def test_a_transit_line_and_places_with_a_persons_word_are_not_names(text: str) -> None:
+    assert kinds(text) == [], kinds(text)

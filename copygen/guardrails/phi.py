@@ -134,7 +134,8 @@ _LABELLED: tuple[tuple[str, re.Pattern[str], str], ...] = (
         r"|(?:Bupa|AXA(?: PPP| Health)?|Aviva|Vitality(?:Health)?|WPA|Simplyhealth|Cigna|Aetna|Humana|Anthem|UnitedHealthcare"
         r"|Kaiser(?: Permanente)?|Blue Cross(?: Blue Shield)?|BCBS|Healix|Benenden)(?: health)?"
         r"(?: member(?:ship)?| policy| scheme| plan)?(?: ID| number| no\.?| #)?"
-        r"|insurance (?:ID|number|no\.?|#)|plan (?:ID|number|#)|group (?:number|no\.?|#)|medicaid(?: ID| number| #)?"
+        r"|insurance (?:ID|number|no\.?|#)|plan (?:ID|number|#)|group (?:number|no\.?|#)"
+        r"|(?:medicaid|medicare)(?: (?:recipient|member|beneficiary|client|case))?(?: ID| number| no\.?| #)?"
         r"|medicare(?: ID| number| #)?|MBI|beneficiary (?:ID|number)|health plan (?:ID|number)"
         # state Medicaid programmes by name
         r"|(?:MassHealth|Medi-?Cal|TennCare|SoonerCare|BadgerCare|MaineCare|HUSKY|Apple Health|NJ FamilyCare|MinnesotaCare"
@@ -254,7 +255,8 @@ _DATE_PERSONAL = lazy(
     r"|(?:hearing )?aids?|dentures?|retainers?|glasses|inhalers?|(?:blister |dosette |medication |meds )?(?:packs|boxes))"
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
     r"|(?:given|supplied|dispensed|issued|handed) to (?=[A-Z])|tested (?:positive|negative)"
-    r"|(?:seen|treated|operated on|came in|came to us|first came|joined us|visited us|diagnosed|fitted|vaccinated"
+    r"|(?:seen|treated|operated on|came in|came to us|first came|joined us|visited us|diagnosed|fitted|vaccinated|attended"
+    r"|sober|clean"
     r"|lived with|living with|back (?:home )?from|home from|returned from|moved in|went (?:in)?to hospital|arrived"
     r"|was born|were born)"
     r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got|hit|reached|delivered|gave birth)"
@@ -338,6 +340,8 @@ _ADDRESS = before(lazy(r"\d"), lazy(  # a house, flat or PO box number
     rf"|(?<=P)\.?\s?O\.?\s?Box\s+\d+\b)"))
 _POSTCODE = lazy(rf"[A-PR-UWYZ]{_WORD_START}(?:(?<=G)IR ?0AA|(?:\d[\dA-HJKPSTUW]?|[A-HK-Y]\d[\dABEHMNPRV-Y]?) ?\d"
                        r"[ABD-HJLNP-UW-Z]{2})\b")
+# A US plate written after its state's code ("IL CX 48213"), read only in a sentence about a vehicle.
+_STATE_PLATE = lazy(rf"\b(?:{_STATES}) (?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z][A-Z0-9 -]*\b)[A-Z0-9]{{1,4}}[ -]?[A-Z0-9]{{2,5}}\b")
 _ZIP = lazy(rf"(?:\b(?:{_STATES}),?\s+|\b(?i:ZIP)(?:\s?(?i:code))?(?:\s+(?:is|was))?:?\s*)(\d{{5}}(?:-\d{{4}})?)\b|\b\d{{5}}-\d{{4}}\b")
 
 _CONDITION_WORDS = (r"(?:retainers?|braces|aligners?|dentures?|hearing aids?|diabet\w*|asthma|copd|hiv|cancer|heart|blood pressure|hypertension|cholesterol|thyroid|kidney"
@@ -357,6 +361,7 @@ _RECIPIENT = lazy(
     r"|blood test|smear test|biopsy)\b"
     r"|(?:blood |lab |urine |stool |swab |smear |biopsy |scan |x-ray |mri |ct |hiv |sti |pregnancy |covid |genetic )?"
     r"(?:test )?results?\b(?! (?:may|might|could|will) vary)|diagnosis|biopsy|(?:repeat )?prescriptions?(?= (?:is|are|for|of|has|have|was|will|came|needs?)\b)"
+    r"|(?:[\w-]+ )?refills?(?= (?:is|are|was|were|has|have|will|came|needs?)\b)"
     r"|medication review|treatment plan|care plan|referral (?:to|for|letter)|recovery from|stay (?:in|at) (?:the )?hospital"
     r"|(?:new|current|higher|lower|increased|reduced) (?:dose|dosage)"
     r"|egg (?:collection|retrieval)|embryo transfer|(?:frozen |fresh )?(?:embryo )?transfer|iui|icsi|insemination"
@@ -460,6 +465,9 @@ _REVIEW_CONFIRM = lazy(
     # how the reviewer's condition is going: "so happy your melasma is finally clearing"
     r"|your (?:[\w-]+ ){1,2}?(?:is|are) (?:finally |now |really |already )?(?:clearing|healing|improving|fading|settling"
     r"|better|gone|under control)"
+    # the reviewer's own recovery: "so proud you hit 18 months sober", "your first year clean"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|a) (?:full )?(?:days?|weeks?|months?|years?)"
+    r" (?:sober|clean|of sobriety|smoke-free|alcohol-free|drug-free|in recovery)\b"
     # how the reviewer's child did at the visit: "so happy your daughter was brave for her first filling"
     r"|your (?:son|daughter|child|little one|boy|girl|kids?|children|twins) (?:was|were|did) (?:so |really |very |such )?"
     r"(?:brave|great|amazing|fantastic|well|a star|a superstar|a champ)\b"
@@ -590,7 +598,7 @@ def _numbers(text: str, folded: frozenset[str]) -> list[Hit]:
             out.append(Hit(m.start(), m.end(), "vehicle", "vehicle identification number with a valid check digit"))
     for m in scan(_UDI, text, folded):
         out.append(Hit(m.start(), m.end(), "device", "GS1 device identifier (UDI)"))
-    for m in scan(_PLATE, text, folded):
+    for m in [*scan(_PLATE, text, folded), *scan(_STATE_PLATE, text, folded)]:
         if _VEHICLE_WORDS.search(sentence_of(text, m.start(), m.end())):
             out.append(Hit(m.start(), m.end(), "vehicle", "number-plate format in a sentence about a vehicle"))
     for m in scan(_PLATE_LABELLED, text, folded):
@@ -696,6 +704,8 @@ def _calendar_numbers(value: str) -> bool:
         return True  # a month named in words
     if len(parts[0]) == 4:
         parts = parts[1:]
+        if len(parts) == 1:
+            return 1 <= int(parts[0]) <= 12  # a year and a month ("2024-03")
     a, b = int(parts[0]), int(parts[1])
     return (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
 
@@ -875,6 +885,7 @@ def _not_names(own_text: str) -> frozenset[str]:
     return NOT_NAMES | frozenset(own_text.split())
 
 
+_NEXT_WORD = lazy(r"\s+([A-Z][a-z]+)\b")
 _OCCASION_AFTER = lazy(rf"['’]?s?\s+(?:{'|'.join(sorted(OCCASIONS))})\b")
 
 
@@ -914,12 +925,14 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # "Per her mom, ..."
         if value.split()[-1] in OCCASIONS or _OCCASION_AFTER.match(text, end):
             continue  # "Happy Independence Day", "Grace Hopper Day": an occasion
-        if named_building(value):
-            continue  # "Grace Williams Hall", "Sophia Gardens": a place named after a person
+        if named_building(value) or ((after := _NEXT_WORD.match(text, end)) is not None
+                                     and named_building(f"{value} {after.group(1)}")):
+            continue  # "Grace Williams Hall", "Sophia Gardens", "the Paulina Brown Line": a place named after a person
         out.append(Hit(start, end, name_kind(text, start, end), f"the name tagger reads a person's name (p={p:.2f}: {why})"))
     # A date is a patient's only in a message about one person: to "you", or naming someone.
     dates = [t for t in tagged if t[2] == "DATE" and _DATE_SPAN.fullmatch(text[t[0]:t[1]])
-             and phi_tagger.looks_like_date(text[t[0]:t[1]]) and not _ID_LIKE.search(text[t[0]:t[1]])]
+             and phi_tagger.looks_like_date(text[t[0]:t[1]]) and not _ID_LIKE.search(text[t[0]:t[1]])
+             and _calendar_numbers(text[t[0]:t[1]].strip())]  # "the 40-74 age group" is no date
     # (a clinician named at an event is no patient: "Meet Dr. Priya Raghunathan at the open house on March 14")
     clinicians = clinician_spans(text) if (names or rule_names) else []
     # (nor is one of the practice's own staff: "Marcus Whitfield will demo the new aids on Nov 12")

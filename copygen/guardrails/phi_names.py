@@ -202,7 +202,8 @@ _EVENT_WORDS = OCCASIONS | frozenset("Trust Foundation Society Institute College
 # The last word of a building's, a park's or an institution's name that no surname is: after a first name it
 # names a place ("Sophia Gardens", "Mary Seacole Centre"), not a person.
 INSTITUTIONS = frozenset("Trust Foundation Society Institute College University School Hospital Centre Center Gardens "
-                         "Club Library Theatre Theater Stadium Arena Academy Museum Clinic Surgery Pharmacy".split())
+                         "Club Library Theatre Theater Stadium Arena Academy Museum Clinic Surgery Pharmacy Line Station"
+                         .split())
 # The second word of a place's name: an unlisted word before it makes a place ("Llandaff Fields parkrun"), though
 # after a listed first name it is a surname ("Sally Fields").
 PLACE_FEATURES = frozenset("Fields Field Park Green Common Heath Wood Woods Moor Marsh Vale Valley Meadows Brook Bay "
@@ -352,6 +353,11 @@ _PERSON_VERB_AFTER = lazy(r"\s+(?:[a-z]+ed|is|was|has|had|will|came|brought|rang
                           r"|born|MRN|NHS|patient|mum|mom|dad|son|daughter|wife|husband)\b")
 
 
+# What only a person does after their name: a verb, then his or her ("Jae Park needs his schedule", "Grace Hill
+# asked her GP"), so a place's word there ("Park", "Hill", "Fields") is a surname.
+_PERSON_ACTS_AFTER = lazy(r"\s+[a-z]+ (?:his|her|him|their)\b")
+
+
 def _unlisted_surname_then_verb(text: str, end: int, nxt: re.Match[str] | None) -> bool:
     """After a first name that is also a word, a capitalised word that is no word, place or event of its own,
     then a verb or an aside about the person: a surname off the lists ("Precious Okafor dropped off her son's form",
@@ -475,15 +481,18 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             continue
         if not first:  # an unlisted first name before a listed surname, not a verb ("Serving Austin")
             if (nxt and nxt.group(1) in lasts and nxt.group(1) not in _STOP and nxt.group(1) not in _EVENT_WORDS
-                    and nxt.group(1) not in PLACE_FEATURES
+                    # "Jae Park needs his schedule": a place's word as a surname, before what a person does
+                    and (nxt.group(1) not in PLACE_FEATURES or _PERSON_ACTS_AFTER.match(text, nxt.end()))
                     and not possessive
                     and not (word.endswith("ing") and word.lower() in common_words())
                     and not _after(_PLACE_WORD_BEFORE, text, m.start())
                     and not _STREET.match(text, m.end()) and word not in place_names()):  # not "Omaha Storm Chasers"
                 add(m.start(), nxt.end(), "a capitalised word before a surname from the name list")
             continue
-        if _STREET.match(text, m.end()) or (_after(_IN_AT_NEAR, text, m.start()) and not possessive):
-            continue  # "Grace Street", "the patient in Kenton": a place
+        street = _STREET.match(text, m.end())
+        if (street and not _PERSON_ACTS_AFTER.match(text, street.end())) or (
+                _after(_IN_AT_NEAR, text, m.start()) and not possessive):
+            continue  # "Grace Street", "the patient in Kenton": a place ("Jae Park needs his" is a person)
         if text[m.end():m.end() + 1] == "." and text[m.end() + 1:m.end() + 3].strip()[:1].islower():
             continue  # "Reg. no.": an abbreviation
         if second_of_proper_name(text, m.start()):

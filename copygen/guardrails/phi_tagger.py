@@ -193,24 +193,9 @@ def tag(text: str, not_names: frozenset[str] = frozenset()) -> list[tuple[int, i
 _DAY_ORDINAL = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b")
 
 
-_NUMBERS_ONLY = re.compile(r"\s*(\d{1,4})\s?[/.-]\s?(\d{1,2})(?:\s?[/.-]\s?\d{2,4})?\s*")
-
-
-def _day_and_month(first: str, second: str) -> bool:
-    """Two numbers that can be a day and a month in either order, or a year and a month ("2026-03")."""
-    a, b = int(first), int(second)
-    if len(first) == 4:
-        return 1 <= b <= 12
-    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
-
-
 def looks_like_date(span: str) -> bool:
     """A tagged date span that reads as one: a month, a weekday, a day with a separator or an ordinal that
-    can be a day of the month ("the 22nd", not "her 99th"). Numbers alone must be a day and a month in some
-    order: "40-74" is an age range, not a date."""
-    numbers = _NUMBERS_ONLY.fullmatch(span)
-    if numbers is not None and not _day_and_month(numbers.group(1), numbers.group(2)):
-        return False
+    can be a day of the month ("the 22nd", not "her 99th")."""
     return _DATEISH.search(span) is not None or _DAY_ORDINAL.search(span) is not None
 
 

@@ -972,3 +972,16 @@ def test_identifiers_a_thirty_sixth_writer_found_missing(text: str, expected: tu
 ])
 def test_a_transit_line_and_places_with_a_persons_word_are_not_names(text: str) -> None:
     assert kinds(text) == [], kinds(text)
+
+
+def test_what_a_thirty_seventh_writer_found() -> None:
+    # a Belfast GP practice: a blood test to repeat is the reader's care; a ward, a hospital's second word, a
+    # suite and a running track named after people are places
+    assert ("recipient_condition", "your blood test needs repeating") in kinds(
+        "Hi Declan, we couldn't reach you – your blood test needs repeating.")
+    for text in ["Please send the discharge letter to Ward 4 at the Royal.",
+                 "Dr Femi Adeyemi has joined the practice from the Royal Victoria.",
+                 "Grace Kelly Suite at the Waterfront hosts our carers' evening.",
+                 "Mary Peters Track is our Couch to 5K meeting point."]:
+        assert kinds(text) == [], (text, kinds(text))
+    assert ("name", "Hargrove") in kinds("Can you move Rusty Hargrove from the 14th to Friday?")  # as before

@@ -35,6 +35,7 @@ from .phi_names import (
     name_kind,
     named_building,
     opens_before_determiner,
+    second_of_proper_name,
     sentence_of,
 )
 from .phi_names import WORD_START as _WORD_START
@@ -376,7 +377,7 @@ _READER_HEALTH = (rf"(?:[\w-]+ ){{0,2}}(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?
 _RECIPIENT_STATE = lazy(
     rf"\b(?:since|visit(?:ing|ed)? us|visit(?:ing|ed)?|call(?:ing|ed)?(?: us)?|came in|coming in|contact(?:ing|ed) us) "
     rf"(?:about |for |regarding )?your {_READER_HEALTH}"
-    rf"|\byour {_READER_HEALTH} (?:come out|come off|(?:are|is) (?:being )?removed|need (?:removing|checking|changing))\b"
+    rf"|\byour {_READER_HEALTH} (?:come out|come off|(?:are|is) (?:being )?removed|needs? (?:removing|checking|changing|repeating|redoing))\b"
     rf"|\byour {_READER_HEALTH} (?:is|are|was|were|has|have)(?: now| still| really)? (?:due|overdue|going|healing"
     r"|improving|booked|ready|back|coming along|progressing|scheduled|confirmed|looking|done|complete"
     r"|positive|negative|normal|abnormal|clear|inconclusive)\b"
@@ -886,6 +887,7 @@ def _not_names(own_text: str) -> frozenset[str]:
 
 
 _NEXT_WORD = lazy(r"\s+([A-Z][a-z]+)\b")
+_THE_PROPER_BEFORE = lazy(r"\b(?:[Tt]he|[Aa]n?)\s+[A-Z][a-z]+\s+$")
 _OCCASION_AFTER = lazy(rf"['’]?s?\s+(?:{'|'.join(sorted(OCCASIONS))})\b")
 
 
@@ -925,6 +927,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # "Per her mom, ..."
         if value.split()[-1] in OCCASIONS or _OCCASION_AFTER.match(text, end):
             continue  # "Happy Independence Day", "Grace Hopper Day": an occasion
+        if " " not in value and _THE_PROPER_BEFORE.search(text, max(0, start - 30), start) and second_of_proper_name(text, start):
+            continue  # "from the Royal Victoria": the second word of a hospital's name ("move Rusty Hargrove" stays)
         if named_building(value) or ((after := _NEXT_WORD.match(text, end)) is not None
                                      and named_building(f"{value} {after.group(1)}")):
             continue  # "Grace Williams Hall", "Sophia Gardens", "the Paulina Brown Line": a place named after a person

@@ -176,6 +176,7 @@ _CLINICIAN = lazy(
     rf"(?=,\s+our\b(?!\s+(?:[\w'’-]+\s+){{0,3}}(?:patients?|clients?|members?|customers?)\b))")
 
 
+
 def clinician_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` names a clinician by title or registration letters, or one of the practice's own people."""
     return [m.span() for m in _CLINICIAN.finditer(text)]
@@ -202,7 +203,8 @@ _EVENT_WORDS = OCCASIONS | frozenset("Trust Foundation Society Institute College
 # The last word of a building's, a park's or an institution's name that no surname is: after a first name it
 # names a place ("Sophia Gardens", "Mary Seacole Centre"), not a person.
 INSTITUTIONS = frozenset("Trust Foundation Society Institute College University School Hospital Centre Center Gardens "
-                         "Club Library Theatre Theater Stadium Arena Academy Museum Clinic Surgery Pharmacy Line Station"
+                         "Club Library Theatre Theater Stadium Arena Academy Museum Clinic Surgery Pharmacy Line Station "
+                         "Suite Track Pavilion Lounge"
                          .split())
 # The second word of a place's name: an unlisted word before it makes a place ("Llandaff Fields parkrun"), though
 # after a listed first name it is a surname ("Sally Fields").
@@ -407,8 +409,9 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             continue  # a title-case name of a thing ("coached Little League"), not "little Amy"
         if m.group(2).split()[0] in _PARTICLES or m.group(2).split()[0] in FUNCTION_WORDS:
             continue  # "Reach Out and Read": a programme's name, not "reach Amy"
-        if m.group(2).split()[0] in _NOT_CONTACTS or (m.group(2) in place_names() and m.group(2) not in firsts):
-            continue  # "Thanks Reception!", "Mahalo Honolulu!": a desk or a place, not a person
+        if (m.group(2).split()[0] in _NOT_CONTACTS or m.group(2).split()[0] in NOT_NAMES
+                or (m.group(2) in place_names() and m.group(2) not in firsts)):
+            continue  # "Thanks Reception!", "Mahalo Honolulu!", "a letter to Ward 4": a desk, a place or a ward, not a person
         add(m.start(2), m.end(2), f"a name after “{context}”", "patient" if m.group(1) else "")
     for m in scan(_GREETING, text, folded):
         if m.group(1).lower() not in NOT_NAMES_AFTER_GREETING:

@@ -35,8 +35,8 @@ _CAPITAL = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*")
 # A digit beside a date separator or before a month, or a month or weekday before a digit: each opens with a
 # character class, so `re` skips ahead in C (a loose superset: it only decides what is worth tagging).
 _DATEISH = re.compile(r"\d(?:\s?[/.-]\s?\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
-                      r"|[JFMASONDTWjfmasondtw](?<![^\W\d_].)(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at)"
-                      r"[a-z]*\.?,?\s+(?:the\s+)?\d")  # marginal probability of the span's first token
+                      r"|(?<![^\W\d_])(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+                      r"[a-z]*\.?,?\s+(?:the\s+)?\d")  # a month or a weekday, then a day ("Ward 4" is neither)
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:

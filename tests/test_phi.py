@@ -982,6 +982,7 @@ def test_what_a_thirty_seventh_writer_found() -> None:
     for text in ["Please send the discharge letter to Ward 4 at the Royal.",
                  "Dr Femi Adeyemi has joined the practice from the Royal Victoria.",
                  "Grace Kelly Suite at the Waterfront hosts our carers' evening.",
-                 "Mary Peters Track is our Couch to 5K meeting point."]:
+                 "Mary Peters Track is our Couch to 5K meeting point.",
+                 "Our stand is by the Jessie Owens Fountain."]:
         assert kinds(text) == [], (text, kinds(text))
     assert ("name", "Hargrove") in kinds("Can you move Rusty Hargrove from the 14th to Friday?")  # as before

@@ -226,7 +226,12 @@ def named_building(value: str) -> bool:
         return False
     if words[-1] in INSTITUTIONS:
         return True
-    return len(words) == 3 and words[-1] in ("Hall", "House") and words[1] in surnames() and words[1] not in all_first_names()
+    if len(words) != 3 or words[1] not in surnames() or words[1] in all_first_names():
+        return False
+    # a first name and a surname before a capitalised common noun that is no name: "Mary Peters Track"
+    last = words[-1]
+    return last in ("Hall", "House") or (last not in surnames() and last not in all_first_names()
+                                         and last.lower() in common_words())
 
 
 def second_of_proper_name(text: str, start: int) -> bool:

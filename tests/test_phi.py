@@ -986,3 +986,17 @@ def test_what_a_thirty_seventh_writer_found() -> None:
                  "Our stand is by the Jessie Owens Fountain."]:
         assert kinds(text) == [], (text, kinds(text))
     assert ("name", "Hargrove") in kinds("Can you move Rusty Hargrove from the 14th to Friday?")  # as before
+
+
+def test_what_a_thirty_eighth_writer_found() -> None:
+    # a Twin Cities home health and hospice agency
+    assert ("recipient_condition", "your wound care visit") in kinds(
+        "Hi Mai Lee, your wound care visit is moved to Tues 11/3 between 9 and 11.")
+    assert ("date", "Oct 28") in kinds("Intake: Ahmed Farah Hassan, CHF – start of care Oct 28.")
+    assert ("review_reply", "care for your dad") in kinds(
+        "Review reply: Miigwech Sharon! We're honored we could care for your dad at home.")
+    for text in ["Lake Harriet bandshell concert raises funds for our hospice house.",
+                 "Grace Lutheran Church hosts our caregiver workshop.",
+                 "Hope Whittier Hall is where our volunteer training takes place."]:
+        assert kinds(text) == [], (text, kinds(text))
+    assert ("name_health", "Charlotte Church") in kinds("Charlotte Church rang to move her appointment.")

@@ -28,6 +28,7 @@ from .phi_names import (
     OCCASIONS,
     OWNER_WORDS,
     PLACE_FEATURES,
+    PLACE_PREFIX_BEFORE,
     POSSESSIVE_END,
     at_sentence_start,
     clinician_spans,
@@ -257,7 +258,7 @@ _DATE_PERSONAL = lazy(
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
     r"|(?:given|supplied|dispensed|issued|handed) to (?=[A-Z])|tested (?:positive|negative)"
     r"|(?:seen|treated|operated on|came in|came to us|first came|joined us|visited us|diagnosed|fitted|vaccinated|attended"
-    r"|sober|clean"
+    r"|sober|clean|start of care|start of service"
     r"|lived with|living with|back (?:home )?from|home from|returned from|moved in|went (?:in)?to hospital|arrived"
     r"|was born|were born)"
     r"|\b(?:he|she|they|[A-Z][a-z]+) (?:was|were|had|came|visited|got|hit|reached|delivered|gave birth)"
@@ -442,6 +443,9 @@ _REVIEW_CONFIRM = lazy(
     r"|when you (?:came|were|visited)(?: in)?|we (?:have )?(?:reviewed|checked|looked at) your"
     r"|sorry (?:to hear |that )(?:that )?(?:the|your) [\w-]+ (?:wore off|did ?n[o']?t|was|were|went|hurt|took|felt|caused|left|has|had)\b"
     r"|(?:treated|treating|saw|seen|examined|looking after|caring for) you\b|you were (?:treated|seen|a patient)"
+    # care of the reviewer's relative: "we're honored we could care for your dad at home"
+    r"|(?:care|cared|caring|look(?:ed|ing)? after|treat(?:ed|ing)?|nurs(?:e|ed|ing)) (?:for )?your (?:dad|mum|mom|father|mother"
+    r"|husband|wife|partner|nan|nana|gran|grandma|grandad|grandpa|son|daughter|brother|sister|aunt|uncle|family member)\b"
     r"|(?:trust(?:ing|ed)?|choos(?:ing|e)|chose) us (?:with|for) your [^.!?\n]+"
     # a treatment that helped the reviewer: "glad the ankle splint helped"
     r"|(?:the|your) (?:[\w'’-]+ ){0,2}?(?:splint|brace|boot|cast|dressing|cream|medication|medicine|injection|jab|stitches"
@@ -927,6 +931,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # "Per her mom, ..."
         if value.split()[-1] in OCCASIONS or _OCCASION_AFTER.match(text, end):
             continue  # "Happy Independence Day", "Grace Hopper Day": an occasion
+        if PLACE_PREFIX_BEFORE.search(text, max(0, start - 6), start):
+            continue  # "Lake Harriet": a place
         if " " not in value and _THE_PROPER_BEFORE.search(text, max(0, start - 30), start) and second_of_proper_name(text, start):
             continue  # "from the Royal Victoria": the second word of a hospital's name ("move Rusty Hargrove" stays)
         if named_building(value) or ((after := _NEXT_WORD.match(text, end)) is not None

@@ -132,6 +132,8 @@ _COLON_BEFORE = lazy(r":\s*$")
 # A determiner just before a word makes it a thing or a unit, not a person ("in the NICU").
 DETERMINER_BEFORE = lazy(r"\b(?i:the|a|an|our|your|their|this)\s+$")
 _SAINT_BEFORE = lazy(r"\b(?:St\.?|Saint)\s+$")
+# A word that makes the name after it a place's: "Lake Harriet", "Mount Hope", "Fort Collins", "Port Talbot".
+PLACE_PREFIX_BEFORE = lazy(r"\b(?:Lake|Mount|Mt\.?|Fort|Port|Cape|Glen|Loch|Lough|Point)\s+$")
 _DETERMINER_AFTER = lazy(r"\s+(?:her|his|their|the|our|its|my)\b")
 _OBJECT_SLOT = lazy(rf"\b{_SLOT_VERBS}\s+({_WORD_AT}(?:\s+{_WORD})?)(?=[\s,.!?;:)]|$)")
 # The subject of what a person does, opening a sentence: "Olusegun asked if evening slots are available".
@@ -199,7 +201,8 @@ _PLACE_OR_OBJECT_WORD_BEFORE = lazy(r"\b(?:from|in|at|near|to|of)\s+$")
 OCCASIONS = frozenset("Day Days Eve Week Weekend Month Year Festival Fair Show Run Marathon Award Awards Halloween "
                       "Walk Parade Picnic Carnival Fest Gras".split())
 _EVENT_WORDS = OCCASIONS | frozenset("Trust Foundation Society Institute College University School Hospital Centre Center "
-                                     "Hall House Gardens Club Games Cup League Bridge Hill Cross Shield".split())
+                                     "Hall House Gardens Club Games Cup League Bridge Hill Cross Shield Church Chapel "
+                                     "Cathedral Mosque Temple Synagogue Abbey Parish".split())
 # The last word of a building's, a park's or an institution's name that no surname is: after a first name it
 # names a place ("Sophia Gardens", "Mary Seacole Centre"), not a person.
 INSTITUTIONS = frozenset("Trust Foundation Society Institute College University School Hospital Centre Center Gardens "
@@ -226,7 +229,8 @@ def named_building(value: str) -> bool:
         return False
     if words[-1] in INSTITUTIONS:
         return True
-    if len(words) != 3 or words[1] not in surnames() or words[1] in all_first_names():
+    if len(words) != 3 or words[1] in all_first_names() or not (
+            words[1] in surnames() or words[1].lower() not in common_words()):
         return False
     # a first name and a surname before a capitalised common noun that is no name: "Mary Peters Track"
     last = words[-1]
@@ -509,6 +513,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             continue  # "Valentine's Day", "Mother's Day": an occasion
         if not possessive and opens_before_determiner(text, m.start(), m.end()):
             continue
+        if PLACE_PREFIX_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "Lake Harriet", "Mount Hope": a place
         if not possessive and nxt and (nxt.group(1) in OCCASIONS or nxt.group(1) in INSTITUTIONS):
             continue  # "Lei Day", "Rose Festival": an occasion named after a word that is also a first name; "Sophia Gardens"
         listed_surname = bool(nxt) and (nxt.group(1) in lasts or re.fullmatch(r"[A-Z]\.", nxt.group(1)) is not None)

@@ -1000,3 +1000,11 @@ def test_what_a_thirty_eighth_writer_found() -> None:
                  "Hope Whittier Hall is where our volunteer training takes place."]:
         assert kinds(text) == [], (text, kinds(text))
     assert ("name_health", "Charlotte Church") in kinds("Charlotte Church rang to move her appointment.")
+
+
+def test_what_a_thirty_ninth_writer_found() -> None:
+    # a Liverpool hearing practice
+    assert ("review_reply", "you can hear the grandkids again") in kinds(
+        "Review reply: Diolch Gareth! Made up that you can hear the grandkids again.")
+    assert ("recipient_condition", "your ear wax removal") in kinds("Hi Declan, your ear wax removal is booked for Mon 16 Nov at 2.")
+    assert ("age_90_plus", "96") in kinds("Post idea: Great-grandad Stan heard birdsong again at 96 after his new aids.")

@@ -443,6 +443,8 @@ _REVIEW_CONFIRM = lazy(
     r"|when you (?:came|were|visited)(?: in)?|we (?:have )?(?:reviewed|checked|looked at) your"
     r"|sorry (?:to hear |that )(?:that )?(?:the|your) [\w-]+ (?:wore off|did ?n[o']?t|was|were|went|hurt|took|felt|caused|left|has|had)\b"
     r"|(?:treated|treating|saw|seen|examined|looking after|caring for) you\b|you were (?:treated|seen|a patient)"
+    # what the reviewer can do again since their care: "made up that you can hear the grandkids again"
+    r"|\byou can (?:now |finally )?(?:hear|see|walk|sleep|eat|chew|smile|breathe|run|read|drive) (?:[\w'’-]+ ){0,3}?again\b"
     # care of the reviewer's relative: "we're honored we could care for your dad at home"
     r"|(?:care|cared|caring|look(?:ed|ing)? after|treat(?:ed|ing)?|nurs(?:e|ed|ing)) (?:for )?your (?:dad|mum|mom|father|mother"
     r"|husband|wife|partner|nan|nana|gran|grandma|grandad|grandpa|son|daughter|brother|sister|aunt|uncle|family member)\b"

@@ -75,7 +75,8 @@ _NOT_A_PERSON = lazy(r"\b(?:our|the|this|its) (?:\w+ )?(?:practice|clinic|surger
 _BESIDE = lazy(rf"(?P<who>\b(?:{_PERSON})|(?-i:\b[A-Z][\w'’-]*\.?))\s*(?:\(|,)\s*$", re.I)
 # "at 103, Maud…", "At 95 she's", "now 96,".
 _AT_OR_NOW = lazy(r"\b(?:at|now)\s+$", re.I)
-_AT_THEN = lazy(r"\s*,\s+(?P<name>(?-i:[A-Z][\w'’-]+))\b|\s*[,;:)–—]|\s+(?:she|he|they|and still)\b", re.I)
+_AT_THEN = lazy(r"\s*,\s+(?P<name>(?-i:[A-Z][\w'’-]+))\b|\s*[,;:)–—]|\s+(?:she|he|they|and still)\b"
+                r"|\s+(?:after|with|following|thanks to) (?:his|her|their)\b", re.I)  # "heard birdsong at 96 after his new aids"
 _STREET_AFTER = lazy(rf"\s+(?:[A-Z][\w'’-]*\s+){{1,3}}{STREET_SUFFIX}\b")
 _DECADE_OF = lazy(r"\bin (?:his|her|their) $", re.I)  # "in her late nineties"
 _NAME_IS = lazy(r"(?-i:\b([A-Z][a-z'’]+)) (?i:is|turns) $")  # "Opal is 102 today"

@@ -433,6 +433,9 @@ _REVIEW_OPEN = lazy(r"\b(?:thank(?:s| you) (?:so much )?for (?:(?:your|the|such)
                           r"|comments?|stars?|rating|recommendation|shout-?out)|leaving|taking)|sorry to hear|we(?:'re| are) "
                           r"(?:so )?sorry|we apologi[sz]e|glad (?:you|to hear)|responding to your (?:review|comment)"
                           r"|repl(?:y|ies|ying) to [^.!?:\n]{0,40}\breview|review repl(?:y|ies)\b)", re.I)
+# The reader's relatives a review reply may speak of ("your dad", "your nan").
+_RELATIVES = (r"(?:dad|mum|mom|father|mother|husband|wife|partner|nan|nana|gran|grandma|grandad|grandpa|son|daughter"
+              r"|brother|sister|aunt|uncle)")
 _REVIEW_CONFIRM = lazy(
     r"\b(?:your (?:(?:son|daughter|child|kids?|children|little one|baby|husband|wife|partner|mum|mom|dad|mother|father"
     r"|nan|gran|grandma|grandad)['’]s (?:first |recent |last )?)?(?:recent )?(?:visit|appointment|treatment|procedure|filling|crown|implant|extraction|root canal|session"
@@ -446,8 +449,7 @@ _REVIEW_CONFIRM = lazy(
     # what the reviewer can do again since their care: "made up that you can hear the grandkids again"
     r"|\byou can (?:now |finally )?(?:hear|see|walk|sleep|eat|chew|smile|breathe|run|read|drive) (?:[\w'’-]+ ){0,3}?again\b"
     # care of the reviewer's relative: "we're honored we could care for your dad at home"
-    r"|(?:care|cared|caring|look(?:ed|ing)? after|treat(?:ed|ing)?|nurs(?:e|ed|ing)) (?:for )?your (?:dad|mum|mom|father|mother"
-    r"|husband|wife|partner|nan|nana|gran|grandma|grandad|grandpa|son|daughter|brother|sister|aunt|uncle|family member)\b"
+    rf"|(?:care|cared|caring|look(?:ed|ing)? after|treat(?:ed|ing)?|nurs(?:e|ed|ing)) (?:for )?your (?:{_RELATIVES}|family member)\b"
     r"|(?:trust(?:ing|ed)?|choos(?:ing|e)|chose) us (?:with|for) your [^.!?\n]+"
     # a treatment that helped the reviewer: "glad the ankle splint helped"
     r"|(?:the|your) (?:[\w'’-]+ ){0,2}?(?:splint|brace|boot|cast|dressing|cream|medication|medicine|injection|jab|stitches"
@@ -464,8 +466,7 @@ _REVIEW_CONFIRM = lazy(
     r"|(?:your|[A-Z]\w+['’]s) (?:[\w-]+ ){0,2}?[\w-]+ (?:has |have |had )?(?:finally |now |really )?(?:cleared(?: up)?|healed"
     r"|settled(?: down)?|gone away)\b"
     # how the reviewer's relative was cared for: "so glad your dad was comfortable in his last days"
-    r"|your (?:dad|mum|mom|father|mother|husband|wife|partner|nan|nana|gran|grandma|grandad|grandpa|son|daughter|brother"
-    r"|sister|aunt|uncle) (?:was|is|has been|felt) (?:so |really |very )?(?:comfortable|well cared for|looked after"
+    rf"|your {_RELATIVES} (?:was|is|has been|felt) (?:so |really |very )?(?:comfortable|well cared for|looked after"
     r"|at peace|peaceful|pain-free|settled)"
     # a clinician who brought the reviewer's condition under control: "glad Dr. Pham got your sugar under control"
     r"|(?:got|brought|kept|getting) your (?:[\w-]+ ){0,2}?[\w-]+ (?:back )?under control"

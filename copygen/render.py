@@ -89,7 +89,7 @@ def evidence_lines(d: Draft) -> list[tuple[str, str]]:
         out.append(("dim", f'{r.rule_id}: "{r.text}" ({r.citation})'))
     for f in d.fixes:
         out.append(("cyan", f"fixed {f.rule_id} in {f.field} ({f.how}, round {f.round}): "
-                            f"{_clip(f.before)!r} -> {_clip(f.after)!r}"))
+                            + " -> ".join(map(repr, changed_parts(f.before, f.after)))))
     p = d.evidence.provenance
     out.append(("dim", f"packs {', '.join(f'{k} v{v}' for k, v in p.packs.items())}; template {p.template} "
                        f"{p.template_hash}; claims library {p.claims_library or 'none'}; "
@@ -97,8 +97,22 @@ def evidence_lines(d: Draft) -> list[tuple[str, str]]:
     return out
 
 
-def _clip(s: str, n: int = 80) -> str:
-    return s if len(s) <= n else s[: n - 1] + "…"
+def changed_parts(before: str, after: str, n: int = 80, context: int = 20) -> tuple[str, str]:
+    """`before` and `after` cut to at most `n` characters each around where they differ, so a change at the
+    end of a long field is what the reader sees; '…' marks each cut."""
+    if len(before) <= n and len(after) <= n:
+        return before, after
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    start = max(0, start - context)
+    return _clip(before[start:], start, n), _clip(after[start:], start, n)
+
+
+def _clip(s: str, cut: int, n: int) -> str:
+    """`s`, which is its text from character `cut` on, in at most `n` characters."""
+    head = "…" if cut else ""
+    return head + (s if len(head) + len(s) <= n else s[: n - len(head) - 1] + "…")
 
 
 def _evidence_renderables(d: Draft) -> list[Any]:

@@ -205,3 +205,19 @@ def test_a_pack_naming_an_unknown_fix_is_refused(tmp_path, brand: Brand) -> None
                     encoding="utf-8")
     with pytest.raises(RulePackError, match="make_it_quieter"):
         repair.fixes_of(Engine([load_pack_file(pack)]))
+
+
+def test_a_fix_record_shows_where_a_long_field_changed(brand: Brand) -> None:
+    """A reviewer reads what a fix removed, even when it was at the end of a caption longer than the preview."""
+    from copygen.drafts import Draft
+    from copygen.models import Evidence
+    from copygen.render import evidence_lines
+
+    caption = "Flu clinics every Saturday in November, walk in between nine and twelve at our Mill Lane surgery"
+    tiktok = TikTokContent(duration=15, hook="Flu jabs this Saturday", beats=[], hashtags=["#flu", "#dentalcare"],
+                           caption=caption + " #flu #dentalcare")
+    (content, _, fixes), _ = _fix(tiktok, brand, Platform.TIKTOK, duration=15)
+    draft = Draft.model_construct(fixes=fixes, evidence=Evidence(), model_calls=0, repair_rounds=0)
+    (line,) = [line for _, line in evidence_lines(draft) if "quality.example_echo" in line]
+    before, after = line.split(": ", 1)[1].split(" -> ")
+    assert "#dentalcare" in before and "#dentalcare" not in after and before != after

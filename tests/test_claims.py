@@ -353,3 +353,21 @@ def test_a_leading_risk_factor_and_medicines_taken_as_directed_are_not_claims(te
 def test_a_test_that_sorts_or_clears_the_reader_is_a_screening_claim(text: str) -> None:
     # Batch 8 of the real corpus: ASA rulings on an ADHD test app and a home PSA test.
     assert claim_severities(text).get("claims.screening_claim") == "warn", claim_severities(text)
+
+
+def test_a_vaccine_spoken_of_by_pronoun_keeps_its_exception_but_a_product_beside_it_does_not() -> None:
+    # Batch 30 (dev): NHS whooping cough copy, whose third sentence ("This helps protect your baby") was warned.
+    assert claim_rules("Have the whooping cough vaccine if you are pregnant. You usually have it at 20 weeks. "
+                       "This helps protect your baby in the first weeks of life.") == set()
+    assert claim_rules("Flu jabs are here. Our tonic boosts immunity. Our drops cure colds and stop coughs.") & {
+        "claims.cure", "claims.treats_condition", "claims.health_function"}
+
+
+@pytest.mark.parametrize("text", [
+    "To lower your skin cancer risk, protect your skin from the sun and avoid indoor tanning.",
+    "Cut your heart disease risk with our supplement.",
+])
+def test_a_lower_risk_of_a_condition_needs_evidence_but_is_not_a_claim_to_treat(text: str) -> None:
+    # Batch 30 (dev): CDC sun-safety copy blocked as a claim to treat skin cancer.
+    assert not blocking(text), blocking(text)
+    assert claim_rules(text)

@@ -1008,3 +1008,31 @@ def test_what_a_thirty_ninth_writer_found() -> None:
         "Review reply: Diolch Gareth! Made up that you can hear the grandkids again.")
     assert ("recipient_condition", "your ear wax removal") in kinds("Hi Declan, your ear wax removal is booked for Mon 16 Nov at 2.")
     assert ("age_90_plus", "96") in kinds("Post idea: Great-grandad Stan heard birdsong again at 96 after his new aids.")
+
+
+def test_what_a_fortieth_writer_found() -> None:
+    # a Phoenix dialysis center (held-out set 40)
+    found = kinds("Hoa, your potassium was high on Friday – please skip the bananas this week.")
+    assert {("name", "Hoa"), ("recipient_condition", "your potassium was high"), ("date", "Friday")} <= set(found)
+    assert ("name_health", "Summer") in kinds("Summer, your consultation details are below.")
+    assert ("date", "10/02/2026") in kinds("MBI 4QJ7-HX3-RE28 – Mr. Ernesto Yazzie, ESRD, start date 10/02/2026.")
+    assert ("date", "11/9") in kinds("Transport list Mon 11/9: pick up Rosendo Villalobos at 5:15.")
+    assert ("zip", "85339") in kinds("Ms. Bertha Tsosie, ninety-four, lives alone in 85339 – meals on wheels referral.")
+    assert ("review_reply", "your dad's fistula surgery went smoothly") in kinds(
+        "Review reply: Thank you Leticia! We're so glad your dad's fistula surgery went smoothly.")
+    assert ("biometric", "Facial recognition template FRT-77120") in kinds(
+        "Facial recognition template FRT-77120 enrolled for Samuel Etsitty at the kiosk.")
+    assert ("date", "Wednesday") in kinds("We missed you at your Wednesday run, Destiny! Call us to reschedule.")
+    assert ("recipient_condition", "your transplant work-up") in kinds("Hi Marisol, your transplant work-up starts next Monday the 16th.")
+
+
+@pytest.mark.parametrize("text", [
+    "Lab note: Kt/V 1.1, phosphate binder changed.",
+    "Transplant referrals go to the Mayo list.",
+    "Camelback Mountain views from every chair on the east side.",
+    "Sunday, we're closed for the holiday.",
+    "Check if your cholesterol is high with a free test.",
+    "Anyone who lives in 85016 can register with us.",
+])
+def test_a_lab_value_an_institution_a_mountain_and_an_area_are_not_phi(text: str) -> None:
+    assert kinds(text) == []

@@ -234,7 +234,9 @@ _MONTH_REST = (r"(?:(?<=J)an(?:uary)?|(?<=F)eb(?:ruary)?|(?<=M)ar(?:ch)?|(?<=A)p
 # 12/03/1948, 1948-03-12, 12/3, 12th of March 1948, March 12th, 1948: a digit or a month's first letter that
 # opens a word, then the rest of one of these forms.
 _NUMERIC_DATES = (r"(?<=\d)\d?[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:(?<=1)9|(?<=2)0)\d{2}-\d{2}-\d{2}"
-                  r"|(?<=\d)\d?[/.]\d{1,2}")
+                  # day and month alone: "15/12", "3/8"; with dots both in two digits ("12.09"), since "1.1" and
+                  # "7.4" are a lab value or a decimal far more often
+                  r"|(?<=\d)\d?/\d{1,2}|(?<=\d)\d\.\d{2}")
 _NOT_A_DOSE_OR_TIME = r"\b(?!\s*(?:%|mg|ml|am|pm))"
 _DATE = lazy(
     rf"[\dJFMASOND]{_WORD_START}(?:{_NUMERIC_DATES}|(?<=\d)\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d{{2}})?"
@@ -248,12 +250,19 @@ _NUMERIC_DATE = lazy(rf"\d{_WORD_START}(?:{_NUMERIC_DATES}){_NOT_A_DOSE_OR_TIME}
 _DATE_STRONG = lazy(
     r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?|birthday|b\.|admitted|admission|discharged|discharge|died"
     r"|passed away|date of death|DOD|deceased)\b", re.I)
+# A lab value or reading of the reader's: "your potassium was high", "your A1c is down" (not "check if your
+# cholesterol is high").
+_LAB_VALUE = (r"(?:potassium|sodium|phosph(?:ate|orus)|calcium|iron|ferritin|cholesterol|blood sugars?|glucose|sugars?"
+              r"|a1c|hba1c|creatinine|egfr|kidney function|liver function|thyroid|tsh|vitamin d|b12|ha?emoglobin|platelets"
+              r"|white (?:blood )?cell count|psa|inr|blood pressure|bp|heart rate|oxygen|sats|bmi|albumin|kt/v|fluid gain)"
+              r"(?: levels?| readings?| results?| numbers?| count)?")
 _DATE_PERSONAL = lazy(
     r"\b(?:(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,2}(?:appointment|appt|visit|procedure|surgery"
     r"|operation|scan|consultation|treatment|test|review|follow-?up|check-?up|injection|jab|session|results?|labs?"
     r"|lab work|bloodwork|blood work|x-?rays?|prescriptions?|medications?|refills?|deliver(?:y|ies)|doses?|samples?"
     r"|specimens?|orders?|collections?|pills?|tablets|meds|falls?|exams?|examination|chemo\w*|dialysis|radiotherapy"
-    r"|infusions?|transfusions?|audiograms?|mammograms?|ecgs?|ekgs?|mri|ultrasound|biopsy"
+    r"|infusions?|transfusions?|audiograms?|mammograms?|ecgs?|ekgs?|mri|ultrasound|biopsy|"
+    rf"{_LAB_VALUE}"
     r"|(?:hearing )?aids?|dentures?|retainers?|glasses|inhalers?|(?:blister |dosette |medication |meds )?(?:packs|boxes))"
     r"|(?:(?i:your|his|her|their)|[A-Z][a-z]+['’]s)\s+(?:[\w-]+\s+){0,3}(?:is |are |was )?(?:booked|scheduled|due|confirmed)"
     r"|(?:given|supplied|dispensed|issued|handed) to (?=[A-Z])|tested (?:positive|negative)"
@@ -293,7 +302,8 @@ _CARE_WORD = lazy(
     r"|assessment|treatment|cleaning|filling|crown|implant|denture|retainer|massage|physio\w*|hygien\w*|jab"
     r"|vaccin\w*|injection|test|results?|surgery|operation|procedure|post-?op|booked|booking|cancellation"
     r"|rebook\w*|reschedul\w*|move|moving|moved|arrive|seeing you|see you|down for|missed|labs?|touch-?up|top-?up"
-    r"|injur\w*|incident|accident|light duty|off work|return to work|cleared to return)\b", re.I)
+    r"|injur\w*|incident|accident|light duty|off work|return to work|cleared to return"
+    r"|start date|pick(?:ing)? up|pickup|transport|work-?up|evaluation)\b", re.I)
 # ("visiting from Leeds on Sat 22nd": a date after "on" or "at" is a day, not the window's end.)
 _WINDOW_BEFORE = lazy(r"\b(?:from|before|by|until|till|since|between|every|each|starting|ends?|ending"
                             r"|deadline|runs?|open|opens|closed|during|through)\b\W*(?:(?!(?:on|at)\b)\w+\W+){0,2}$", re.I)
@@ -312,7 +322,7 @@ _TRANSPORT_BEFORE = lazy(r"\b(?:collect|pick up|drive|take|bring) (?:you|him|her
 # A weekday alone, after "on", "next", "this" or "last": a day of one person's care only where the sentence says so.
 _WEEKDAY_ON = lazy(r"\b(?:on|next|this|last) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!,? \d| the \d)")
 # A weekday that names a visit or a start: "before her Thursday visit", "starting the program Monday".
-_WEEKDAY_OF_CARE = lazy(r"\b(?i:your|his|her|their) ((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?= (?:visit|appointment|appt|session|call"
+_WEEKDAY_OF_CARE = lazy(r"\b(?i:your|his|her|their) ((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?= (?:visit|appointment|appt|session|call|treatment|run|dialysis"
                         r"|check-?in|dose|injection|infusion|follow-?up|consult\w*|scan|surgery|procedure)\b)"
                         r"|\b(?i:start(?:s|ing)?|begin(?:s|ning)?)(?: (?:the|her|his|their|your) \w+)? ((?:Mon|Tues|Wednes|Thurs|Fri"
                         r"|Satur|Sun)day)\b")
@@ -344,7 +354,10 @@ _POSTCODE = lazy(rf"[A-PR-UWYZ]{_WORD_START}(?:(?<=G)IR ?0AA|(?:\d[\dA-HJKPSTUW]
                        r"[ABD-HJLNP-UW-Z]{2})\b")
 # A US plate written after its state's code ("IL CX 48213"), read only in a sentence about a vehicle.
 _STATE_PLATE = lazy(rf"\b(?:{_STATES}) (?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z][A-Z0-9 -]*\b)[A-Z0-9]{{1,4}}[ -]?[A-Z0-9]{{2,5}}\b")
-_ZIP = lazy(rf"(?:\b(?:{_STATES}),?\s+|\b(?i:ZIP)(?:\s?(?i:code))?(?:\s+(?:is|was))?:?\s*)(\d{{5}}(?:-\d{{4}})?)\b|\b\d{{5}}-\d{{4}}\b")
+# A ZIP after a state or a ZIP label, in ZIP+4 form, or where a person lives ("lives alone in 85339").
+_ZIP = lazy(rf"(?:\b(?:{_STATES}),?\s+|\b(?i:ZIP)(?:\s?(?i:code))?(?:\s+(?:is|was))?:?\s*"
+            r"|(?P<lives>(?<!who )(?<!you )\b(?i:lives|living|resides|residing|home is)(?: \w+)? (?i:in|at) ))"
+            rf"(?P<zip>\d{{5}}(?:-\d{{4}})?)\b|\b\d{{5}}-\d{{4}}\b")
 
 _CONDITION_WORDS = (r"(?:retainers?|braces|aligners?|dentures?|hearing aids?|diabet\w*|asthma|copd|hiv|cancer|heart|blood pressure|hypertension|cholesterol|thyroid|kidney"
                     r"|mental health|depression|anxiety|pregnancy|antenatal|maternity|fertility|ivf|sexual health|sti"
@@ -358,7 +371,7 @@ _RECIPIENT = lazy(
     rf"your(?<!\wyour) (?!free )(?:(?:{_WHEN}|yearly|last|positive|negative|abnormal) )*"
     rf"(?:(?:{_CONDITION_WORDS}(?: eye| foot| kidney| heart| lung| blood)?|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|exam|examination|appointment|visit|clinic|results?|medication|meds|medicines?|tablets|pills|inhalers?|prescription|treatment|aftercare|fitting|cleaning|repair|removal|insertion|touch-?up|top-?up"
     r"|screening|test|care plan|(?:exercise|rehab|recovery|home exercise) (?:plan|programme|program)|injections?|follow-?up"
-    r"|referral|consultation|session|scan|diagnosis|nurse)\b"
+    r"|referral|consultation|session|scan|diagnosis|nurse|work-?up|evaluation)\b"
     rf"|(?:{_WHEN}|follow-?up) (?:scan|x-?ray|mri|ct scan|ultrasound|mammogram"
     r"|blood test|smear test|biopsy)\b"
     r"|(?:blood |lab |urine |stool |swab |smear |biopsy |scan |x-ray |mri |ct |hiv |sti |pregnancy |covid |genetic )?"
@@ -383,7 +396,10 @@ _RECIPIENT_STATE = lazy(
     r"|improving|booked|ready|back|coming along|progressing|scheduled|confirmed|looking|done|complete"
     r"|positive|negative|normal|abnormal|clear|inconclusive)\b"
     rf"|\byour {_READER_HEALTH} (?:(?:has |have )?(?:held up|recovered|healed|coped|survived|arrived|come in)"
-    r"|feels? (?:\w+ )?(?:better|stronger|fine|great|good))\b", re.I)
+    r"|feels? (?:\w+ )?(?:better|stronger|fine|great|good))\b"
+    rf"|(?<!\bif )(?<!whether )(?<!\bwhen )(?<!\bin case )\byour {_LAB_VALUE} (?:is|are|was|were|has been|have been|came back|looks?|looked|seems?)"
+    r"(?: (?:a bit|a little|a touch|too|very|slightly|quite|still|back|now))* (?:high|low|raised|elevated|up|down|normal"
+    r"|abnormal|borderline|better|worse|improving|stable|out of range|in range)\b", re.I)
 # Sympathy for what the reader suffers says they suffer it: "we're sorry to hear about the allergy",
 # "hope you're feeling better", "get well soon".
 _SYMPATHY = requiring(("sorry", "feeling better", "get well"), lazy(
@@ -415,6 +431,8 @@ _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot
     r"|appointment|visit|journey|results?)\b"
     # another picture of the same person, in a text that speaks of photos: "not the one of him in bed"
     r"|\b(?:the|that|this) (?:other )?one of (?:him|her|them)(?: (?:in|at|with|during|after|before|on) (?:\w+ ){0,2}?\w+)?\b", re.I))
+# An id written just after a biometric: "face template FRT-77120", "voiceprint ID 55-0912".
+_CODE_AFTER = lazy(r"\s+(?:(?i:id|no\.?|#)\s*)?(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}\b")
 _BIOMETRIC = lazy(
     r"\b(?:(?:his|her|their|your|[A-Z][a-z]+['’]s|patient(?:['’]s)?)\s+(?:\w+\s+)?"
     r"(?:finger ?prints?|voice ?prints?|voice (?:sample|recording)s?|retina(?:l)? scans?|iris scans?|face ?prints?"
@@ -458,8 +476,9 @@ _REVIEW_CONFIRM = lazy(
     r"|(?:the|our|your) (?:[\w'’-]+ ){0,3}?(?:group|sessions?|program(?:me)?|treatment|therapy|counsel+ing|classes?|care"
     r"|clinic|team) (?:(?:has|have|had) (?:really |so |truly )?(?:helped|worked|made a (?:real |big )?difference)"
     r"|(?:is|are) (?:really |so |truly )?(?:working|helping)(?: for)? you)"
-    # how the reviewer's treatment turned out: "so glad your frozen transfer worked"
-    r"|your (?:[\w-]+ ){0,2}?(?:transfer|treatment|cycle|procedure|surgery|operation|implants?|filling|crown|session|scan"
+    # how the reviewer's (or their relative's) treatment turned out: "so glad your frozen transfer worked", "your
+    # dad's fistula surgery went smoothly"
+    r"|your (?:[\w'’-]+ ){0,2}?(?:transfer|treatment|cycle|procedure|surgery|operation|implants?|filling|crown|session|scan"
     r"|injection|jab|ivf|iui|birth|delivery|labou?r|vbac|c-section|caesarean|cesarean) (?:worked|went (?:so |really )?(?:well|smoothly)"
     r"|was (?:a )?success\w*|has worked)"
     # how the reviewer's or their child's condition turned out: "so glad Yusuf's ear infection cleared up"
@@ -691,8 +710,9 @@ def _places(text: str, folded: frozenset[str]) -> list[Hit]:
     out = [Hit(m.start(), m.end(), "address", "street address") for m in scan(_ADDRESS, text, folded)]
     out += [Hit(m.start(), m.end(), "postcode", "full UK postcode") for m in scan(_POSTCODE, text, folded)]
     for m in scan(_ZIP, text, folded):
-        s, e = m.span(1) if m.group(1) else m.span()
-        out.append(Hit(s, e, "zip", "US ZIP code after a state or ZIP label"))
+        s, e = m.span("zip") if m.group("zip") else m.span()
+        where = "where a person lives" if m.group("lives") else "after a state or ZIP label"
+        out.append(Hit(s, e, "zip", f"US ZIP code {where}"))
     return out
 
 
@@ -802,7 +822,10 @@ def _marketing(text: str, folded: frozenset[str]) -> list[Hit]:
                 out.append(Hit(owner.start(1), owner.end(1), name_kind(text, owner.start(1), owner.end(1)),
                                f"a possessive name before {why}"))
                 start = max(start, owner.end())
-            out.append(Hit(start, m.end(), kind, why))
+            end = m.end()
+            if kind == "biometric" and (code := _CODE_AFTER.match(text, end)) is not None:
+                end = code.end()  # "Facial recognition template FRT-77120": the template's id is the identifier too
+            out.append(Hit(start, end, kind, why))
     if next(iter(scan(_REVIEW_OPEN, text, folded)), None) is not None:  # a reply to a review
         confirms = [Hit(m.start(), m.end(), "review_reply", "a review reply that confirms the reviewer's care")
                     for m in scan(_REVIEW_CONFIRM, text, folded)]

@@ -73,7 +73,7 @@ fractur\w*|sprain\w*|acl|knee|hip replacement|arthroscop\w*|eczema|psoriasis|acn
 allerg\w*|epilep\w*|seizures?|covid\w*|flu|vaccin\w*|jabs?|botox|fillers?|lip filler|facelift|liposuction|
 implants?|veneers?|crowns?|root canal|fillings?|extraction|braces|invisalign|aligners?|dentures?|
 whitening|hygienist|gum disease|cavit(?:y|ies)|hearing aids?|glasses|orthotics?|splints?|crutches|cataract\w*|lasik|laser eye|
-bmi|sessions?|telehealth|telemedicine|wound care|wounds?|ear ?wax|microsuction|mental health|sober|sobriety|relapse|overdose|suicid\w*|self-harm|wheelchair|disabilit\w*|
+bmi|sessions?|telehealth|telemedicine|transplant\w*|dialysis|fistulas?|catheters?|stomas?|ostom\w*|wound care|wounds?|ear ?wax|microsuction|mental health|sober|sobriety|relapse|overdose|suicid\w*|self-harm|wheelchair|disabilit\w*|
 beat (?:her|his|their) |battle with|struggled with|suffer(?:ed|s|ing)? (?:from|with)|living with|lost \d+)
 """.replace("\n", "")
 

@@ -132,6 +132,7 @@ _COLON_BEFORE = lazy(r":\s*$")
 # A determiner just before a word makes it a thing or a unit, not a person ("in the NICU").
 DETERMINER_BEFORE = lazy(r"\b(?i:the|a|an|our|your|their|this)\s+$")
 _SAINT_BEFORE = lazy(r"\b(?:St\.?|Saint)\s+$")
+_LOWER_WORD_AFTER = lazy(r" [a-z]+\b")
 # A word that makes the name after it a place's: "Lake Harriet", "Mount Hope", "Fort Collins", "Port Talbot".
 PLACE_PREFIX_BEFORE = lazy(r"\b(?:Lake|Mount|Mt\.?|Fort|Port|Cape|Glen|Loch|Lough|Point)\s+$")
 _DETERMINER_AFTER = lazy(r"\s+(?:her|his|their|the|our|its|my)\b")
@@ -157,6 +158,10 @@ _SUBJECT_THEN_PRONOUN = requiring(_LOWER_SUBJECT_VERBS, lazy(
     r"(?:(?:if|whether|for|about|to say|that)\s+)?(?:she|he|her|his)\b)"))
 _VOCATIVE_END = lazy(rf",\s+({_WORD_AT})(?=\s*(?:[!?.]|[–—-]\s|$))")
 _VOCATIVE_START = lazy(rf"({_WORD_AT})(?=\s+(?:we|we're|we've|you|your|you're|thanks|thank you)\b)")
+# A first name opening a message, set off by a comma, before what is said to that person: "Summer, your
+# consultation details are below", "Hoa, your potassium was high". A first name that is also a word counts here.
+_VOCATIVE_OPENING = lazy(rf"({_WORD_AT}),\s+(?=(?i:your|you|you're|you've|you'll|we|we're|we've|we'll|thanks|thank you"
+                         r"|just a|this is|it's|a quick|quick reminder|reminder|please|don't forget)\b)")
 _SECOND_PERSON = lazy(r"\b(?i:you|your|you're|thanks|thank you|hi|hey|hope|see you)\b")
 # A name written in capitals ("an SMS for IFEOMA NASSER"): one or two upper-case words.
 _UPPER_TOKEN = lazy(rf"[A-Z]{WORD_START}[A-Z'’-]+(?:\s+([A-Z][A-Z'’-]+))?\b")
@@ -212,7 +217,8 @@ INSTITUTIONS = frozenset("Trust Foundation Society Institute College University 
 # The second word of a place's name: an unlisted word before it makes a place ("Llandaff Fields parkrun"), though
 # after a listed first name it is a surname ("Sally Fields").
 PLACE_FEATURES = frozenset("Fields Field Park Green Common Heath Wood Woods Moor Marsh Vale Valley Meadows Brook Bay "
-                            "Beach Dale Forest Lake".split())
+                            "Beach Dale Forest Lake Mountain Mountains Hill Hills Canyon Mesa Ridge Peak Creek River "
+                            "Springs Falls".split())
 _WORD_BEFORE = lazy(rf"({_WORD}) $")
 _NEXT = lazy(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD}(?![{_LOW}{_UP}]))")
 _STREET = lazy(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill)\b")
@@ -465,6 +471,12 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             add(m.start(1), m.end(1), "a name the sentence calls a patient", "patient")
     for m in scan(_BYLINE, text, folded):
         add(m.start(1), m.end(1), "a testimonial byline", "patient")
+    for m in scan(_VOCATIVE_OPENING, text, folded):
+        word = m.group(1)
+        # a listed first name, even a month's or a season's ("Summer, your..."); a name that is also a word only
+        # when it is no weekday, month or greeting ("Sunday, we're closed")
+        if at_sentence_start(text, m.start(1)) and (word in firsts or (word in word_first_names() and word not in NOT_NAMES)):
+            add(m.start(1), m.end(1), "a first name opening a message, spoken to", name_word=True)
     slotted: list[tuple[int, int]] = []  # names where a person stands, added after the listed ones
     for m in scan(_TOKEN, text, folded):
         token = m.group(0)
@@ -525,6 +537,9 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         else:
             has_surname = listed_surname or (bool(nxt) and nxt.group(1) not in _STOP and nxt.group(1) not in firsts
                                              and not possessive)
+        if (not has_surname and not possessive and DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                and _LOWER_WORD_AFTER.match(text, m.end())):
+            continue  # "to the Mayo list", "the Banner team": a name that modifies a thing after a determiner
         end = nxt.end() if has_surname and nxt else m.start() + len(word)
         if has_surname and nxt and (after := _NEXT.match(text, nxt.end())) is not None and named_building(
                 f"{word} {nxt.group(1)} {after.group(1)}"):

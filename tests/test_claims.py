@@ -371,3 +371,19 @@ def test_a_lower_risk_of_a_condition_needs_evidence_but_is_not_a_claim_to_treat(
     # Batch 30 (dev): CDC sun-safety copy blocked as a claim to treat skin cancer.
     assert not blocking(text), blocking(text)
     assert claim_rules(text)
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("For improved A1c levels and glycemic control.", "claims.health_function"),
+    ("Our tea helps maintain healthy blood sugar levels in diabetics.", "claims.health_function"),
+    ("If you need to decrease your body's need for insulin, use our capsules.", "claims.discourages_treatment"),
+    ("Red light finally gives you a toothbrush that can rebuild your gums.", "claims.treats_condition"),
+])
+def test_biomarkers_a_medicine_made_unneeded_and_regrown_gums_are_claims(text: str, rule: str) -> None:
+    # Batch 30 (FDA/FTC diabetes letters, an ASA ruling on a light-therapy toothbrush): missed on first contact.
+    assert rule in claim_rules(text, "us")
+
+
+def test_advice_on_why_a_reading_matters_is_not_a_body_function_claim() -> None:
+    assert "claims.health_function" not in claim_rules(
+        "Maintaining healthy blood pressure is a vital component of heart health.", "us")

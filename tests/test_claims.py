@@ -387,3 +387,19 @@ def test_biomarkers_a_medicine_made_unneeded_and_regrown_gums_are_claims(text: s
 def test_advice_on_why_a_reading_matters_is_not_a_body_function_claim() -> None:
     assert "claims.health_function" not in claim_rules(
         "Maintaining healthy blood pressure is a vital component of heart health.", "us")
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("Plump and fill out fine lines", "claims.proof_claim"),
+    ("Get High School Skinny", "claims.proof_claim"),
+    ("Clients who have been treated this way find that their pain has disappeared altogether", "claims.testimonial"),
+    ("With no dieting, eat as you always have while our capsules attack the fat in your body.", "claims.weight_loss_rate"),
+])
+def test_wrinkles_slimming_slogans_treated_clients_and_no_dieting_are_claims(text: str, rule: str) -> None:
+    # Batch 31 (ASA collagen and myofascial-release rulings, FTC weight-loss actions): missed on first contact.
+    assert rule in claim_rules(text, "us")
+
+
+def test_antibiotic_stewardship_copy_is_not_a_treatment_claim_but_an_antibiotic_sale_is() -> None:
+    assert not blocking("Antibiotics help ward off infections during chemotherapy, caesarean sections and other surgery.")
+    assert blocking("Antibiotics online: our tablets cure chest infections in 3 days, order now.")

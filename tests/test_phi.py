@@ -1036,3 +1036,22 @@ def test_what_a_fortieth_writer_found() -> None:
 ])
 def test_a_lab_value_an_institution_a_mountain_and_an_area_are_not_phi(text: str) -> None:
     assert kinds(text) == []
+
+
+def test_what_a_forty_first_writer_found() -> None:
+    # a Hackney sexual health clinic (held-out set 41)
+    assert ("recipient_condition", "your bloods are back") in kinds("Hi Sorin, your bloods are back and all clear.")
+    assert ("recipient_condition", "about your recent test") in kinds(
+        "We tried to reach you about your recent test, Nia. Please call us.")
+    found = kinds("Thank you for coming in on Saturday, Jerome – your swab results will be texted.")
+    assert ("date", "Saturday") in found
+    assert ("date", "Saturday") not in kinds("Thank you for coming in on Saturday – your swab results will be texted.")
+
+
+@pytest.mark.parametrize("text", [
+    "World AIDS Day vigil at St Paul's Shacklewell, 1 December.",
+    "The Rio Cinema is hosting our film night on 20 February.",
+    "Questions about your test kit? Call us.",
+])
+def test_an_event_at_a_saints_church_a_cinema_and_a_general_question_are_not_phi(text: str) -> None:
+    assert kinds(text) == []

@@ -319,6 +319,8 @@ _HOLIDAY_DATE = lazy(r"\b(?:Christmas (?:Eve|Day)|Boxing Day|New Year['’]s (?:
 # Transport to one named person's care: "transport will collect you at 10am on Thursday" (read only before a weekday,
 # where the sentence names the person: a minibus offered to everyone is no one's date).
 _TRANSPORT_BEFORE = lazy(r"\b(?:collect|pick up|drive|take|bring) (?:you|him|her|them)\b", re.I)
+# Said to the person the message names: "Thank you for coming in on Saturday, Jerome".
+_SPOKEN_TO = lazy(r"\b(?i:thanks? (?:you )?for (?:coming|visiting|seeing)|coming in|missed you|see you|seeing you)\b")
 # A weekday alone, after "on", "next", "this" or "last": a day of one person's care only where the sentence says so.
 _WEEKDAY_ON = lazy(r"\b(?:on|next|this|last) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!,? \d| the \d)")
 # A weekday that names a visit or a start: "before her Thursday visit", "starting the program Monday".
@@ -384,7 +386,7 @@ _RECIPIENT = lazy(
 # The reader's own body counts too ("Your ankle is healing nicely", "your knee is looking stronger").
 _BODY_PARTS = (r"ankles?|knees?|hips?|shoulders?|back|neck|wrists?|elbows?|foot|feet|hamstrings?|achilles|calf|calves"
                r"|shins?|spine|jaw|scar|wound|stitches|incision")
-_READER_HEALTH = (rf"(?:[\w-]+ ){{0,2}}(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?|injections?|infusions?|dressings?|INR|HbA1c|foot check|{_BODY_PARTS})\w*"
+_READER_HEALTH = (rf"(?:[\w-]+ ){{0,2}}(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?|injections?|infusions?|dressings?|INR|HbA1c|foot check|bloods|swabs?|bloodwork|{_BODY_PARTS})\w*"
                   r"(?: (?:checks?|tests?|reviews?|scans?|results?|levels?|readings?|treatment|therapy|plan|course))?")
 # A state of the reader's own care: "since your ACL surgery", "your knee rehab is going well", "thanks for visiting
 # about your sensitive teeth".
@@ -395,6 +397,9 @@ _RECIPIENT_STATE = lazy(
     rf"|\byour {_READER_HEALTH} (?:is|are|was|were|has|have)(?: now| still| really)? (?:due|overdue|going|healing"
     r"|improving|booked|ready|back|coming along|progressing|scheduled|confirmed|looking|done|complete"
     r"|positive|negative|normal|abnormal|clear|inconclusive)\b"
+    # a test of the reader's own that the practice is following up: "we tried to reach you about your recent test"
+    r"|\b(?:about|regarding|following) your (?:recent|last|latest) (?:tests?|swabs?|bloods|blood tests?|screen|screening|scan"
+    r"|check-?up|results?)\b"
     rf"|\byour {_READER_HEALTH} (?:(?:has |have )?(?:held up|recovered|healed|coped|survived|arrived|come in)"
     r"|feels? (?:\w+ )?(?:better|stronger|fine|great|good))\b"
     rf"|(?<!\bif )(?<!whether )(?<!\bwhen )(?<!\bin case )\byour {_LAB_VALUE} (?:is|are|was|were|has been|have been|came back|looks?|looked|seems?)"
@@ -781,7 +786,10 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
     for m in (scan(_WEEKDAY_ON, text, folded) if names else ()):  # "Luana had a reaction after her peel on Saturday"
         begin = start_of(text, m.start())
         before = text[max(begin, m.start() - 60):m.start()]
-        named = any(begin <= h.start < m.start() for h in names)  # "When you came in on Tuesday" is not enough
+        stop = min((i for i in (text.find(ch, m.end()) for ch in ".!?\n") if i != -1), default=len(text))
+        # "When you came in on Tuesday" is not enough; "Thank you for coming in on Saturday, Jerome" is
+        named = any(begin <= h.start < m.start() for h in names) or (
+            _SPOKEN_TO.search(before) is not None and any(m.end() <= h.start < stop for h in names))
         if (named and (_DATE_PERSONAL.search(before) or _TRANSPORT_BEFORE.search(before))
                 and not _WEEKDAY_ORDINAL.match(text, m.start())):
             start = m.start() + 3 if m.group(0).startswith("on ") else m.start()  # "on Sunday", "next Tuesday"

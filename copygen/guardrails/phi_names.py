@@ -75,7 +75,9 @@ _BYLINE = before(_DASH_THEN_CAPITAL, lazy(
 # What follows a name given with an age or a record: searched for first (it opens with a literal), far
 # faster than trying the name pattern at every capital.
 _AGE_AFTER = lazy(r",\s*(?:aged?\s+)?\d{1,3}(?=,|\s+from\b|\s*$)")
-_ID_AFTER = lazy(r"[(,]\s*(?:(?i:DOB|D\.O\.B|date of birth|born|NHS|MRN|patient)|(?=\d{1,5}[A-Za-z]?\s+[A-Z]))")
+# (", 12 Elm Road" or ", 4B High St" after a name is an address; ", 1 December" is a date, not one)
+_ID_AFTER = lazy(r"[(,]\s*(?:(?i:DOB|D\.O\.B|date of birth|born|NHS|MRN|patient)|(?=\d{1,5}[A-Za-z]?\s+"
+                 r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z]))")
 _NAME_AGE = before(_AGE_AFTER, lazy(rf"({_FULL_AT}){_AGE_AFTER.pattern}"))
 _NAME_ID = before(_ID_AFTER, lazy(rf"({_FULL_AT})\s*{_ID_AFTER.pattern}"))
 # A name the sentence itself calls a patient: "Walt, our 96-year-old patient, walked in".
@@ -212,7 +214,8 @@ _EVENT_WORDS = OCCASIONS | frozenset("Trust Foundation Society Institute College
 # names a place ("Sophia Gardens", "Mary Seacole Centre"), not a person.
 INSTITUTIONS = frozenset("Trust Foundation Society Institute College University School Hospital Centre Center Gardens "
                          "Club Library Theatre Theater Stadium Arena Academy Museum Clinic Surgery Pharmacy Line Station "
-                         "Suite Track Pavilion Lounge"
+                         "Suite Track Pavilion Lounge Cinema Gallery Church Chapel Mosque Temple Synagogue Market Hotel "
+                         "Empire"
                          .split())
 # The second word of a place's name: an unlisted word before it makes a place ("Llandaff Fields parkrun"), though
 # after a listed first name it is a surname ("Sally Fields").

@@ -403,3 +403,13 @@ def test_wrinkles_slimming_slogans_treated_clients_and_no_dieting_are_claims(tex
 def test_antibiotic_stewardship_copy_is_not_a_treatment_claim_but_an_antibiotic_sale_is() -> None:
     assert not blocking("Antibiotics help ward off infections during chemotherapy, caesarean sections and other surgery.")
     assert blocking("Antibiotics online: our tablets cure chest infections in 3 days, order now.")
+
+
+def test_official_guidance_is_advice_but_a_product_cannot_hide_behind_it() -> None:
+    # Batch 32: Drink Free Days copy warned by the claim model.
+    assert claim_rules("Men and women are advised not to drink more than 14 units a week on a regular basis.") == set()
+    assert blocking("People with arthritis are advised to try our CBD oil, which cures joint pain.")
+
+
+def test_a_device_said_to_match_costlier_ones_is_a_comparison() -> None:
+    assert "claims.superiority" in claim_rules("Similar technology to $5000 hearing aids", "us")

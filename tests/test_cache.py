@@ -100,7 +100,7 @@ def test_a_new_process_checks_the_same_from_a_warm_cache_a_corrupt_one_and_none(
 
     cold = run()
     kinds = {p.name for p in cache_dir.iterdir()}
-    assert {"packs", "pattern-analysis", "self-tests", "names", "more_first_names", "echo-templates",
+    assert {"packs", "pattern-analysis", "regex-code", "self-tests", "names", "more_first_names", "echo-templates",
             "worked-examples"} <= kinds, kinds
     assert run() == cold
     for path in cache_dir.rglob("*"):
@@ -108,3 +108,24 @@ def test_a_new_process_checks_the_same_from_a_warm_cache_a_corrupt_one_and_none(
             path.write_bytes(b"\x80 not what was stored")
     assert run() == cold
     assert run(COPYGEN_NO_CACHE="1") == cold
+
+
+def test_a_regex_read_back_from_the_cache_is_the_one_re_compiles(warm: list[str]) -> None:
+    """The stored code of a pattern makes the same pattern object `re.compile` does, in a later process too."""
+    import re
+
+    from copygen.guardrails import lazy_regex
+
+    cases = [(r"(?P<who>Dr|Mrs?)\.? ([A-Z][a-z]+)|(\d{1,2})/(\d{1,2})", 0), (r"\bcures?\b|(?i:100% safe)", re.IGNORECASE)]
+    text = "Mrs Okafor, seen 3/4: our drip CURES flu and is 100% SAFE. Dr. Shah"
+    for pattern, flags in cases:
+        first = lazy_regex.compiled_regex(pattern, flags)
+        lazy_regex._codes.save()  # as the process does at exit
+        lazy_regex._codes = lazy_regex._CodeTable()  # a new process reads the table back
+        again = lazy_regex.compiled_regex(pattern, flags)
+        expected = re.compile(pattern, flags)
+        for got in (first, again):
+            assert (got.pattern, got.flags, got.groups, dict(got.groupindex)) == (
+                expected.pattern, expected.flags, expected.groups, dict(expected.groupindex))
+            assert [m.groups() + (m.span(),) for m in got.finditer(text)] == [
+                m.groups() + (m.span(),) for m in expected.finditer(text)]

@@ -15,6 +15,7 @@ from ..errors import RulePackError
 from ..models import Finding, Jurisdiction, Measurement, Platform, Report
 from . import checks, claim_model, phi, sms
 from .grounding import Grounds, grounds_for
+from .lazy_regex import compiled_regex
 from .packs import Example, Pack, Rule, literal_alternation
 from .prefilter import Alternation, LiteralIndex, needed
 from .speech import spoken_seconds
@@ -82,7 +83,7 @@ def compile_rule(rule: Rule, pack: Pack, index: LiteralIndex | None = None) -> C
         exceptions=alt(rule.exceptions, rule.case_sensitive),
         when=alt(rule.when_patterns, False),
         demote=alt(rule.demote, False),
-        triggers=(re.compile(literal_alternation(sorted(pack.phrases[rule.triggers])))  # run on folded text
+        triggers=(compiled_regex(literal_alternation(sorted(pack.phrases[rule.triggers])))  # run on folded text
                   if rule.triggers is not None else None),
         fields_by_platform={p: tuple(f for f in p.fields if f in rule.fields) if rule.fields else p.fields
                             for p in Platform},

@@ -22,6 +22,7 @@ from operator import itemgetter
 
 import ahocorasick
 
+from .lazy_regex import compiled_regex
 from .pattern_analysis import analysis
 
 try:  # Python 3.11+
@@ -258,7 +259,11 @@ def _leading(pattern: str) -> frozenset[str] | None:
 def _steps(regex: re.Pattern[str]) -> bool:
     """True when `re` tries `regex` at every position of a text: it opens with neither a literal nor a
     character set that the search can skip ahead to in C."""
-    parsed = _parser.parse(regex.pattern, regex.flags)
+    return bool(analysis.get(("steps", f"{regex.flags} {regex.pattern}"), lambda: _read_steps(regex.pattern, regex.flags)))
+
+
+def _read_steps(pattern: str, flags: int) -> bool:
+    parsed = _parser.parse(pattern, flags)
     flags = parsed.state.flags
     try:  # the compiler's own tests, private to `re`
         if not flags & re.IGNORECASE and _compiler._get_literal_prefix(parsed, flags)[0]:
@@ -317,7 +322,7 @@ def finditer_from(regex: re.Pattern[str], text: str, starts: list[int]) -> Itera
 
 @lru_cache(maxsize=2048)
 def _compiled_subset(patterns: tuple[str, ...], which: tuple[int, ...], flags: int) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{patterns[i]})" for i in which), flags)
+    return compiled_regex("|".join(f"(?:{patterns[i]})" for i in which), flags)
 
 
 class Alternation:
@@ -452,7 +457,7 @@ def _folded_form(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     if not regex.flags & re.IGNORECASE or _UNFOLDABLE.search(regex.pattern):
         return None
     try:
-        return re.compile(_lower_outside_escapes(regex.pattern), regex.flags & ~re.IGNORECASE)
+        return compiled_regex(_lower_outside_escapes(regex.pattern), regex.flags & ~re.IGNORECASE)
     except re.error:
         return None
 

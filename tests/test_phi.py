@@ -1055,3 +1055,27 @@ def test_what_a_forty_first_writer_found() -> None:
 ])
 def test_an_event_at_a_saints_church_a_cinema_and_a_general_question_are_not_phi(text: str) -> None:
     assert kinds(text) == []
+
+
+def test_what_a_forty_second_writer_found() -> None:
+    # an Edinburgh community pharmacy (held-out set 42)
+    found = kinds("CHI 1203751001 – Ruaridh MacLeod, methadone supervised Mon–Sat, missed Tues.")
+    assert {("name_health", "Ruaridh MacLeod"), ("date", "Tues")} <= set(found)
+    assert ("name_health", "Olumide Adebayo") in kinds("Owings: Olumide Adebayo's sertraline, 14 tablets.")
+    assert ("media_ref", "photo of his son's rash") in kinds(
+        "Ahmad Al-Hassan brought in a photo of his son's rash – referred to GP same day.")
+    assert ("recipient_condition", "your smoking cessation review") in kinds(
+        "Hi Seán, sorry we missed you – your smoking cessation review is moved to Mon 14th.")
+    assert ("date", "Friday") in kinds("Dosette box for Granny Nessa, ninety-one, goes out with the driver on Friday.")
+    assert ("date", "last Thursday") in kinds(
+        "Farah Siddiqui asked about her metformin times – see notes from last Thursday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Closed on 1 and 2 January for Hogmanay.",
+    "Our delivery van covers Granton, Trinity and Newhaven.",
+    "Arthur's Seat charity walk: sponsor our dispensers!",
+    "Ask about Ramadan and your medicines at the counter.",
+])
+def test_a_festival_a_list_of_districts_and_a_landmark_are_not_names(text: str) -> None:
+    assert kinds(text) == []

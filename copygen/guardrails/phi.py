@@ -276,7 +276,7 @@ _DATE_PERSONAL = lazy(
     # "Thanks for coming in on 3/8", "See you Friday 14 May!", "check-up due 28 Jun".
     r"|(?i:booked(?: in)?(?: for)?|confirmed for|appointment(?: update| reminder| change)?(?=:)|appt(?=:)|coming in"
     r"|reschedul\w*|rebook\w*|moved to|arrive (?:\w+ ){0,3}(?:early|on|by)|still make|make it on"
-    r"|missed you|see you|thanks for coming)"
+    r"|missed you|see you|thanks for coming|(?:see |in )?(?:the )?notes (?:from|of))"
     r"|(?i:check-?up|recall|cleaning|filling|hygiene visit|review|follow-?up)s? (?:is |are )?(?:due|booked|confirmed))\b")
 # A named person's first visit or treatment, before a month and a year: "When Jolene came to us in August 2025".
 _CARE_BEFORE_MONTH = lazy(
@@ -303,7 +303,7 @@ _CARE_WORD = lazy(
     r"|vaccin\w*|injection|test|results?|surgery|operation|procedure|post-?op|booked|booking|cancellation"
     r"|rebook\w*|reschedul\w*|move|moving|moved|arrive|seeing you|see you|down for|missed|labs?|touch-?up|top-?up"
     r"|injur\w*|incident|accident|light duty|off work|return to work|cleared to return"
-    r"|start date|pick(?:ing)? up|pickup|transport|work-?up|evaluation)\b", re.I)
+    r"|start date|pick(?:ing)? up|pickup|transport|work-?up|evaluation|deliver(?:y|ies|ed)?)\b", re.I)
 # ("visiting from Leeds on Sat 22nd": a date after "on" or "at" is a day, not the window's end.)
 _WINDOW_BEFORE = lazy(r"\b(?:from|before|by|until|till|since|between|every|each|starting|ends?|ending"
                             r"|deadline|runs?|open|opens|closed|during|through)\b\W*(?:(?!(?:on|at)\b)\w+\W+){0,2}$", re.I)
@@ -316,13 +316,15 @@ _INVITATION_OPENING = lazy(r"(?:book|join|visit|come|pop|walk|grab|claim|get|try
 # A holiday that fixes a day of the year: a birth or visit on it dates a person ("arrived on Christmas Eve").
 _HOLIDAY_DATE = lazy(r"\b(?:Christmas (?:Eve|Day)|Boxing Day|New Year['’]s (?:Eve|Day)|Valentine['’]s Day|Hallowe['’]?en"
                      r"|Bonfire Night|St\.? Patrick['’]s Day|Independence Day|the Fourth of July)\b")
-# Transport to one named person's care: "transport will collect you at 10am on Thursday" (read only before a weekday,
+# Transport to one named person's care, or a delivery to them: "transport will collect you at 10am on Thursday",
+# "Dosette box for Granny Nessa goes out with the driver on Friday" (read only before a weekday,
 # where the sentence names the person: a minibus offered to everyone is no one's date).
-_TRANSPORT_BEFORE = lazy(r"\b(?:collect|pick up|drive|take|bring) (?:you|him|her|them)\b", re.I)
+_TRANSPORT_BEFORE = lazy(r"\b(?:(?:collect|pick up|drive|take|bring) (?:you|him|her|them)|goes out with the driver"
+                         r"|(?:out|goes) for delivery|deliver(?:ed|ing)? to)\b", re.I)
 # Said to the person the message names: "Thank you for coming in on Saturday, Jerome".
 _SPOKEN_TO = lazy(r"\b(?i:thanks? (?:you )?for (?:coming|visiting|seeing)|coming in|missed you|see you|seeing you)\b")
 # A weekday alone, after "on", "next", "this" or "last": a day of one person's care only where the sentence says so.
-_WEEKDAY_ON = lazy(r"\b(?:on|next|this|last) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!,? \d| the \d)")
+_WEEKDAY_ON = lazy(r"\b(?:on|next|this|last|missed) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Tues?|Wed|Thur?s?|Fri|Sat)\b(?!,? \d| the \d)")
 # A weekday that names a visit or a start: "before her Thursday visit", "starting the program Monday".
 _WEEKDAY_OF_CARE = lazy(r"\b(?i:your|his|her|their) ((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?= (?:visit|appointment|appt|session|call|treatment|run|dialysis"
                         r"|check-?in|dose|injection|infusion|follow-?up|consult\w*|scan|surgery|procedure)\b)"
@@ -420,6 +422,10 @@ _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot
     r"|\b(?:photos?|pictures?|pics?|images?|videos?|footage|selfies?)(?=\s+(?:of|from|with)\s+(?:our |my |this )?"
     r"(?:patients?|clients?|[A-Z][a-z]+ (?:during|after|before|in)\b))"
     r"|\b(?:patient|client)(?:['’]s)? (?:photos?|pictures?|images?|videos?|selfies?|x-rays?|scans?)\b"
+    # a photo of someone's own body or condition: "a photo of his son's rash"
+    r"|\b(?:photos?|pictures?|pics?|images?|videos?|selfies?)\s+of\s+(?:his|her|their|your|my)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:rash|rashes|wound|mole|lump|skin|eyes?|teeth|tooth|gums|throat|foot|feet|legs?|arms?|face|scar|burn|bite|swelling"
+    r"|spots?|bruis\w+|ulcer|stitches)\b"
     r"|\b(?:recovery|progress|post-?op|post-?surgery|close-up(?: face)?|clinical|wound|healing|intra-?oral|smile makeover"
     r"|makeover|transformation|x-ray|before[- ](?:and|&)[- ]after|before/after)[- ]"
     r"(?:photos?|pics?|pictures?|images?|videos?|selfies?|shots?|footage|clips?)\b"
@@ -790,9 +796,10 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
         # "When you came in on Tuesday" is not enough; "Thank you for coming in on Saturday, Jerome" is
         named = any(begin <= h.start < m.start() for h in names) or (
             _SPOKEN_TO.search(before) is not None and any(m.end() <= h.start < stop for h in names))
-        if (named and (_DATE_PERSONAL.search(before) or _TRANSPORT_BEFORE.search(before))
+        missed = m.group(0).startswith("missed ")  # "Ruaridh MacLeod, methadone supervised, missed Tues"
+        if (named and (missed or _DATE_PERSONAL.search(before) or _TRANSPORT_BEFORE.search(before))
                 and not _WEEKDAY_ORDINAL.match(text, m.start())):
-            start = m.start() + 3 if m.group(0).startswith("on ") else m.start()  # "on Sunday", "next Tuesday"
+            start = m.start() + m.group(0).index(" ") + 1 if m.group(0).startswith(("on ", "missed ")) else m.start()  # "on Sunday", "next Tuesday"
             out.append(Hit(start, m.end(), "date", "the weekday of a named person's care"))
     for m in (scan(_WEEKDAY_OF_CARE, text, folded) if names or _YOU_WORD.search(text) else ()):
         begin = start_of(text, m.start())
@@ -875,7 +882,7 @@ _LIST_ITEM_BEFORE = lazy(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:,|and|&)\
 _LIST_REST = lazy(r"(?:\s*(?:,|and|&)\s*(?:and\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)+")
 _LIST_SEPARATOR = lazy(r",(?:\s*(?:and|&)\b)?|\s(?:and|&)\s")
 # What opens a list of the areas a practice covers, and the noun a list of brand names qualifies.
-_PLACE_LIST_OPENING = lazy(r"\b(?:across|around|throughout|covering|serving|in|near)\s+$")
+_PLACE_LIST_OPENING = lazy(r"\b(?:across|around|throughout|covering|covers|serving|serves|in|near|to)\s+$")
 _PRODUCT_NOUN_AFTER = lazy(r"\s+(?:hearing )?(?:aids|implants|devices|products|brands|models|lenses|frames|glasses|aligners"
                            r"|braces|supplements|machines|systems|fillers|peels|batteries|processors)\b")
 

@@ -49,6 +49,7 @@ New Free Open Closed Team Clinic Practice Surgery Pharmacy Hospital Health Care 
 Client Clients Street Road Lane Avenue Mr Mrs Ms Miss Dr Prof Sir Dame Lady Lord STOP HELP Msg Ad Sponsored Paid
 Hello Hi Hey Greetings News Everyone Everybody Friends Family Folks Guys Parents Kids Baby Mum Dad Mom NHS GP Covid Flu Botox Ozempic Christmas
 Easter Bank Holiday Black British American English Welsh Scottish Irish Online Local Great Good Best Fresh Big
+Ramadan Eid Diwali Hogmanay Hanukkah Passover Vaisakhi Navratri Holi Kwanzaa Thanksgiving
 Children Child Kids Adults Teens Teenagers Men Women Seniors Students Carers Babies Toddlers People Residents
 Aetna Cigna Humana Kaiser Medicaid Medicare Anthem Bupa AXA Aviva Vitality Boots Walgreens Superdrug
 """.split())
@@ -135,6 +136,7 @@ _COLON_BEFORE = lazy(r":\s*$")
 DETERMINER_BEFORE = lazy(r"\b(?i:the|a|an|our|your|their|this)\s+$")
 _SAINT_BEFORE = lazy(r"\b(?:St\.?|Saint)\s+$")
 _LOWER_WORD_AFTER = lazy(r" [a-z]+\b")
+_GAELIC_SURNAME = lazy(r"(?:Mac|Mc|O['’])[A-Z][a-z]+")
 # A word that makes the name after it a place's: "Lake Harriet", "Mount Hope", "Fort Collins", "Port Talbot".
 PLACE_PREFIX_BEFORE = lazy(r"\b(?:Lake|Mount|Mt\.?|Fort|Port|Cape|Glen|Loch|Lough|Point)\s+$")
 _DETERMINER_AFTER = lazy(r"\s+(?:her|his|their|the|our|its|my)\b")
@@ -219,6 +221,8 @@ INSTITUTIONS = frozenset("Trust Foundation Society Institute College University 
                          .split())
 # The second word of a place's name: an unlisted word before it makes a place ("Llandaff Fields parkrun"), though
 # after a listed first name it is a surname ("Sally Fields").
+# What follows a possessive first name in a landmark's name ("Arthur's Seat", "Peter's Point").
+_LANDMARKS = frozenset("Seat Tower Castle Square Green Park Point Head Island Well Field Fields Wood Bay Quay Steps".split())
 PLACE_FEATURES = frozenset("Fields Field Park Green Common Heath Wood Woods Moor Marsh Vale Valley Meadows Brook Bay "
                             "Beach Dale Forest Lake Mountain Mountains Hill Hills Canyon Mesa Ridge Peak Creek River "
                             "Springs Falls".split())
@@ -442,7 +446,13 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         nxt = _NEXT.match(text, m.end(1))
         if _SAINT_BEFORE.search(text, max(0, m.start(1) - 7), m.start(1)) or (nxt and nxt.group(1) in _EVENT_WORDS):
             continue  # "St James's Hospital", "Guy's Hospital": an institution
-        add(m.start(1), m.end(1), "a possessive name before a health term")
+        start = m.start(1)
+        prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if (prev is not None and prev.group(1) not in _STOP and prev.group(1) not in place_names()
+                and (prev.group(1) in firsts or prev.group(1).lower() not in common_words())
+                and not _after(_PLACE_WORD_BEFORE, text, prev.start(1))):
+            start = prev.start(1)  # "Olumide Adebayo's sertraline": the first name too
+        add(start, m.end(1), "a possessive name before a health term")
     for m in scan(_POSSESSIVE_RECORD, text, folded):
         if m.group(1).lower() not in OWNER_WORDS:  # "Driver's licence", "the Patient's chart"
             add(m.start(1), m.end(1), "a possessive name before a personal record or document", name_word=True)
@@ -506,6 +516,10 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
                 and _unlisted_surname_then_verb(text, m.end(), nxt)):
             add(m.start(), nxt.end(), "a first name that is also a word, before a surname and a verb")  # "Precious Okafor dropped off"
             continue
+        if (not first and not possessive and nxt and _GAELIC_SURNAME.fullmatch(nxt.group(1)) and word not in _STOP
+                and word.isalpha() and not _after(_PLACE_WORD_BEFORE, text, m.start())):
+            add(m.start(), nxt.end(), "a capitalised word before a Mac, Mc or O' surname")  # "Ruaridh MacLeod"
+            continue
         if not first:  # an unlisted first name before a listed surname, not a verb ("Serving Austin")
             if (nxt and nxt.group(1) in lasts and nxt.group(1) not in _STOP and nxt.group(1) not in _EVENT_WORDS
                     # "Jae Park needs his schedule": a place's word as a surname, before what a person does
@@ -524,8 +538,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             continue  # "Reg. no.": an abbreviation
         if second_of_proper_name(text, m.start()):
             continue
-        if possessive and nxt and nxt.group(1) in _EVENT_WORDS:
-            continue  # "Valentine's Day", "Mother's Day": an occasion
+        if possessive and nxt and (nxt.group(1) in _EVENT_WORDS or nxt.group(1) in _LANDMARKS):
+            continue  # "Valentine's Day", "Mother's Day": an occasion; "Arthur's Seat": a place
         if not possessive and opens_before_determiner(text, m.start(), m.end()):
             continue
         if PLACE_PREFIX_BEFORE.search(text, max(0, m.start() - 6), m.start()):

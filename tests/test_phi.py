@@ -59,7 +59,7 @@ def kinds(text: str, brand: Brand | None = None) -> list[tuple[str, str]]:
     ("Thanks for your review! Glad your implant settled in.", ("review_reply", "your implant")),
     ("Thank you for the review, Bev! It was a pleasure treating you.", ("review_reply", "treating you")),
     ("Our oldest patient, Mildred, who is 94, still walks daily", ("age_90_plus", "94")),
-    ("Reminder for Oluwaseun Adeyemi: bring your inhaler", ("name", "Oluwaseun Adeyemi")),
+    ("Reminder for Oluwaseun Adeyemi: bring your inhaler", ("name_health", "Oluwaseun Adeyemi")),
     ("Reminder: your follow-up scan is on Friday", ("recipient_condition", "your follow-up scan")),
     ("My nan is ninety-two and still walks to us", ("age_90_plus", "ninety-two")),
     ("She turned a hundred and one in May", ("age_90_plus", "a hundred and one")),
@@ -792,7 +792,7 @@ def test_a_team_named_for_its_city_is_not_a_person() -> None:
     ("MA ID 02719934 for Hamza Warsame – update before his next visit.", ("health_plan_id", "02719934")),
     ("Review reply: Thank you Hibo! We're so glad Ayan's ear infection cleared up.",
      ("review_reply", "Ayan's ear infection cleared up")),
-    ("Note for the nurse: Makwa Strongbow needs his inhaler refilled before camp.", ("name", "Makwa Strongbow")),
+    ("Note for the nurse: Makwa Strongbow needs his inhaler refilled before camp.", ("name_health", "Makwa Strongbow")),
     # Held-out set 24's first run (a telehealth weight-management clinic) missed these (recall 0.759).
     ("Refill for Minh Tran shipped – tracking 1Z99A1F40398765432.", ("other_id", "1Z99A1F40398765432")),
     ("Order #LS-771340 for Ngozi Obi is on hold until her labs come back.", ("other_id", "LS-771340")),

@@ -449,7 +449,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         start = m.start(1)
         prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
         if (prev is not None and prev.group(1) not in _STOP and prev.group(1) not in place_names()
-                and (prev.group(1) in firsts or prev.group(1).lower() not in common_words())
+                and (prev.group(1) in firsts or (prev.group(1).lower() not in common_words()
+                                                 and not at_sentence_start(text, prev.start(1))))  # not "Enrol Radomir's"
                 and not _after(_PLACE_WORD_BEFORE, text, prev.start(1))):
             start = prev.start(1)  # "Olumide Adebayo's sertraline": the first name too
         add(start, m.end(1), "a possessive name before a health term")

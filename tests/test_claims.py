@@ -413,3 +413,16 @@ def test_official_guidance_is_advice_but_a_product_cannot_hide_behind_it() -> No
 
 def test_a_device_said_to_match_costlier_ones_is_a_comparison() -> None:
     assert "claims.superiority" in claim_rules("Similar technology to $5000 hearing aids", "us")
+
+
+def test_a_pharmacist_spoken_of_by_pronoun_and_self_care_steps_are_advice() -> None:
+    # Batch 33: NHS Help Us, Help You and Every Mind Matters copy, blocked on first contact.
+    assert not blocking("Your local pharmacist is a highly trained medical professional. They can offer clinical advice "
+                        "and over-the-counter medicines to effectively and safely manage coughs, colds and earache.")
+    assert not blocking("We don't need to wait until we are struggling with our mental health; there are lots of things "
+                        "we can do to protect ourselves and prevent problems escalating.")
+    assert blocking("Our reiki cures anxiety. They can also heal depression.")
+
+
+def test_a_session_said_to_equal_hours_of_sleep_is_a_claim() -> None:
+    assert "claims.proof_claim" in claim_rules("One treatment is physiologically the equivalent of 3 to 4 hours' deep sleep.")

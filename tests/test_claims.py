@@ -426,3 +426,14 @@ def test_a_pharmacist_spoken_of_by_pronoun_and_self_care_steps_are_advice() -> N
 
 def test_a_session_said_to_equal_hours_of_sleep_is_a_claim() -> None:
     assert "claims.proof_claim" in claim_rules("One treatment is physiologically the equivalent of 3 to 4 hours' deep sleep.")
+
+
+@pytest.mark.parametrize("text,severity", [
+    ("Suffering from back pain? Book a physio assessment.", "warn"),
+    ("Calling all arthritis sufferers!", "warn"),
+    ("Many people are struggling with the cost of living.", None),
+])
+def test_speaking_to_sufferers_needs_evidence_but_is_not_prohibited(text: str, severity: str | None) -> None:
+    # 'struggling with' or 'suffering from' alone blocked as a treatment claim, whatever followed it.
+    assert claim_severities(text).get("claims.sufferer_appeal") == severity
+    assert not blocking(text)

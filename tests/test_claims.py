@@ -437,3 +437,21 @@ def test_speaking_to_sufferers_needs_evidence_but_is_not_prohibited(text: str, s
     # 'struggling with' or 'suffering from' alone blocked as a treatment claim, whatever followed it.
     assert claim_severities(text).get("claims.sufferer_appeal") == severity
     assert not blocking(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our dentists treat gum disease and tooth decay.",
+    "Our podiatrist treats ingrown toenails and verrucas.",
+    "Our clinic treats acne with prescription creams after a consultation.",
+])
+def test_a_regulated_clinician_saying_what_they_treat_needs_evidence_but_is_not_prohibited(text: str) -> None:
+    assert not blocking(text) and claim_rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our GP treats anxiety with homeopathy.",
+    "Our pharmacist's herbal remedy treats eczema.",
+    "Our dentists cure gum disease permanently.",
+])
+def test_a_clinician_cannot_carry_a_product_or_therapy_claim_past_the_prohibition(text: str) -> None:
+    assert blocking(text)

@@ -30,6 +30,7 @@ from .phi_names import (
     PLACE_FEATURES,
     PLACE_PREFIX_BEFORE,
     POSSESSIVE_END,
+    ROOM_AFTER,
     at_sentence_start,
     clinician_spans,
     find_names,
@@ -976,7 +977,7 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # "Lake Harriet": a place
         if " " not in value and _THE_PROPER_BEFORE.search(text, max(0, start - 30), start) and second_of_proper_name(text, start):
             continue  # "from the Royal Victoria": the second word of a hospital's name ("move Rusty Hargrove" stays)
-        if named_building(value) or ((after := _NEXT_WORD.match(text, end)) is not None
+        if ROOM_AFTER.match(text, end) or named_building(value) or ((after := _NEXT_WORD.match(text, end)) is not None
                                      and named_building(f"{value} {after.group(1)}")):
             continue  # "Grace Williams Hall", "Sophia Gardens", "the Paulina Brown Line": a place named after a person
         out.append(Hit(start, end, name_kind(text, start, end), f"the name tagger reads a person's name (p={p:.2f}: {why})"))
@@ -987,7 +988,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
     # (a clinician named at an event is no patient: "Meet Dr. Priya Raghunathan at the open house on March 14")
     clinicians = clinician_spans(text) if (names or rule_names) else []
     # (nor is one of the practice's own staff: "Marcus Whitfield will demo the new aids on Nov 12")
-    people = [n for n in [*((s, e) for s, e, *_ in names), *((h.start, h.end) for h in rule_names)]
+    # (only the names kept above: "Tesco Extra, Cribbs Causeway" is a place, and dates no one)
+    people = [n for n in [*((h.start, h.end) for h in out), *((h.start, h.end) for h in rule_names)]
               if not any(cs <= n[0] < ce for cs, ce in clinicians) and not _allowed(Hit(*n, "name", ""), text, allow)]
     if not (people or phi_tagger.speaks_to_you(text)):
         dates = []

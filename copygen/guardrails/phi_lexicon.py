@@ -18,7 +18,7 @@ _LOCALES = (
 STREET_SUFFIX = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Cres|Court|Ct|Place|Pl"
                  r"|Boulevard|Blvd|Terrace|Gardens|Gdns|Grove|Square|Sq|Hill|Row|Mews|Parkway|Pkwy|Highway|Hwy"
                  r"|Circle|Cir|Walk|Park|View|Rise|Parade|Broadway|Trail|Pike|Heights|Crossing|Loop|Plain|Green|Vale|Croft|Fold"
-                 r"|Chase|Gate|Meadows?|Wharf|Quay|Yard|Approach|Grange|End|Bank|Side)")
+                 r"|Chase|Gate|Meadows?|Wharf|Quay|Yard|Approach|Grange|End|Bank|Side|Causeway)")
 
 # First names that are also everyday English words, months or places: a name only with stronger evidence
 # (a title, a surname, a patient or greeting context), never on the word alone.

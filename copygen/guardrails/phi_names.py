@@ -136,6 +136,7 @@ _COLON_BEFORE = lazy(r":\s*$")
 DETERMINER_BEFORE = lazy(r"\b(?i:the|a|an|our|your|their|this)\s+$")
 _SAINT_BEFORE = lazy(r"\b(?:St\.?|Saint)\s+$")
 _LOWER_WORD_AFTER = lazy(r" [a-z]+\b")
+ROOM_AFTER = lazy(r"\s+(?:suite|room|ward|wing|unit|lounge|building|theatre)\b")
 _GAELIC_SURNAME = lazy(r"(?:Mac|Mc|O['’])[A-Z][a-z]+")
 # A word that makes the name after it a place's: "Lake Harriet", "Mount Hope", "Fort Collins", "Port Talbot".
 PLACE_PREFIX_BEFORE = lazy(r"\b(?:Lake|Mount|Mt\.?|Fort|Port|Cape|Glen|Loch|Lough|Point)\s+$")
@@ -183,6 +184,11 @@ _CLINICIAN = lazy(
     rf"|{_FULL_AT}(?={POST_NOMINALS.pattern})"
     rf"|{_FULL_AT}(?=,\s+our\s+(?!(?:[\w'’-]+\s+){{0,3}}(?:patients?|clients?|members?|customers?)\b)"
     rf"(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,)"
+    # one of the practice's own, named by their role ("our new hygienist Sophie") or as the person to ask for
+    rf"|\b(?i:our)\s+(?:(?i:new|senior|lead|head|friendly|resident)\s+)?(?i:hygienist|dentist|dental nurse|nurse|physio"
+    rf"(?:therapist)?|pharmacist|receptionist|GP|doctor|optician|optometrist|audiologist|podiatrist|dietitian|therapist"
+    rf"|practice manager|health visitor|midwife)\s+{_FULL}"
+    rf"|(?:(?<=\bAsk for )|(?<=\bask for )){_FULL}(?=\s+(?:at|on|in|when)\b)"
     rf"|(?:(?<=\bMeet )|(?<=\bmeet )|(?<=\bIntroducing )|(?<=\bintroducing )){_FULL}"
     rf"(?=,\s+our\b(?!\s+(?:[\w'’-]+\s+){{0,3}}(?:patients?|clients?|members?|customers?)\b))")
 
@@ -228,7 +234,7 @@ PLACE_FEATURES = frozenset("Fields Field Park Green Common Heath Wood Woods Moor
                             "Springs Falls".split())
 _WORD_BEFORE = lazy(rf"({_WORD}) $")
 _NEXT = lazy(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD}(?![{_LOW}{_UP}]))")
-_STREET = lazy(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill)\b")
+_STREET = lazy(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill|Causeway)\b")
 _HEALTH = lazy(rf"\b{HEALTH_TERMS}", re.I)
 _CLINICIANS = frozenset(t.lower() for t in CLINICIAN_TITLES)
 
@@ -412,6 +418,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         if " " not in text[start:end].strip() and (prev := _WORD_BEFORE.search(text, max(0, start - 30), start)) is not None \
                 and prev.group(1) in place_names() and prev.group(1) not in firsts:
             return  # "Glasgow Fair Monday", "Edinburgh Festival": a word after a place names an event, not a person
+        if ROOM_AFTER.match(text, end):
+            return  # "The Grace Kelly suite": a room named after a person
         outer = next(((s, e) for s, e in found if s <= start and end <= e), None)
         if outer is None:
             found[(start, end)] = (why, role)

@@ -1090,3 +1090,26 @@ def test_a_festival_a_list_of_districts_and_a_landmark_are_not_names(text: str) 
 def test_the_practices_own_people_a_named_room_and_a_shopping_centre_are_not_phi(text: str) -> None:
     # Tried as a new user would: each was reported as a patient's name (and the last its date).
     assert kinds(text) == []
+
+
+def test_what_a_forty_third_writer_found() -> None:
+    # a Miami cosmetic surgery practice (held-out set 43)
+    assert ("recipient_condition", "your lipo follow-up") in kinds("Hola Yanelis, your lipo follow-up is Thursday 3/19 at 10.")
+    assert ("media_ref", "6-week tummy tuck results") in kinds("Post idea: Marlene's 6-week tummy tuck results – she signed the release.")
+    assert ("other_id", "@vale.rodz") in kinds("Tag @vale.rodz in the BBL recovery reel? Valentina okayed it.")
+    assert ("media_ref", "post-op vlog") in kinds("Bruna Costa will film her post-op vlog from day 3.")
+    found = kinds("Nurse call list: Yolette Jean-Baptiste (33138) – swelling on her left side after the facelift.")
+    assert {("name_health", "Yolette Jean-Baptiste"), ("zip", "33138")} <= set(found)
+    assert ("date", "next Tuesday") in kinds("DESTINY WALKER – deposit received, consult set for next Tuesday.")
+    assert ("recipient_condition", "how's your nose feeling") in kinds("Hi Yusniel, just checking in: how's your nose feeling this week?")
+    assert ("recipient_condition", "your pathology came back benign") in kinds("Gabriel, your pathology came back benign – no need to worry.")
+
+
+@pytest.mark.parametrize("text", [
+    "Ask about CareCredit financing at checkout.",
+    "Little Havana Senior Center hosts our skin-cancer screening day.",
+    "Art Basel week hours: 9am to 8pm.",
+    "Wynwood Walls mural tour with our team on Sunday.",
+])
+def test_a_financing_brand_a_senior_center_and_miami_events_are_not_names(text: str) -> None:
+    assert kinds(text) == []

@@ -22,6 +22,7 @@ from .phi_hit import Hit
 from .phi_lexicon import HEALTH_TERMS, all_first_names, condition_words, first_names, place_names
 from .phi_lexicon import STREET_SUFFIX as _STREET_SUFFIX
 from .phi_names import (
+    BRAND_CAPITALS,
     DETERMINER_BEFORE,
     FAMILY_AFTER,
     NOT_NAMES,
@@ -277,7 +278,8 @@ _DATE_PERSONAL = lazy(
     # "Thanks for coming in on 3/8", "See you Friday 14 May!", "check-up due 28 Jun".
     r"|(?i:booked(?: in)?(?: for)?|confirmed for|appointment(?: update| reminder| change)?(?=:)|appt(?=:)|coming in"
     r"|reschedul\w*|rebook\w*|moved to|arrive (?:\w+ ){0,3}(?:early|on|by)|still make|make it on"
-    r"|missed you|see you|thanks for coming|(?:see |in )?(?:the )?notes (?:from|of))"
+    r"|missed you|see you|thanks for coming|(?:see |in )?(?:the )?notes (?:from|of)"
+    r"|(?:consult|consultation|appointment|appt|surgery|procedure|visit|op) (?:is |was )?(?:set|booked|scheduled|moved|confirmed) for)"
     r"|(?i:check-?up|recall|cleaning|filling|hygiene visit|review|follow-?up)s? (?:is |are )?(?:due|booked|confirmed))\b")
 # A named person's first visit or treatment, before a month and a year: "When Jolene came to us in August 2025".
 _CARE_BEFORE_MONTH = lazy(
@@ -361,7 +363,8 @@ _POSTCODE = lazy(rf"[A-PR-UWYZ]{_WORD_START}(?:(?<=G)IR ?0AA|(?:\d[\dA-HJKPSTUW]
 _STATE_PLATE = lazy(rf"\b(?:{_STATES}) (?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z][A-Z0-9 -]*\b)[A-Z0-9]{{1,4}}[ -]?[A-Z0-9]{{2,5}}\b")
 # A ZIP after a state or a ZIP label, in ZIP+4 form, or where a person lives ("lives alone in 85339").
 _ZIP = lazy(rf"(?:\b(?:{_STATES}),?\s+|\b(?i:ZIP)(?:\s?(?i:code))?(?:\s+(?:is|was))?:?\s*"
-            r"|(?P<lives>(?<!who )(?<!you )\b(?i:lives|living|resides|residing|home is)(?: \w+)? (?i:in|at) ))"
+            r"|(?P<lives>(?<!who )(?<!you )\b(?i:lives|living|resides|residing|home is)(?: \w+)? (?i:in|at) )"
+            r"|(?P<after_name>(?<=[a-z]) \((?=\d{5}\))))"
             rf"(?P<zip>\d{{5}}(?:-\d{{4}})?)\b|\b\d{{5}}-\d{{4}}\b")
 
 _CONDITION_WORDS = (r"(?:retainers?|braces|aligners?|dentures?|hearing aids?|diabet\w*|asthma|copd|hiv|cancer|heart|blood pressure|hypertension|cholesterol|thyroid|kidney"
@@ -388,7 +391,7 @@ _RECIPIENT = lazy(
     r"|(?:chemo\w*|dialysis|ivf|rehab|detox|methadone) (?:session|appointment|cycle|programme|treatment)s?)", re.I)
 # The reader's own body counts too ("Your ankle is healing nicely", "your knee is looking stronger").
 _BODY_PARTS = (r"ankles?|knees?|hips?|shoulders?|back|neck|wrists?|elbows?|foot|feet|hamstrings?|achilles|calf|calves"
-               r"|shins?|spine|jaw|scar|wound|stitches|incision")
+               r"|shins?|spine|jaw|scar|wound|stitches|incision|nose|lips|eyelids?|breasts?|tummy|abdomen|thighs|chin|drains?")
 _READER_HEALTH = (rf"(?:[\w-]+ ){{0,2}}(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?|injections?|infusions?|dressings?|INR|HbA1c|foot check|bloods|swabs?|bloodwork|{_BODY_PARTS})\w*"
                   r"(?: (?:checks?|tests?|reviews?|scans?|results?|levels?|readings?|treatment|therapy|plan|course))?")
 # A state of the reader's own care: "since your ACL surgery", "your knee rehab is going well", "thanks for visiting
@@ -403,6 +406,8 @@ _RECIPIENT_STATE = lazy(
     # a test of the reader's own that the practice is following up: "we tried to reach you about your recent test"
     r"|\b(?:about|regarding|following) your (?:recent|last|latest) (?:tests?|swabs?|bloods|blood tests?|screen|screening|scan"
     r"|check-?up|results?)\b"
+    rf"|\bhow(?:['’]s| is| are)? your {_READER_HEALTH} (?:feeling|doing|healing|looking|settling|coming along)\b"
+    rf"|\byour {_READER_HEALTH} (?:came|has come|have come) back (?:benign|clear|normal|negative|positive|abnormal|fine|ok)\b"
     rf"|\byour {_READER_HEALTH} (?:(?:has |have )?(?:held up|recovered|healed|coped|survived|arrived|come in)"
     r"|feels? (?:\w+ )?(?:better|stronger|fine|great|good))\b"
     rf"|(?<!\bif )(?<!whether )(?<!\bwhen )(?<!\bin case )\byour {_LAB_VALUE} (?:is|are|was|were|has been|have been|came back|looks?|looked|seems?)"
@@ -423,13 +428,17 @@ _MEDIA = requiring(("photo", "pic", "image", "video", "footage", "selfie", "shot
     r"|\b(?:photos?|pictures?|pics?|images?|videos?|footage|selfies?)(?=\s+(?:of|from|with)\s+(?:our |my |this )?"
     r"(?:patients?|clients?|[A-Z][a-z]+ (?:during|after|before|in)\b))"
     r"|\b(?:patient|client)(?:['’]s)? (?:photos?|pictures?|images?|videos?|selfies?|x-rays?|scans?)\b"
+    # a named patient's results from a cosmetic procedure, which a post shows: "Marlene's 6-week tummy tuck results"
+    r"|(?<=['’]s )(?:\d+[- ](?:day|week|month)s?[- ])?(?:tummy tuck|bbl|lipo(?:suction)?|facelift|face lift|rhinoplasty|nose job"
+    r"|breast (?:lift|augmentation|reduction)|boob job|mommy makeover|brachioplasty|blepharoplasty|eyelid surgery"
+    r"|arm lift|thigh lift|neck lift|brow lift|lip lift|filler|botox) results\b"
     # a photo of someone's own body or condition: "a photo of his son's rash"
     r"|\b(?:photos?|pictures?|pics?|images?|videos?|selfies?)\s+of\s+(?:his|her|their|your|my)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:rash|rashes|wound|mole|lump|skin|eyes?|teeth|tooth|gums|throat|foot|feet|legs?|arms?|face|scar|burn|bite|swelling"
     r"|spots?|bruis\w+|ulcer|stitches)\b"
     r"|\b(?:recovery|progress|post-?op|post-?surgery|close-up(?: face)?|clinical|wound|healing|intra-?oral|smile makeover"
     r"|makeover|transformation|x-ray|before[- ](?:and|&)[- ]after|before/after)[- ]"
-    r"(?:photos?|pics?|pictures?|images?|videos?|selfies?|shots?|footage|clips?)\b"
+    r"(?:photos?|pics?|pictures?|images?|videos?|selfies?|shots?|footage|clips?|vlogs?|reels?|diar(?:y|ies))\b"
     # not the disclaimer under them: "Before-and-after photos shown with patient consent."
     r"(?!\s+(?:are\s+)?(?:shown|used|published|shared)\s+with\s+(?:the\s+)?(?:patients?['’]?s?\s+)?(?:written\s+)?"
     r"(?:consent|permission)|(?:\s+in\s+th(?:is|ese)\s+\w+)?\s+(?:are|show)\s+(?:of\s+)?(?:models|actors|stock|illustrative))"
@@ -701,7 +710,7 @@ def _web(text: str, folded: frozenset[str], allow: Allow) -> list[Hit]:
 # A social media handle: "@jess.martinez92" (not an email address's domain).
 _HANDLE = lazy(r"(?<![\w.@])@([A-Za-z0-9][A-Za-z0-9._]{2,29})(?<![.])")
 # Words that make a handle a person's, whatever it spells: "She tagged us @hodan.sees.clearly", "DM from @..."
-_PERSON_HANDLE_BEFORE = lazy(r"\b(?:tagged (?:us|me|you)|dm from|message from|repl(?:y|ied) to|(?:her|his|their) handle(?: is)?"
+_PERSON_HANDLE_BEFORE = lazy(r"\b(?:tagged (?:us|me|you)|tag|tagging|mention|dm from|message from|repl(?:y|ied) to|(?:her|his|their) handle(?: is)?"
                              r"|she(?:'s| is)|he(?:'s| is))\s*:?\s*$", re.I)
 
 
@@ -723,7 +732,8 @@ def _places(text: str, folded: frozenset[str]) -> list[Hit]:
     out += [Hit(m.start(), m.end(), "postcode", "full UK postcode") for m in scan(_POSTCODE, text, folded)]
     for m in scan(_ZIP, text, folded):
         s, e = m.span("zip") if m.group("zip") else m.span()
-        where = "where a person lives" if m.group("lives") else "after a state or ZIP label"
+        where = ("where a person lives" if m.group("lives") else "in brackets after a person's name"
+                 if m.group("after_name") else "after a state or ZIP label")
         out.append(Hit(s, e, "zip", f"US ZIP code {where}"))
     return out
 
@@ -951,7 +961,7 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
         if value.isupper() and " " not in value and (value.capitalize() not in first_names()
                                                       or DETERMINER_BEFORE.search(text, max(0, start - 8), start)):
             continue  # one upper-case word: an acronym or a keyword ("FLU", "in the NICU"), not a name
-        if _INNER_CAPITALS.search(value):
+        if _INNER_CAPITALS.search(value) or BRAND_CAPITALS.search(value):
             continue  # "RhoGAM", "PrEP": a product's or a service's name (names run "McDonald", "LaToya")
         if (_STREET_AFTER.match(text, end) or _STREET_AFTER.fullmatch(" " + value.split()[-1])
                 or _LIST_THEN_STREET.match(text, end) or _in_condition_list(text, start, end)

@@ -73,7 +73,8 @@ fractur\w*|sprain\w*|acl|knee|hip replacement|arthroscop\w*|eczema|psoriasis|acn
 allerg\w*|epilep\w*|seizures?|covid\w*|flu|vaccin\w*|jabs?|botox|fillers?|lip filler|facelift|liposuction|
 implants?|veneers?|crowns?|root canal|fillings?|extraction|braces|invisalign|aligners?|dentures?|
 whitening|hygienist|gum disease|cavit(?:y|ies)|hearing aids?|glasses|orthotics?|splints?|crutches|cataract\w*|lasik|laser eye|
-bmi|sessions?|telehealth|telemedicine|smoking cessation|stop[- ]smoking|transplant\w*|dialysis|fistulas?|catheters?|stomas?|ostom\w*|wound care|wounds?|ear ?wax|microsuction|mental health|sober|sobriety|relapse|overdose|suicid\w*|self-harm|wheelchair|disabilit\w*|
+bmi|sessions?|telehealth|telemedicine|smoking cessation|pathology|lipo|tummy tuck|bbl|rhinoplasty|nose job|
+brachioplasty|blepharoplasty|breast (?:lift|augmentation|reduction)|mommy makeover|abdominoplasty|cosmetic surgery|plastic surgery|stop[- ]smoking|transplant\w*|dialysis|fistulas?|catheters?|stomas?|ostom\w*|wound care|wounds?|ear ?wax|microsuction|mental health|sober|sobriety|relapse|overdose|suicid\w*|self-harm|wheelchair|disabilit\w*|
 metformin|warfarin|apixaban|statins?|atorvastatin|simvastatin|amlodipine|ramipril|lisinopril|omeprazole|lansoprazole|
 levothyroxine|sertraline|fluoxetine|citalopram|mirtazapine|amitriptyline|gabapentin|pregabalin|methadone|buprenorphine|
 naloxone|salbutamol|inhalers?|antibiotics?|amoxicillin|nitrofurantoin|prednisolone|co-codamol|tramadol|morphine|

@@ -49,7 +49,7 @@ New Free Open Closed Team Clinic Practice Surgery Pharmacy Hospital Health Care 
 Client Clients Street Road Lane Avenue Mr Mrs Ms Miss Dr Prof Sir Dame Lady Lord STOP HELP Msg Ad Sponsored Paid
 Hello Hi Hey Greetings News Everyone Everybody Friends Family Folks Guys Parents Kids Baby Mum Dad Mom NHS GP Covid Flu Botox Ozempic Christmas
 Easter Bank Holiday Black British American English Welsh Scottish Irish Online Local Great Good Best Fresh Big
-Ramadan Eid Diwali Hogmanay Hanukkah Passover Vaisakhi Navratri Holi Kwanzaa Thanksgiving
+Ramadan Eid Diwali Hogmanay Hanukkah Passover Vaisakhi Navratri Holi Kwanzaa Thanksgiving Basel
 Children Child Kids Adults Teens Teenagers Men Women Seniors Students Carers Babies Toddlers People Residents
 Aetna Cigna Humana Kaiser Medicaid Medicare Anthem Bupa AXA Aviva Vitality Boots Walgreens Superdrug
 """.split())
@@ -77,7 +77,7 @@ _BYLINE = before(_DASH_THEN_CAPITAL, lazy(
 # faster than trying the name pattern at every capital.
 _AGE_AFTER = lazy(r",\s*(?:aged?\s+)?\d{1,3}(?=,|\s+from\b|\s*$)")
 # (", 12 Elm Road" or ", 4B High St" after a name is an address; ", 1 December" is a date, not one)
-_ID_AFTER = lazy(r"[(,]\s*(?:(?i:DOB|D\.O\.B|date of birth|born|NHS|MRN|patient)|(?=\d{1,5}[A-Za-z]?\s+"
+_ID_AFTER = lazy(r"[(,]\s*(?:(?i:DOB|D\.O\.B|date of birth|born|NHS|MRN|patient)|(?<=\()(?=\d{5}\))|(?=\d{1,5}[A-Za-z]?\s+"
                  r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z]))")
 _NAME_AGE = before(_AGE_AFTER, lazy(rf"({_FULL_AT}){_AGE_AFTER.pattern}"))
 _NAME_ID = before(_ID_AFTER, lazy(rf"({_FULL_AT})\s*{_ID_AFTER.pattern}"))
@@ -137,6 +137,10 @@ DETERMINER_BEFORE = lazy(r"\b(?i:the|a|an|our|your|their|this)\s+$")
 _SAINT_BEFORE = lazy(r"\b(?:St\.?|Saint)\s+$")
 _LOWER_WORD_AFTER = lazy(r" [a-z]+\b")
 ROOM_AFTER = lazy(r"\s+(?:suite|room|ward|wing|unit|lounge|building|theatre)\b")
+# A brand's inner capital: after a capital and three or more lower-case letters ("CareCredit", "HydraFacial"); a
+# name's comes after a short prefix ("McDonald", "MacLeod", "LaToya", "DeShawn"), or after Fitz.
+BRAND_CAPITALS = lazy(r"\b(?!Fitz)[A-Z][a-z]{3,}[A-Z][a-z]")
+_BRAND_CAPITALS = BRAND_CAPITALS
 _GAELIC_SURNAME = lazy(r"(?:Mac|Mc|O['’])[A-Z][a-z]+")
 # A word that makes the name after it a place's: "Lake Harriet", "Mount Hope", "Fort Collins", "Port Talbot".
 PLACE_PREFIX_BEFORE = lazy(r"\b(?:Lake|Mount|Mt\.?|Fort|Port|Cape|Glen|Loch|Lough|Point)\s+$")
@@ -214,7 +218,7 @@ _PLACE_OR_OBJECT_WORD_BEFORE = lazy(r"\b(?:from|in|at|near|to|of)\s+$")
 # Words that make a capitalised name an occasion ("Grace Hopper Day", "Happy Independence Day") or, with the
 # rest, an institution ("Mercy Hall").
 OCCASIONS = frozenset("Day Days Eve Week Weekend Month Year Festival Fair Show Run Marathon Award Awards Halloween "
-                      "Walk Parade Picnic Carnival Fest Gras".split())
+                      "Walk Parade Picnic Carnival Fest Gras Walls".split())
 _EVENT_WORDS = OCCASIONS | frozenset("Trust Foundation Society Institute College University School Hospital Centre Center "
                                      "Hall House Gardens Club Games Cup League Bridge Hill Cross Shield Church Chapel "
                                      "Cathedral Mosque Temple Synagogue Abbey Parish".split())
@@ -420,6 +424,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             return  # "Glasgow Fair Monday", "Edinburgh Festival": a word after a place names an event, not a person
         if ROOM_AFTER.match(text, end):
             return  # "The Grace Kelly suite": a room named after a person
+        if _BRAND_CAPITALS.search(text[start:end]):
+            return  # "CareCredit", "CoolSculpting": a brand's inner capital ("McDonald", "LaToya" stay names)
         outer = next(((s, e) for s, e in found if s <= start and end <= e), None)
         if outer is None:
             found[(start, end)] = (why, role)
@@ -440,7 +446,9 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
         if m.group(2).split()[0] in _PARTICLES or m.group(2).split()[0] in FUNCTION_WORDS:
             continue  # "Reach Out and Read": a programme's name, not "reach Amy"
         if (m.group(2).split()[0] in _NOT_CONTACTS or m.group(2).split()[0] in NOT_NAMES
-                or (m.group(2) in place_names() and m.group(2) not in firsts)):
+                or (m.group(2) in place_names() and m.group(2) not in firsts)
+                or (m.group(2).split()[0] in place_names() and m.group(2).split()[0] not in firsts)
+                or ((nxt := _NEXT.match(text, m.end(2))) is not None and nxt.group(1) in INSTITUTIONS)):
             continue  # "Thanks Reception!", "Mahalo Honolulu!", "a letter to Ward 4": a desk, a place or a ward, not a person
         add(m.start(2), m.end(2), f"a name after “{context}”", "patient" if m.group(1) else "")
     for m in scan(_GREETING, text, folded):

@@ -1113,3 +1113,23 @@ def test_what_a_forty_third_writer_found() -> None:
 ])
 def test_a_financing_brand_a_senior_center_and_miami_events_are_not_names(text: str) -> None:
     assert kinds(text) == []
+
+
+def test_what_a_forty_fourth_writer_found() -> None:
+    # a Birmingham orthodontic practice (held-out set 44)
+    assert ("recipient_condition", "your jaw pain needs a check") in kinds(
+        "Hi Kemar, your mum says you've been getting headaches – your jaw pain needs a check.")
+    assert ("review_reply", "your daughter loves her new smile") in kinds(
+        "Review reply: Thanks Rezan! So pleased your daughter loves her new smile after 18 months.")
+
+
+@pytest.mark.parametrize("text", [
+    "Becky Lloyd is our treatment coordinator for Invisalign.",
+    "Our Harborne branch has step-free access.",
+    "Eid Mubarak to all our families celebrating this week.",
+    "Aston Villa fans get a free brace case in claret.",
+    "Ask about our Spark clear aligners in Selly Oak.",
+])
+def test_a_brand_a_branch_a_greeting_a_club_and_a_district_are_not_names(text: str) -> None:
+    brand = Brand(staff_names=["Becky Lloyd"])
+    assert kinds(text, brand) == []

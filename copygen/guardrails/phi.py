@@ -325,6 +325,7 @@ _HOLIDAY_DATE = lazy(r"\b(?:Christmas (?:Eve|Day)|Boxing Day|New Year['’]s (?:
 _TRANSPORT_BEFORE = lazy(r"\b(?:(?:collect|pick up|drive|take|bring) (?:you|him|her|them)|goes out with the driver"
                          r"|(?:out|goes) for delivery|deliver(?:ed|ing)? to)\b", re.I)
 # Said to the person the message names: "Thank you for coming in on Saturday, Jerome".
+_PLACE_BEFORE = lazy(r"\b(?:in|at|near)\s+$")
 _SPOKEN_TO = lazy(r"\b(?i:thanks? (?:you )?for (?:coming|visiting|seeing)|coming in|missed you|see you|seeing you)\b")
 # A weekday alone, after "on", "next", "this" or "last": a day of one person's care only where the sentence says so.
 _WEEKDAY_ON = lazy(r"\b(?:on|next|this|last|missed) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Tues?|Wed|Thur?s?|Fri|Sat)\b(?!,? \d| the \d)")
@@ -399,7 +400,8 @@ _READER_HEALTH = (rf"(?:[\w-]+ ){{0,2}}(?:{HEALTH_TERMS}|teeth|tooth|gums|shots?
 _RECIPIENT_STATE = lazy(
     rf"\b(?:since|visit(?:ing|ed)? us|visit(?:ing|ed)?|call(?:ing|ed)?(?: us)?|came in|coming in|contact(?:ing|ed) us) "
     rf"(?:about |for |regarding )?your {_READER_HEALTH}"
-    rf"|\byour {_READER_HEALTH} (?:come out|come off|(?:are|is) (?:being )?removed|needs? (?:removing|checking|changing|repeating|redoing))\b"
+    rf"|\byour {_READER_HEALTH} (?:come out|come off|(?:are|is) (?:being )?removed|needs? (?:removing|checking|changing|repeating|redoing"
+    r"|(?:a |an )?(?:check|look|review|scan|x-?ray)))\b"
     rf"|\byour {_READER_HEALTH} (?:is|are|was|were|has|have)(?: now| still| really)? (?:due|overdue|going|healing"
     r"|improving|booked|ready|back|coming along|progressing|scheduled|confirmed|looking|done|complete"
     r"|positive|negative|normal|abnormal|clear|inconclusive)\b"
@@ -517,6 +519,9 @@ _REVIEW_CONFIRM = lazy(
     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|a) (?:full )?(?:days?|weeks?|months?|years?)"
     r" (?:sober|clean|of sobriety|smoke-free|alcohol-free|drug-free|in recovery)\b"
     # how the reviewer's child did at the visit: "so happy your daughter was brave for her first filling"
+    # what the reviewer's child thinks of the result: "your daughter loves her new smile"
+    r"|your (?:son|daughter|child|little one|boy|girl|kids?|children|twins|mum|mom|dad) (?:loves?|is loving|enjoys?) (?:her|his|their) "
+    r"(?:new )?(?:smile|teeth|braces|glasses|hearing aids?|retainer)\b"
     r"|your (?:son|daughter|child|little one|boy|girl|kids?|children|twins) (?:was|were|did) (?:so |really |very |such )?"
     r"(?:brave|great|amazing|fantastic|well|a star|a superstar|a champ)\b"
     # how the reviewer's treatment felt: "so glad the root canal wasn't as sore as you feared"
@@ -985,6 +990,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # "Happy Independence Day", "Grace Hopper Day": an occasion
         if PLACE_PREFIX_BEFORE.search(text, max(0, start - 6), start):
             continue  # "Lake Harriet": a place
+        if " " in value and value.split()[-1] in PLACE_FEATURES and _PLACE_BEFORE.search(text, max(0, start - 8), start):
+            continue  # "in Selly Oak", "near Sutton Park": a place after in, at or near
         if " " not in value and _THE_PROPER_BEFORE.search(text, max(0, start - 30), start) and second_of_proper_name(text, start):
             continue  # "from the Royal Victoria": the second word of a hospital's name ("move Rusty Hargrove" stays)
         if ROOM_AFTER.match(text, end) or named_building(value) or ((after := _NEXT_WORD.match(text, end)) is not None

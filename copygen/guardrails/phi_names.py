@@ -49,7 +49,8 @@ New Free Open Closed Team Clinic Practice Surgery Pharmacy Hospital Health Care 
 Client Clients Street Road Lane Avenue Mr Mrs Ms Miss Dr Prof Sir Dame Lady Lord STOP HELP Msg Ad Sponsored Paid
 Hello Hi Hey Greetings News Everyone Everybody Friends Family Folks Guys Parents Kids Baby Mum Dad Mom NHS GP Covid Flu Botox Ozempic Christmas
 Easter Bank Holiday Black British American English Welsh Scottish Irish Online Local Great Good Best Fresh Big
-Ramadan Eid Diwali Hogmanay Hanukkah Passover Vaisakhi Navratri Holi Kwanzaa Thanksgiving Basel
+Ramadan Eid Diwali Hogmanay Hanukkah Passover Vaisakhi Navratri Holi Kwanzaa Thanksgiving Basel Mubarak Kareem
+Invisalign Spark Sensodyne
 Children Child Kids Adults Teens Teenagers Men Women Seniors Students Carers Babies Toddlers People Residents
 Aetna Cigna Humana Kaiser Medicaid Medicare Anthem Bupa AXA Aviva Vitality Boots Walgreens Superdrug
 """.split())
@@ -136,7 +137,8 @@ _COLON_BEFORE = lazy(r":\s*$")
 DETERMINER_BEFORE = lazy(r"\b(?i:the|a|an|our|your|their|this)\s+$")
 _SAINT_BEFORE = lazy(r"\b(?:St\.?|Saint)\s+$")
 _LOWER_WORD_AFTER = lazy(r" [a-z]+\b")
-ROOM_AFTER = lazy(r"\s+(?:suite|room|ward|wing|unit|lounge|building|theatre)\b")
+# After a name: a room, a branch or a club's fans ("the Grace Kelly suite", "our Harborne branch", "Aston Villa fans").
+ROOM_AFTER = lazy(r"\s+(?:suite|room|ward|wing|unit|lounge|building|theatre|branch|office|site|fans|supporters)\b")
 # A brand's inner capital: after a capital and three or more lower-case letters ("CareCredit", "HydraFacial"); a
 # name's comes after a short prefix ("McDonald", "MacLeod", "LaToya", "DeShawn"), or after Fitz.
 BRAND_CAPITALS = lazy(r"\b(?!Fitz)[A-Z][a-z]{3,}[A-Z][a-z]")
@@ -235,7 +237,7 @@ INSTITUTIONS = frozenset("Trust Foundation Society Institute College University 
 _LANDMARKS = frozenset("Seat Tower Castle Square Green Park Point Head Island Well Field Fields Wood Bay Quay Steps".split())
 PLACE_FEATURES = frozenset("Fields Field Park Green Common Heath Wood Woods Moor Marsh Vale Valley Meadows Brook Bay "
                             "Beach Dale Forest Lake Mountain Mountains Hill Hills Canyon Mesa Ridge Peak Creek River "
-                            "Springs Falls".split())
+                            "Springs Falls Oak Oaks".split())
 _WORD_BEFORE = lazy(rf"({_WORD}) $")
 _NEXT = lazy(rf"(?:['’]s)?\s+([A-Z]\.|{_WORD}(?![{_LOW}{_UP}]))")
 _STREET = lazy(r"\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Crescent|Court|Place|Park|Square|Hill|Causeway)\b")

@@ -455,3 +455,23 @@ def test_a_regulated_clinician_saying_what_they_treat_needs_evidence_but_is_not_
 ])
 def test_a_clinician_cannot_carry_a_product_or_therapy_claim_past_the_prohibition(text: str) -> None:
     assert blocking(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Use our UV to get YOUR Vitamin D!",
+    "No more time wasting salon trips just safe, regulated tanning in the comfort of your own home.",
+    "UV light has been found to help some people feel a lift in mood and energy.",
+    "Keeps your tan healthy",
+])
+def test_health_claims_for_sunbeds_are_blocked(text: str) -> None:
+    # Batch 34 (ASA rulings on tanning salons): found 8 of 15 on first contact.
+    assert "claims.sunbed_health" in blocking(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sunbeds are not a safe way to get vitamin D.",
+    "To lower your skin cancer risk, protect your skin from the sun and avoid indoor tanning.",
+    "Tanning courses from £20, open till 9pm.",
+])
+def test_sunbed_warnings_and_prices_are_not_health_claims(text: str) -> None:
+    assert "claims.sunbed_health" not in claim_rules(text)

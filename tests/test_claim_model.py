@@ -38,9 +38,10 @@ def test_a_paraphrased_claim_no_phrase_rule_knows_is_a_warning_at_its_sentence(t
 def test_the_finding_names_the_features_and_words_that_weighed_most() -> None:
     text = "Our magnesium drip quiets restless legs so you finally get a full night of sleep."
     [f] = model_findings(text)
-    # which three features weigh most moves when the model is retrained; one of them is what makes it a health claim
-    assert "a body function 'sleep'" in f.message or "names a condition" in f.message, f.message
+    # which three features weigh most moves when the model is retrained; at least one of them is a class of claim
+    # word (a condition, a body function, a procedure...), not only the sentence's own words
     reasons = f.message.split(": ", 1)[1].rstrip(").").split("; ")
+    assert any(not r.startswith("the word") for r in reasons), f.message
     assert len(reasons) == 3  # each names its feature and quotes the words of the sentence that give it
     assert all(all(w in text.lower() for w in r.split("'")[1].split(" … ")) for r in reasons)
 

@@ -1133,3 +1133,21 @@ def test_what_a_forty_fourth_writer_found() -> None:
 def test_a_brand_a_branch_a_greeting_a_club_and_a_district_are_not_names(text: str) -> None:
     brand = Brand(staff_names=["Becky Lloyd"])
     assert kinds(text, brand) == []
+
+
+def test_what_a_forty_fifth_writer_found() -> None:
+    # a San Antonio pediatric practice writing in English and Spanish (held-out set 45)
+    assert ("date", "martes 14 de enero") in kinds("Hola Sra. García, la cita de Mateo es el martes 14 de enero a las 3:30.")
+    assert ("date", "domingo") in kinds("Sra. Hernández, Diego tiene fiebre desde el domingo – tráigalo hoy.")
+    assert ("recipient_condition", "your son's hearing test results") in kinds(
+        "Hodan, your son's hearing test results are in – please call us.")
+    assert ("date", "2/28") in kinds("CHIP ID CH4471029938 – Emily Tran, renewal due 2/28.")
+
+
+@pytest.mark.parametrize("text", [
+    "Lunes a viernes, de 8 a 5; sábados de 9 a 12.",
+    "Día de los Muertos altar in our waiting room all week.",
+    "Tan & Deliver bring salon grade sunbeds straight to your door.",
+])
+def test_opening_hours_in_spanish_a_festival_and_a_business_name_are_not_phi(text: str) -> None:
+    assert kinds(text) == []

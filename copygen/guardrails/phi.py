@@ -33,6 +33,7 @@ from .phi_names import (
     POSSESSIVE_END,
     ROOM_AFTER,
     at_sentence_start,
+    business_name,
     clinician_spans,
     find_names,
     name_kind,
@@ -306,7 +307,7 @@ _CARE_WORD = lazy(
     r"|vaccin\w*|injection|test|results?|surgery|operation|procedure|post-?op|booked|booking|cancellation"
     r"|rebook\w*|reschedul\w*|move|moving|moved|arrive|seeing you|see you|down for|missed|labs?|touch-?up|top-?up"
     r"|injur\w*|incident|accident|light duty|off work|return to work|cleared to return"
-    r"|start date|pick(?:ing)? up|pickup|transport|work-?up|evaluation|deliver(?:y|ies|ed)?)\b", re.I)
+    r"|start date|pick(?:ing)? up|pickup|transport|work-?up|evaluation|deliver(?:y|ies|ed)?|renewal|recertification)\b", re.I)
 # ("visiting from Leeds on Sat 22nd": a date after "on" or "at" is a day, not the window's end.)
 _WINDOW_BEFORE = lazy(r"\b(?:from|before|by|until|till|since|between|every|each|starting|ends?|ending"
                             r"|deadline|runs?|open|opens|closed|during|through)\b\W*(?:(?!(?:on|at)\b)\w+\W+){0,2}$", re.I)
@@ -324,6 +325,11 @@ _HOLIDAY_DATE = lazy(r"\b(?:Christmas (?:Eve|Day)|Boxing Day|New Year['’]s (?:
 # where the sentence names the person: a minibus offered to everyone is no one's date).
 _TRANSPORT_BEFORE = lazy(r"\b(?:(?:collect|pick up|drive|take|bring) (?:you|him|her|them)|goes out with the driver"
                          r"|(?:out|goes) for delivery|deliver(?:ed|ing)? to)\b", re.I)
+# A date written in Spanish, as US practices write to families: "el martes 14 de enero", "antes del viernes".
+_SPANISH_DATE = lazy(r"\b(?:(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)(?:\s+\d{1,2})?"
+                     r"(?:\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+                     r"|noviembre|diciembre))?|\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+                     r"|septiembre|setiembre|octubre|noviembre|diciembre))\b", re.I)
 # Said to the person the message names: "Thank you for coming in on Saturday, Jerome".
 _PLACE_BEFORE = lazy(r"\b(?:in|at|near)\s+$")
 _SPOKEN_TO = lazy(r"\b(?i:thanks? (?:you )?for (?:coming|visiting|seeing)|coming in|missed you|see you|seeing you)\b")
@@ -377,7 +383,8 @@ _CONDITION_WORDS = (r"(?:retainers?|braces|aligners?|dentures?|hearing aids?|dia
                     r"|anatomy|dating|nuchal|growth|glucose|prenatal|postnatal|postpartum)")
 _WHEN = r"recent|latest|upcoming|annual|overdue|next|repeat"  # which of a reader's tests or visits
 _RECIPIENT = lazy(
-    rf"your(?<!\wyour) (?!free )(?:(?:{_WHEN}|yearly|last|positive|negative|abnormal) )*"
+    rf"your(?<!\wyour) (?!free )(?:(?:son|daughter|child|baby|little one|husband|wife|partner|mum|mom|dad)['’]s )?"
+    rf"(?:(?:{_WHEN}|yearly|last|positive|negative|abnormal) )*"
     rf"(?:(?:{_CONDITION_WORDS}(?: eye| foot| kidney| heart| lung| blood)?|(?:[\w-]+ ){{0,2}}?{HEALTH_TERMS}) (?:review|check(?:-?up)?|exam|examination|appointment|visit|clinic|results?|medication|meds|medicines?|tablets|pills|inhalers?|prescription|treatment|aftercare|fitting|cleaning|repair|removal|insertion|touch-?up|top-?up"
     r"|screening|test|care plan|(?:exercise|rehab|recovery|home exercise) (?:plan|programme|program)|injections?|follow-?up"
     r"|referral|consultation|session|scan|diagnosis|nurse|work-?up|evaluation)\b"
@@ -822,6 +829,11 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
         if any(begin <= h.start < m.start() for h in names) or _YOU_WORD.search(text, begin, m.start()):
             g = 1 if m.group(1) else 2
             out.append(Hit(m.start(g), m.end(g), "date", "the weekday of a named or addressed person's visit or start"))
+    for m in (scan(_SPANISH_DATE, text, folded) if names else ()):  # "la cita de Mateo es el martes 14 de enero"
+        begin = start_of(text, m.start())
+        stop = min((i for i in (text.find(ch, m.end()) for ch in ".!?\n") if i != -1), default=len(text))
+        if any(begin <= h.start < stop for h in names):
+            out.append(Hit(m.start(), m.end(), "date", "a date in Spanish in a sentence that names one person"))
     for m in scan(_WEEKDAY_ORDINAL, text, folded):  # "on Friday 20th"
         before = text[max(start_of(text, m.start()), m.start() - 60):m.start()]
         if (_DATE_PERSONAL.search(before) or _DATE_STRONG.search(text, start_of(text, m.start()), m.start())
@@ -984,6 +996,8 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # "Grace, patience and science: ...": the first of a list of common nouns
         if " " not in value and _PRODUCT_AFTER_ONE.match(text, end):
             continue  # "Dentally account", "Childsmile toothbrushing packs": software, a programme or a product
+        if business_name(text, end):
+            continue  # "Tan & Deliver bring salon grade sunbeds": a business's name
         if " " not in value and opens_before_determiner(text, start, end):
             continue  # "Per her mom, ..."
         if value.split()[-1] in OCCASIONS or _OCCASION_AFTER.match(text, end):

@@ -50,7 +50,7 @@ there all everyone everybody team folks friends patient patients parents familie
 sir madam member members customer customers client clients neighbour neighbours bristol london again
 """.split())
 
-TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Master", "Sir", "Dame", "Lady", "Lord", "Rev")
+TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Master", "Sir", "Dame", "Lady", "Lord", "Rev", "Sr", "Sra", "Srta", "Don", "Doña")
 CLINICIAN_TITLES = ("Dr", "Doctor", "Prof", "Professor", "Nurse", "Sister", "Dentist", "Surgeon")
 # Family titles before a name, in English and the languages of the communities practices serve: "Bebe Jasvinder
 # Kaur", "Auntie Grace", "Lola Remedios". Read like Mrs: the name after one is a person's.

@@ -50,7 +50,7 @@ Client Clients Street Road Lane Avenue Mr Mrs Ms Miss Dr Prof Sir Dame Lady Lord
 Hello Hi Hey Greetings News Everyone Everybody Friends Family Folks Guys Parents Kids Baby Mum Dad Mom NHS GP Covid Flu Botox Ozempic Christmas
 Easter Bank Holiday Black British American English Welsh Scottish Irish Online Local Great Good Best Fresh Big
 Ramadan Eid Diwali Hogmanay Hanukkah Passover Vaisakhi Navratri Holi Kwanzaa Thanksgiving Basel Mubarak Kareem
-Invisalign Spark Sensodyne
+Invisalign Spark Sensodyne EpiPen Feliz Día Dia Hola Gracias Recordatorio
 Children Child Kids Adults Teens Teenagers Men Women Seniors Students Carers Babies Toddlers People Residents
 Aetna Cigna Humana Kaiser Medicaid Medicare Anthem Bupa AXA Aviva Vitality Boots Walgreens Superdrug
 """.split())
@@ -143,6 +143,13 @@ ROOM_AFTER = lazy(r"\s+(?:suite|room|ward|wing|unit|lounge|building|theatre|bran
 # name's comes after a short prefix ("McDonald", "MacLeod", "LaToya", "DeShawn"), or after Fitz.
 BRAND_CAPITALS = lazy(r"\b(?!Fitz)[A-Z][a-z]{3,}[A-Z][a-z]")
 _BRAND_CAPITALS = BRAND_CAPITALS
+_AMPERSAND_WORD = lazy(r"\s*&\s*([A-Z][a-z]+)")
+
+
+def business_name(text: str, end: int) -> bool:
+    """The name ending at `end` opens a business's name joined by "&" to a common word ("Tan & Deliver")."""
+    amp = _AMPERSAND_WORD.match(text, end)
+    return amp is not None and amp.group(1).lower() in common_words() and amp.group(1) not in all_first_names()
 _GAELIC_SURNAME = lazy(r"(?:Mac|Mc|O['’])[A-Z][a-z]+")
 # A word that makes the name after it a place's: "Lake Harriet", "Mount Hope", "Fort Collins", "Port Talbot".
 PLACE_PREFIX_BEFORE = lazy(r"\b(?:Lake|Mount|Mt\.?|Fort|Port|Cape|Glen|Loch|Lough|Point)\s+$")
@@ -426,6 +433,8 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             return  # "Glasgow Fair Monday", "Edinburgh Festival": a word after a place names an event, not a person
         if ROOM_AFTER.match(text, end):
             return  # "The Grace Kelly suite": a room named after a person
+        if business_name(text, end):
+            return  # "Tan & Deliver": a business's name ("Amy & Ben" stay people)
         if _BRAND_CAPITALS.search(text[start:end]):
             return  # "CareCredit", "CoolSculpting": a brand's inner capital ("McDonald", "LaToya" stay names)
         outer = next(((s, e) for s, e in found if s <= start and end <= e), None)

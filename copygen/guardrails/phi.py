@@ -25,6 +25,7 @@ from .phi_names import (
     BRAND_CAPITALS,
     DETERMINER_BEFORE,
     FAMILY_AFTER,
+    IN_AT_NEAR,
     NOT_NAMES,
     OCCASIONS,
     OWNER_WORDS,
@@ -331,7 +332,6 @@ _SPANISH_DATE = lazy(r"\b(?:(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]b
                      r"|noviembre|diciembre))?|\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
                      r"|septiembre|setiembre|octubre|noviembre|diciembre))\b", re.I)
 # Said to the person the message names: "Thank you for coming in on Saturday, Jerome".
-_PLACE_BEFORE = lazy(r"\b(?:in|at|near)\s+$")
 _SPOKEN_TO = lazy(r"\b(?i:thanks? (?:you )?for (?:coming|visiting|seeing)|coming in|missed you|see you|seeing you)\b")
 # A weekday alone, after "on", "next", "this" or "last": a day of one person's care only where the sentence says so.
 _WEEKDAY_ON = lazy(r"\b(?:on|next|this|last|missed) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Tues?|Wed|Thur?s?|Fri|Sat)\b(?!,? \d| the \d)")
@@ -772,12 +772,18 @@ def _calendar_numbers(value: str) -> bool:
     return (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
 
 
+def _next_stop(text: str, pos: int) -> int:
+    """Where the first full stop, question or exclamation mark or line break at or after `pos` stands (else the
+    text's end)."""
+    return min((i for i in (text.find(ch, pos) for ch in ".!?\n") if i != -1), default=len(text))
+
+
 def _one_to_one_care(text: str, start: int, end: int, before: str, names: Sequence[Hit] = ()) -> bool:
     """A date in a sentence that speaks to one reader ("you", "your") or names someone (`names`: the name hits
     of `text`), about their own care or booking, and is neither an offer's window ("from", "until", "before")
     nor an invitation ("Book your flu jab on ...")."""
     begin = start_of(text, start)
-    stop = min((i for i in (text.find(ch, end) for ch in ".!?\n") if i != -1), default=len(text))
+    stop = _next_stop(text, end)
     sentence = text[begin:stop]
     someone = _YOU_WORD.search(sentence) is not None or any(begin <= h.start < stop for h in names)
     window = (_WINDOW_BEFORE.search(before) is not None and _REBOOKING.search(before) is None
@@ -815,7 +821,7 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
     for m in (scan(_WEEKDAY_ON, text, folded) if names else ()):  # "Luana had a reaction after her peel on Saturday"
         begin = start_of(text, m.start())
         before = text[max(begin, m.start() - 60):m.start()]
-        stop = min((i for i in (text.find(ch, m.end()) for ch in ".!?\n") if i != -1), default=len(text))
+        stop = _next_stop(text, m.end())
         # "When you came in on Tuesday" is not enough; "Thank you for coming in on Saturday, Jerome" is
         named = any(begin <= h.start < m.start() for h in names) or (
             _SPOKEN_TO.search(before) is not None and any(m.end() <= h.start < stop for h in names))
@@ -831,7 +837,7 @@ def _dates_and_ages(text: str, folded: frozenset[str], names: Sequence[Hit] = ()
             out.append(Hit(m.start(g), m.end(g), "date", "the weekday of a named or addressed person's visit or start"))
     for m in (scan(_SPANISH_DATE, text, folded) if names else ()):  # "la cita de Mateo es el martes 14 de enero"
         begin = start_of(text, m.start())
-        stop = min((i for i in (text.find(ch, m.end()) for ch in ".!?\n") if i != -1), default=len(text))
+        stop = _next_stop(text, m.end())
         if any(begin <= h.start < stop for h in names):
             out.append(Hit(m.start(), m.end(), "date", "a date in Spanish in a sentence that names one person"))
     for m in scan(_WEEKDAY_ORDINAL, text, folded):  # "on Friday 20th"
@@ -1004,7 +1010,7 @@ def _tagged(text: str, allow: Allow, rule_names: list[Hit]) -> list[Hit]:
             continue  # "Happy Independence Day", "Grace Hopper Day": an occasion
         if PLACE_PREFIX_BEFORE.search(text, max(0, start - 6), start):
             continue  # "Lake Harriet": a place
-        if " " in value and value.split()[-1] in PLACE_FEATURES and _PLACE_BEFORE.search(text, max(0, start - 8), start):
+        if " " in value and value.split()[-1] in PLACE_FEATURES and IN_AT_NEAR.search(text, max(0, start - 8), start):
             continue  # "in Selly Oak", "near Sutton Park": a place after in, at or near
         if " " not in value and _THE_PROPER_BEFORE.search(text, max(0, start - 30), start) and second_of_proper_name(text, start):
             continue  # "from the Royal Victoria": the second word of a hospital's name ("move Rusty Hargrove" stays)

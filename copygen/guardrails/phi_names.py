@@ -142,7 +142,6 @@ ROOM_AFTER = lazy(r"\s+(?:suite|room|ward|wing|unit|lounge|building|theatre|bran
 # A brand's inner capital: after a capital and three or more lower-case letters ("CareCredit", "HydraFacial"); a
 # name's comes after a short prefix ("McDonald", "MacLeod", "LaToya", "DeShawn"), or after Fitz.
 BRAND_CAPITALS = lazy(r"\b(?!Fitz)[A-Z][a-z]{3,}[A-Z][a-z]")
-_BRAND_CAPITALS = BRAND_CAPITALS
 _AMPERSAND_WORD = lazy(r"\s*&\s*([A-Z][a-z]+)")
 
 
@@ -222,7 +221,7 @@ NOT_NAMES = _STOP | frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Jan F
 # The words before a capitalised word that make it a place or an object rather than a person: "from Round Rock",
 # "walked to Clifton", each read in the few characters before it.
 _PLACE_WORD_BEFORE = lazy(r"\b(?:from|in|at|near)\s+$")
-_IN_AT_NEAR = lazy(r"\b(?:in|at|near)\s+$")
+IN_AT_NEAR = lazy(r"\b(?:in|at|near)\s+$")
 _PLACE_OR_OBJECT_WORD_BEFORE = lazy(r"\b(?:from|in|at|near|to|of)\s+$")
 # Words that make a capitalised name an occasion ("Grace Hopper Day", "Happy Independence Day") or, with the
 # rest, an institution ("Mercy Hall").
@@ -435,7 +434,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             return  # "The Grace Kelly suite": a room named after a person
         if business_name(text, end):
             return  # "Tan & Deliver": a business's name ("Amy & Ben" stay people)
-        if _BRAND_CAPITALS.search(text[start:end]):
+        if BRAND_CAPITALS.search(text[start:end]):
             return  # "CareCredit", "CoolSculpting": a brand's inner capital ("McDonald", "LaToya" stay names)
         outer = next(((s, e) for s, e in found if s <= start and end <= e), None)
         if outer is None:
@@ -560,7 +559,7 @@ def find_names(text: str, folded: frozenset[str]) -> list[Hit]:
             continue
         street = _STREET.match(text, m.end())
         if (street and not _PERSON_ACTS_AFTER.match(text, street.end())) or (
-                _after(_IN_AT_NEAR, text, m.start()) and not possessive):
+                _after(IN_AT_NEAR, text, m.start()) and not possessive):
             continue  # "Grace Street", "the patient in Kenton": a place ("Jae Park needs his" is a person)
         if text[m.end():m.end() + 1] == "." and text[m.end() + 1:m.end() + 3].strip()[:1].islower():
             continue  # "Reg. no.": an abbreviation
